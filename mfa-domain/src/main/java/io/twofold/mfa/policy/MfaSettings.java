@@ -1,0 +1,29 @@
+package io.twofold.mfa.policy;
+
+import java.util.Objects;
+
+/**
+ * The tenant-wide settings the use cases read: the issuer label shown in authenticator apps,
+ * OTP parameters, lifetimes, attempt budgets, send limits, and whether recovery codes are issued.
+ */
+public record MfaSettings(
+        String tenantName,
+        OtpParameters otp,
+        Lifetimes lifetimes,
+        AttemptBudgets attempts,
+        SendLimits sends,
+        boolean recoveryCodesEnabled) {
+
+    public MfaSettings {
+        Objects.requireNonNull(tenantName, "tenantName");
+        Objects.requireNonNull(otp, "otp");
+        Objects.requireNonNull(lifetimes, "lifetimes");
+        Objects.requireNonNull(attempts, "attempts");
+        Objects.requireNonNull(sends, "sends");
+    }
+
+    public static MfaSettings defaults(String tenantName) {
+        return new MfaSettings(tenantName, OtpParameters.DEFAULT, Lifetimes.DEFAULT, AttemptBudgets.DEFAULT,
+                SendLimits.DEFAULT, true);
+    }
+}

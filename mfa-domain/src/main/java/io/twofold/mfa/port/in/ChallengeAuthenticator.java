@@ -1,0 +1,10 @@
+package io.twofold.mfa.port.in;
+
+import io.twofold.mfa.error.MfaError;
+import io.vavr.control.Either;
+
+/** Picks an active factor for a pending login and, for out-of-band ones, sends a code ({@code POST /mfa/challenge}). */
+public interface ChallengeAuthenticator {
+
+    Either<MfaError, Challenge> challenge(ChallengeCommand command);
+}

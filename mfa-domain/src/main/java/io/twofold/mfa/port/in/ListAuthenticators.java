@@ -1,0 +1,11 @@
+package io.twofold.mfa.port.in;
+
+import io.twofold.mfa.error.MfaError;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+
+/** Lists the bearer's user's authenticators, pending ones as inactive ({@code GET /mfa/authenticators}). */
+public interface ListAuthenticators {
+
+    Either<MfaError, List<AuthenticatorView>> list(String bearer);
+}

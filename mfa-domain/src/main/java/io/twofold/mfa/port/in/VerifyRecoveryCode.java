@@ -1,0 +1,10 @@
+package io.twofold.mfa.port.in;
+
+import io.twofold.mfa.error.MfaError;
+import io.vavr.control.Either;
+
+/** The {@code mfa-recovery-code} grant: spends the recovery code and hands out its replacement. */
+public interface VerifyRecoveryCode {
+
+    Either<MfaError, RecoveryLogin> verify(VerifyRecoveryCodeCommand command);
+}

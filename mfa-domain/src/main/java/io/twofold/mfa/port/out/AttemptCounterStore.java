@@ -1,0 +1,16 @@
+package io.twofold.mfa.port.out;
+
+import io.twofold.mfa.model.AttemptBucket;
+import io.vavr.control.Option;
+
+/** Token buckets that count failures and sends per user across transactions and nodes. */
+public interface AttemptCounterStore {
+
+    Option<AttemptBucket> find(String key);
+
+    /**
+     * Saves {@code next} only if the stored bucket still has version {@code next.version() - 1}
+     * (or, for version 1, does not exist yet); false when another writer got there first.
+     */
+    boolean compareAndSet(AttemptBucket next);
+}

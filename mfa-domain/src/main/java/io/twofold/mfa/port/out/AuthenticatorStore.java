@@ -1,0 +1,48 @@
+package io.twofold.mfa.port.out;
+
+import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+
+/**
+ * Users' authenticators (TOTP seeds, out-of-band addresses, the recovery code). Every method that
+ * changes state is a compare-and-set: it returns whether this call made the change, so a race
+ * between nodes has exactly one winner.
+ */
+public interface AuthenticatorStore {
+
+    /** Stores a new pending authenticator. */
+    void add(PendingAuthenticator authenticator);
+
+    /** All the user's authenticators, pending and active, oldest first. */
+    List<Authenticator> findByUser(UserId user);
+
+    Option<Authenticator> find(UserId user, AuthenticatorId id);
+
+    /** Pending to active; false when it is not (or no longer) pending. */
+    boolean activate(AuthenticatorId id, Instant at);
+
+    /**
+     * Records that a TOTP code of time step {@code step} was accepted; false when a step at or
+     * above it was already accepted (RFC 6238 section 5.2: a code is accepted at most once).
+     */
+    boolean acceptTotpStep(AuthenticatorId id, long step);
+
+    /** The last TOTP step accepted for this authenticator, if any. */
+    Option<Long> lastAcceptedStep(AuthenticatorId id);
+
+    /** Replaces a recovery code's hash only if it still is {@code expected}: spending it exactly once. */
+    boolean replaceRecoveryCode(AuthenticatorId id, SecretHash expected, SecretHash replacement);
+
+    /** Removes these authenticators of the user; returns how many were removed. */
+    int remove(UserId user, List<AuthenticatorId> ids);
+
+    /** Removes pending authenticators that expired before {@code now}; returns how many. */
+    int removeExpiredPending(Instant now);
+}

@@ -1,0 +1,23 @@
+package io.twofold.mfa.port.out;
+
+import io.twofold.mfa.model.OtpSeed;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+
+/**
+ * Makes TOTP seeds and checks codes. The domain ships the RFC 6238 implementation; a host may plug
+ * in one whose seeds never leave an HSM.
+ */
+public interface OneTimePasswords {
+
+    /** A new random seed (160 bits for the default). */
+    OtpSeed newSeed();
+
+    /**
+     * The time step the code matches, among the steps of the window around {@code at} that are
+     * later than {@code afterStep}; none when it matches none. Every step is checked, in constant
+     * time, so the timing does not tell which step matched.
+     */
+    Option<Long> verify(OtpSeed seed, String code, Instant at, Option<Long> afterStep);
+}
