@@ -1,0 +1,36 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.model.AttemptBucket;
+import io.twofold.mfa.port.out.AttemptCounterStore;
+import io.vavr.control.Option;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** An {@link AttemptCounterStore} in a map: a versioned compare-and-set, atomic per key. */
+public final class InMemoryAttemptCounterStore implements AttemptCounterStore {
+
+    private final ConcurrentMap<String, AttemptBucket> buckets = new ConcurrentHashMap<>();
+
+    @Override
+    public Option<AttemptBucket> find(String key) {
+        return Option.of(buckets.get(key));
+    }
+
+    @Override
+    public boolean compareAndSet(AttemptBucket next) {
+        AtomicBoolean changed = new AtomicBoolean();
+        buckets.compute(next.key(), (key, current) -> {
+            boolean expected = current == null
+                    ? next.version() == 1
+                    : current.version() == next.version() - 1;
+            if (expected) {
+                changed.set(true);
+                return next;
+            }
+            return current;
+        });
+        return changed.get();
+    }
+}

@@ -1,0 +1,140 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.model.ActiveAuthenticator;
+import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.Factor;
+import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.AuthenticatorStore;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An {@link AuthenticatorStore} in a map. Every change runs inside {@code ConcurrentMap.compute},
+ * which is atomic per key, so each compare-and-set has exactly one winner as the port requires.
+ */
+public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
+
+    /** One stored authenticator; {@code sequence} breaks ties between equal creation times. */
+    private record Row(Authenticator authenticator, Option<Long> lastStep, long sequence) {
+        Row with(Authenticator next) {
+            return new Row(next, lastStep, sequence);
+        }
+    }
+
+    private final ConcurrentMap<AuthenticatorId, Row> rows = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    @Override
+    public void add(PendingAuthenticator authenticator) {
+        Row row = new Row(authenticator, Option.none(), sequence.incrementAndGet());
+        if (rows.putIfAbsent(authenticator.id(), row) != null) {
+            throw new IllegalStateException("duplicate authenticator id " + authenticator.id());
+        }
+    }
+
+    @Override
+    public List<Authenticator> findByUser(UserId user) {
+        return List.ofAll(rows.values())
+                .filter(row -> row.authenticator().userId().equals(user))
+                .sorted(Comparator.comparing((Row row) -> row.authenticator().createdAt())
+                        .thenComparingLong(Row::sequence))
+                .map(Row::authenticator);
+    }
+
+    @Override
+    public Option<Authenticator> find(UserId user, AuthenticatorId id) {
+        return Option.of(rows.get(id))
+                .map(Row::authenticator)
+                .filter(authenticator -> authenticator.userId().equals(user));
+    }
+
+    @Override
+    public boolean activate(AuthenticatorId id, Instant at) {
+        AtomicBoolean changed = new AtomicBoolean();
+        rows.computeIfPresent(id, (key, row) -> {
+            if (row.authenticator() instanceof PendingAuthenticator pending) {
+                changed.set(true);
+                return row.with(pending.confirm(at));
+            }
+            return row;
+        });
+        return changed.get();
+    }
+
+    @Override
+    public boolean acceptTotpStep(AuthenticatorId id, long step) {
+        AtomicBoolean changed = new AtomicBoolean();
+        rows.computeIfPresent(id, (key, row) -> {
+            if (row.lastStep().exists(last -> last >= step)) {
+                return row;
+            }
+            changed.set(true);
+            return new Row(row.authenticator(), Option.some(step), row.sequence());
+        });
+        return changed.get();
+    }
+
+    @Override
+    public Option<Long> lastAcceptedStep(AuthenticatorId id) {
+        return Option.of(rows.get(id)).flatMap(Row::lastStep);
+    }
+
+    @Override
+    public boolean replaceRecoveryCode(AuthenticatorId id, SecretHash expected, SecretHash replacement) {
+        AtomicBoolean changed = new AtomicBoolean();
+        rows.computeIfPresent(id, (key, row) -> {
+            Authenticator current = row.authenticator();
+            if (current.factor() instanceof Factor.RecoveryCode code && code.codeHash().matches(expected)) {
+                changed.set(true);
+                return row.with(withFactor(current, new Factor.RecoveryCode(replacement)));
+            }
+            return row;
+        });
+        return changed.get();
+    }
+
+    @Override
+    public int remove(UserId user, List<AuthenticatorId> ids) {
+        AtomicInteger removed = new AtomicInteger();
+        ids.distinct().forEach(id -> rows.computeIfPresent(id, (key, row) -> {
+            if (row.authenticator().userId().equals(user)) {
+                removed.incrementAndGet();
+                return null;
+            }
+            return row;
+        }));
+        return removed.get();
+    }
+
+    @Override
+    public int removeExpiredPending(Instant now) {
+        AtomicInteger removed = new AtomicInteger();
+        rows.keySet().forEach(id -> rows.computeIfPresent(id, (key, row) -> {
+            if (row.authenticator() instanceof PendingAuthenticator pending && pending.isExpired(now)) {
+                removed.incrementAndGet();
+                return null;
+            }
+            return row;
+        }));
+        return removed.get();
+    }
+
+    private static Authenticator withFactor(Authenticator current, Factor factor) {
+        if (current instanceof PendingAuthenticator p) {
+            return new PendingAuthenticator(p.id(), p.userId(), factor, p.createdAt(), p.expiresAt());
+        }
+        ActiveAuthenticator a = (ActiveAuthenticator) current;
+        return new ActiveAuthenticator(a.id(), a.userId(), factor, a.createdAt(), a.confirmedAt());
+    }
+}

@@ -1,0 +1,56 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.model.ChallengeId;
+import io.twofold.mfa.model.OobChallenge;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.port.out.ChallengeStore;
+import io.vavr.control.Option;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A {@link ChallengeStore} in a map; changes are atomic per challenge via {@code compute}. */
+public final class InMemoryChallengeStore implements ChallengeStore {
+
+    private final ConcurrentMap<ChallengeId, OobChallenge> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SecretHash, ChallengeId> idByCodeHash = new ConcurrentHashMap<>();
+
+    @Override
+    public void add(OobChallenge challenge) {
+        if (byId.putIfAbsent(challenge.id(), challenge) != null) {
+            throw new IllegalStateException("duplicate challenge id " + challenge.id());
+        }
+        idByCodeHash.put(challenge.oobCodeHash(), challenge.id());
+    }
+
+    @Override
+    public Option<OobChallenge> findByCodeHash(SecretHash oobCodeHash) {
+        return Option.of(idByCodeHash.get(oobCodeHash)).flatMap(id -> Option.of(byId.get(id)));
+    }
+
+    @Override
+    public boolean consume(ChallengeId id) {
+        AtomicBoolean changed = new AtomicBoolean();
+        byId.computeIfPresent(id, (key, c) -> {
+            if (c.consumed()) {
+                return c;
+            }
+            changed.set(true);
+            return new OobChallenge(c.id(), c.oobCodeHash(), c.bindingCodeHash(), c.authenticatorId(), c.userId(),
+                    c.createdAt(), c.expiresAt(), c.failedAttempts(), true);
+        });
+        return changed.get();
+    }
+
+    @Override
+    public int recordFailure(ChallengeId id) {
+        OobChallenge after = byId.computeIfPresent(id, (key, c) -> new OobChallenge(c.id(), c.oobCodeHash(),
+                c.bindingCodeHash(), c.authenticatorId(), c.userId(), c.createdAt(), c.expiresAt(),
+                c.failedAttempts() + 1, c.consumed()));
+        if (after == null) {
+            throw new IllegalStateException("no challenge " + id);
+        }
+        return after.failedAttempts();
+    }
+}

@@ -1,0 +1,23 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.model.SigningKey;
+import io.twofold.mfa.port.out.SigningKeyStore;
+import io.vavr.control.Option;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A {@link SigningKeyStore} holding one key; the first save wins. */
+public final class InMemorySigningKeyStore implements SigningKeyStore {
+
+    private final AtomicReference<SigningKey> key = new AtomicReference<>();
+
+    @Override
+    public Option<SigningKey> current() {
+        return Option.of(key.get());
+    }
+
+    @Override
+    public boolean saveIfAbsent(SigningKey candidate) {
+        return key.compareAndSet(null, candidate);
+    }
+}

@@ -1,0 +1,56 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.port.out.TransactionStore;
+import io.vavr.control.Option;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A {@link TransactionStore} in a map; changes are atomic per transaction via {@code compute}. */
+public final class InMemoryTransactionStore implements TransactionStore {
+
+    private final ConcurrentMap<TransactionId, MfaTransaction> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SecretHash, TransactionId> idByTokenHash = new ConcurrentHashMap<>();
+
+    @Override
+    public void add(MfaTransaction transaction) {
+        if (byId.putIfAbsent(transaction.id(), transaction) != null) {
+            throw new IllegalStateException("duplicate transaction id " + transaction.id());
+        }
+        idByTokenHash.put(transaction.tokenHash(), transaction.id());
+    }
+
+    @Override
+    public Option<MfaTransaction> findByTokenHash(SecretHash tokenHash) {
+        return Option.of(idByTokenHash.get(tokenHash)).flatMap(id -> Option.of(byId.get(id)));
+    }
+
+    @Override
+    public boolean complete(TransactionId id) {
+        AtomicBoolean changed = new AtomicBoolean();
+        byId.computeIfPresent(id, (key, t) -> {
+            if (t.completed()) {
+                return t;
+            }
+            changed.set(true);
+            return new MfaTransaction(t.id(), t.tokenHash(), t.userId(), t.clientId(), t.audience(), t.scope(),
+                    t.realm(), t.createdAt(), t.expiresAt(), t.failedAttempts(), true);
+        });
+        return changed.get();
+    }
+
+    @Override
+    public int recordFailure(TransactionId id) {
+        MfaTransaction after = byId.computeIfPresent(id, (key, t) -> new MfaTransaction(t.id(), t.tokenHash(),
+                t.userId(), t.clientId(), t.audience(), t.scope(), t.realm(), t.createdAt(), t.expiresAt(),
+                t.failedAttempts() + 1, t.completed()));
+        if (after == null) {
+            throw new IllegalStateException("no transaction " + id);
+        }
+        return after.failedAttempts();
+    }
+}
