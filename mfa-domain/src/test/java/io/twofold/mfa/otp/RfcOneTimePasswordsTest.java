@@ -1,0 +1,138 @@
+package io.twofold.mfa.otp;
+
+import io.twofold.mfa.model.OtpSeed;
+import io.twofold.mfa.policy.OtpParameters;
+import io.twofold.mfa.policy.OtpParameters.OtpAlgorithm;
+import io.twofold.mfa.testing.SeededRandomSource;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RfcOneTimePasswordsTest {
+    private static final byte[] KEY = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+    private static final OtpSeed SEED = new OtpSeed(KEY);
+    private static final Totp TOTP = new Totp(OtpParameters.DEFAULT);
+    /** 2005-03-18T01:58:29Z, inside step 37037036 (29 seconds into it). */
+    private static final Instant NOW = Instant.ofEpochSecond(1111111109);
+    private static final long STEP = 37037036;
+
+    private final RfcOneTimePasswords otp = new RfcOneTimePasswords(OtpParameters.DEFAULT, new SeededRandomSource(7));
+
+    @Test
+    void acceptsTheCurrentStepAndReturnsIt() {
+        assertThat(otp.verify(SEED, TOTP.codeAt(KEY, STEP), NOW, Option.none())).containsExactly(STEP);
+    }
+
+    @Test
+    void acceptsOneStepEitherSideAndSaysWhichMatched() {
+        assertThat(otp.verify(SEED, TOTP.codeAt(KEY, STEP - 1), NOW, Option.none())).containsExactly(STEP - 1);
+        assertThat(otp.verify(SEED, TOTP.codeAt(KEY, STEP + 1), NOW, Option.none())).containsExactly(STEP + 1);
+    }
+
+    @Test
+    void rejectsTwoStepsEitherSide() {
+        assertThat(otp.verify(SEED, TOTP.codeAt(KEY, STEP - 2), NOW, Option.none())).isEmpty();
+        assertThat(otp.verify(SEED, TOTP.codeAt(KEY, STEP + 2), NOW, Option.none())).isEmpty();
+    }
+
+    @Test
+    void rejectsAWrongCode() {
+        String code = TOTP.codeAt(KEY, STEP);
+        String wrong = (code.charAt(0) == '9' ? "0" : String.valueOf((char) (code.charAt(0) + 1))) + code.substring(1);
+
+        assertThat(otp.verify(SEED, wrong, NOW, Option.none())).isEmpty();
+    }
+
+    @Test
+    void rejectsTheSameCodeTwice() {
+        String code = TOTP.codeAt(KEY, STEP);
+        Option<Long> first = otp.verify(SEED, code, NOW, Option.none());
+
+        assertThat(first).containsExactly(STEP);
+        assertThat(otp.verify(SEED, code, NOW, first)).isEmpty();
+    }
+
+    @Test
+    void rejectsAnEarlierStepAfterALaterOne() {
+        Option<Long> later = otp.verify(SEED, TOTP.codeAt(KEY, STEP + 1), NOW, Option.none());
+
+        assertThat(otp.verify(SEED, TOTP.codeAt(KEY, STEP), NOW, later)).isEmpty();
+        assertThat(otp.verify(SEED, TOTP.codeAt(KEY, STEP - 1), NOW, later)).isEmpty();
+    }
+
+    @Test
+    void acceptsALaterStepAfterAnEarlierOne() {
+        assertThat(otp.verify(SEED, TOTP.codeAt(KEY, STEP + 1), NOW, Option.some(STEP))).containsExactly(STEP + 1);
+    }
+
+    @Test
+    void returnsTheHighestStepWhenSeveralMatch() {
+        // Found by search: with this seed, steps 37079356 and 37079357 share the code 186519.
+        long lower = 37079356;
+        Instant at = Instant.ofEpochSecond(lower * 30 + 15);
+        assertThat(TOTP.codeAt(KEY, lower)).isEqualTo(TOTP.codeAt(KEY, lower + 1)).isEqualTo("186519");
+
+        assertThat(otp.verify(SEED, "186519", at, Option.none())).containsExactly(lower + 1);
+        assertThat(otp.verify(SEED, "186519", at, Option.some(lower + 1))).isEmpty();
+    }
+
+    @Test
+    void acceptsTheHigherOfTwoMatchesWhenTheLowerIsAlreadyUsed() {
+        long lower = 37079356;
+        Instant at = Instant.ofEpochSecond((lower + 1) * 30);
+
+        assertThat(otp.verify(SEED, "186519", at, Option.some(lower))).containsExactly(lower + 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "12345", "1234567", "12345a", " 123456", "123456 ", "12 456", "\u0661\u0662\u0663\u0664\u0665\u0666"})
+    void rejectsCodesThatAreNotSixAsciiDigits(String code) {
+        assertThat(otp.verify(SEED, code, NOW, Option.none())).isEmpty();
+    }
+
+    @Test
+    void rejectsANullCode() {
+        assertThat(otp.verify(SEED, null, NOW, Option.none())).isEmpty();
+    }
+
+    @Test
+    void checksEightDigitCodesWithOtherAlgorithms() {
+        OtpParameters sha256 = new OtpParameters(OtpAlgorithm.SHA256, 8, Duration.ofSeconds(30), 1);
+        OtpSeed seed = new OtpSeed("12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII));
+        RfcOneTimePasswords eightDigits = new RfcOneTimePasswords(sha256, new SeededRandomSource(7));
+
+        assertThat(eightDigits.verify(seed, "68084774", NOW, Option.none())).containsExactly(STEP);
+        assertThat(eightDigits.verify(seed, "084774", NOW, Option.none())).isEmpty();
+    }
+
+    @Test
+    void aZeroWindowAcceptsOnlyTheCurrentStep() {
+        OtpParameters strict = new OtpParameters(OtpAlgorithm.SHA1, 6, Duration.ofSeconds(30), 0);
+        RfcOneTimePasswords noSkew = new RfcOneTimePasswords(strict, new SeededRandomSource(7));
+
+        assertThat(noSkew.verify(SEED, TOTP.codeAt(KEY, STEP), NOW, Option.none())).containsExactly(STEP);
+        assertThat(noSkew.verify(SEED, TOTP.codeAt(KEY, STEP + 1), NOW, Option.none())).isEmpty();
+    }
+
+    @Test
+    void makesTwentyByteSeedsDeterminedByTheRandomSource() {
+        OtpSeed first = new RfcOneTimePasswords(OtpParameters.DEFAULT, new SeededRandomSource(42)).newSeed();
+        OtpSeed again = new RfcOneTimePasswords(OtpParameters.DEFAULT, new SeededRandomSource(42)).newSeed();
+        OtpSeed other = new RfcOneTimePasswords(OtpParameters.DEFAULT, new SeededRandomSource(43)).newSeed();
+
+        assertThat(first.bytes()).hasSize(20);
+        assertThat(first).isEqualTo(again).isNotEqualTo(other);
+    }
+
+    @Test
+    void successiveSeedsDiffer() {
+        assertThat(otp.newSeed()).isNotEqualTo(otp.newSeed());
+    }
+}
