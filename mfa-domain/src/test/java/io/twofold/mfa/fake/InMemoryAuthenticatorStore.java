@@ -43,6 +43,13 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
         }
     }
 
+    /** Test shorthand: adds the authenticator and confirms it at {@code confirmedAt}. */
+    public ActiveAuthenticator addActive(PendingAuthenticator authenticator, Instant confirmedAt) {
+        add(authenticator);
+        activate(authenticator.id(), confirmedAt);
+        return authenticator.confirm(confirmedAt);
+    }
+
     @Override
     public List<Authenticator> findByUser(UserId user) {
         return List.ofAll(rows.values())

@@ -1,0 +1,106 @@
+package io.twofold.mfa.contract;
+
+import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.Factor;
+import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.AuthenticatorStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static io.twofold.mfa.fake.Authenticators.pendingRecoveryCode;
+import static io.twofold.mfa.fake.Authenticators.pendingTotp;
+import static io.twofold.mfa.fake.Authenticators.seed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The races an {@link AuthenticatorStore} must win for its callers: every compare-and-set has exactly
+ * one winner however many nodes try at once (design invariant 9). Extended by {@link AuthenticatorStoreContract}.
+ */
+public abstract class AuthenticatorStoreConcurrencyContract {
+
+    protected static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+    protected static final UserId ALICE = new UserId("auth0|alice");
+    protected static final UserId BOB = new UserId("auth0|bob");
+    protected static final int ROUNDS = 20;
+
+    protected AuthenticatorStore store;
+
+    /** A fresh, empty store; called before every test. */
+    protected abstract AuthenticatorStore newStore();
+
+    @BeforeEach
+    protected void createStore() {
+        store = newStore();
+    }
+
+    @Test
+    public void acceptsTheSameTotpStepOnceWhenThreadsRace() {
+        AuthenticatorId id = addTotp(1);
+        try (Race race = new Race()) {
+            for (long step = 1; step <= ROUNDS; step++) {
+                long current = step;
+                assertThat(race.countWinners(thread -> store.acceptTotpStep(id, current)))
+                        .as("winners for step %d", step).isEqualTo(1);
+                assertThat(store.lastAcceptedStep(id)).containsExactly(step);
+            }
+        }
+    }
+
+    @Test
+    public void keepsTheHighestStepWhenThreadsRaceWithDifferentSteps() {
+        AuthenticatorId id = addTotp(2);
+        try (Race race = new Race()) {
+            for (int round = 0; round < ROUNDS; round++) {
+                long base = 1000L * (round + 1);
+                List<Boolean> results = race.run(thread -> store.acceptTotpStep(id, base + thread));
+                assertThat(store.lastAcceptedStep(id)).containsExactly(base + Race.THREADS - 1);
+                assertThat(results.get(Race.THREADS - 1)).as("the highest step always wins").isTrue();
+            }
+        }
+    }
+
+    @Test
+    public void activatesOnceWhenThreadsRace() {
+        try (Race race = new Race()) {
+            for (int round = 0; round < ROUNDS; round++) {
+                AuthenticatorId id = addTotp(100 + round);
+                assertThat(race.countWinners(thread -> store.activate(id, T0.plusSeconds(thread)))).isEqualTo(1);
+                assertThat(store.find(ALICE, id).get().isActive()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    public void spendsARecoveryCodeOnceWhenThreadsRace() {
+        PendingAuthenticator recovery = pendingRecoveryCode(ALICE, 3, "code-0", T0);
+        store.add(recovery);
+        SecretHash expected = SecretHash.of("code-0");
+        try (Race race = new Race()) {
+            for (int round = 1; round <= ROUNDS; round++) {
+                SecretHash from = expected;
+                List<SecretHash> replacements = IntStream.range(0, Race.THREADS)
+                        .mapToObj(thread -> SecretHash.of("code-" + thread + "-" + from.hex())).toList();
+                List<Boolean> results = race.run(
+                        thread -> store.replaceRecoveryCode(recovery.id(), from, replacements.get(thread)));
+
+                assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
+                SecretHash winner = replacements.get(results.indexOf(true));
+                assertThat(store.find(ALICE, recovery.id()).get().factor())
+                        .isEqualTo(new Factor.RecoveryCode(winner));
+                expected = winner;
+            }
+        }
+    }
+
+    private AuthenticatorId addTotp(long number) {
+        PendingAuthenticator totp = pendingTotp(ALICE, number, seed((int) number), T0);
+        store.add(totp);
+        return totp.id();
+    }
+}

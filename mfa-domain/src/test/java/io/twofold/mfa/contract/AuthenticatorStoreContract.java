@@ -1,0 +1,188 @@
+package io.twofold.mfa.contract;
+
+import io.twofold.mfa.model.ActiveAuthenticator;
+import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.AuthenticatorKind;
+import io.twofold.mfa.model.Factor;
+import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.port.out.AuthenticatorStore;
+import io.vavr.collection.List;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.twofold.mfa.fake.Authenticators.id;
+import static io.twofold.mfa.fake.Authenticators.pending;
+import static io.twofold.mfa.fake.Authenticators.pendingEmail;
+import static io.twofold.mfa.fake.Authenticators.pendingRecoveryCode;
+import static io.twofold.mfa.fake.Authenticators.pendingSms;
+import static io.twofold.mfa.fake.Authenticators.pendingTotp;
+import static io.twofold.mfa.fake.Authenticators.pendingVoice;
+import static io.twofold.mfa.fake.Authenticators.seed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link AuthenticatorStore} must do, from its Javadoc. Extend it with a fresh, empty store
+ * per test; the races it inherits from {@link AuthenticatorStoreConcurrencyContract} run too.
+ */
+public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcurrencyContract {
+
+    @Test
+    public void roundTripsAPendingTotpAuthenticatorAndItsSeed() {
+        PendingAuthenticator totp = pendingTotp(ALICE, 1, seed(7), T0);
+        store.add(totp);
+
+        Authenticator found = store.find(ALICE, totp.id()).get();
+        assertThat(found).isEqualTo(totp);
+        assertThat(((Factor.Totp) found.factor()).seed().bytes()).isEqualTo(seed(7).bytes());
+        assertThat(((PendingAuthenticator) found).expiresAt()).isEqualTo(totp.expiresAt());
+    }
+
+    @Test
+    public void roundTripsOutOfBandAddressesAndTheRecoveryCodeHash() {
+        List<PendingAuthenticator> all = List.of(
+                pendingSms(ALICE, 2, "+15551234567", T0),
+                pendingVoice(ALICE, 2, "+15551234567", T0.plusSeconds(1)),
+                pendingEmail(ALICE, 3, "alice@example.com", T0.plusSeconds(2)),
+                pendingRecoveryCode(ALICE, 4, "Q7TXK2M9WRZ4HC8LNVB3PD6F", T0.plusSeconds(3)));
+        all.forEach(store::add);
+
+        all.forEach(a -> assertThat(store.find(ALICE, a.id())).containsExactly(a));
+        assertThat(store.find(ALICE, all.get(3).id()).get().factor())
+                .isEqualTo(new Factor.RecoveryCode(SecretHash.of("Q7TXK2M9WRZ4HC8LNVB3PD6F")));
+    }
+
+    @Test
+    public void findsNothingForAnUnknownIdOrAnotherUsersAuthenticator() {
+        PendingAuthenticator bobs = pendingTotp(BOB, 1, seed(1), T0);
+        store.add(bobs);
+
+        assertThat(store.find(ALICE, bobs.id())).isEmpty();
+        assertThat(store.find(BOB, id(AuthenticatorKind.TOTP, 99))).isEmpty();
+        assertThat(store.findByUser(ALICE)).isEmpty();
+    }
+
+    @Test
+    public void listsOnlyTheUsersAuthenticatorsOldestFirst() {
+        PendingAuthenticator second = pendingEmail(ALICE, 2, "alice@example.com", T0.plusSeconds(60));
+        PendingAuthenticator third = pendingSms(ALICE, 3, "+15551234567", T0.plusSeconds(120));
+        PendingAuthenticator first = pendingTotp(ALICE, 1, seed(1), T0);
+        store.add(second);
+        store.add(pendingTotp(BOB, 4, seed(2), T0.minusSeconds(60)));
+        store.add(third);
+        store.add(first);
+        store.activate(second.id(), T0.plusSeconds(90));
+
+        assertThat(store.findByUser(ALICE).map(Authenticator::id)).containsExactly(first.id(), second.id(), third.id());
+        assertThat(store.findByUser(ALICE).map(Authenticator::isActive)).containsExactly(false, true, false);
+    }
+
+    @Test
+    public void activatesAPendingAuthenticatorExactlyOnce() {
+        PendingAuthenticator totp = pendingTotp(ALICE, 1, seed(3), T0);
+        store.add(totp);
+
+        assertThat(store.activate(totp.id(), T0.plusSeconds(30))).isTrue();
+        assertThat(store.activate(totp.id(), T0.plusSeconds(45))).isFalse();
+
+        assertThat(store.find(ALICE, totp.id())).containsExactly(totp.confirm(T0.plusSeconds(30)));
+        ActiveAuthenticator active = (ActiveAuthenticator) store.find(ALICE, totp.id()).get();
+        assertThat(active.confirmedAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(active.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    public void activatesNothingForAnUnknownId() {
+        assertThat(store.activate(id(AuthenticatorKind.TOTP, 42), T0)).isFalse();
+    }
+
+    @Test
+    public void acceptsOnlyTotpStepsAboveTheLastAcceptedOne() {
+        PendingAuthenticator totp = pendingTotp(ALICE, 1, seed(1), T0);
+        store.add(totp);
+        assertThat(store.lastAcceptedStep(totp.id())).isEmpty();
+
+        assertThat(store.acceptTotpStep(totp.id(), 1000)).isTrue();
+        assertThat(store.acceptTotpStep(totp.id(), 1000)).isFalse();
+        assertThat(store.acceptTotpStep(totp.id(), 999)).isFalse();
+        assertThat(store.lastAcceptedStep(totp.id())).containsExactly(1000L);
+
+        assertThat(store.acceptTotpStep(totp.id(), 1001)).isTrue();
+        assertThat(store.lastAcceptedStep(totp.id())).containsExactly(1001L);
+    }
+
+    @Test
+    public void keepsTheLastAcceptedStepPerAuthenticatorAndAcrossActivation() {
+        PendingAuthenticator one = pendingTotp(ALICE, 1, seed(1), T0);
+        PendingAuthenticator two = pendingTotp(ALICE, 2, seed(2), T0);
+        store.add(one);
+        store.add(two);
+
+        assertThat(store.acceptTotpStep(one.id(), 500)).isTrue();
+        assertThat(store.activate(one.id(), T0.plusSeconds(30))).isTrue();
+
+        assertThat(store.lastAcceptedStep(one.id())).containsExactly(500L);
+        assertThat(store.acceptTotpStep(one.id(), 500)).isFalse();
+        assertThat(store.lastAcceptedStep(two.id())).isEmpty();
+        assertThat(store.acceptTotpStep(two.id(), 400)).isTrue();
+        assertThat(store.acceptTotpStep(id(AuthenticatorKind.TOTP, 77), 1)).isFalse();
+    }
+
+    @Test
+    public void replacesTheRecoveryCodeOnlyFromTheExpectedHash() {
+        PendingAuthenticator recovery = pendingRecoveryCode(ALICE, 1, "first-code", T0);
+        store.add(recovery);
+        store.activate(recovery.id(), T0.plusSeconds(10));
+        SecretHash first = SecretHash.of("first-code");
+        SecretHash second = SecretHash.of("second-code");
+
+        assertThat(store.replaceRecoveryCode(recovery.id(), SecretHash.of("wrong"), second)).isFalse();
+        assertThat(store.replaceRecoveryCode(recovery.id(), first, second)).isTrue();
+        assertThat(store.replaceRecoveryCode(recovery.id(), first, SecretHash.of("third-code"))).isFalse();
+
+        Authenticator stored = store.find(ALICE, recovery.id()).get();
+        assertThat(stored.factor()).isEqualTo(new Factor.RecoveryCode(second));
+        assertThat(stored.isActive()).isTrue();
+        assertThat(((ActiveAuthenticator) stored).confirmedAt()).isEqualTo(T0.plusSeconds(10));
+    }
+
+    @Test
+    public void removesOnlyTheUsersOwnAuthenticatorsAndCountsThem() {
+        PendingAuthenticator sms = pendingSms(ALICE, 1, "+15551234567", T0);
+        PendingAuthenticator voice = pendingVoice(ALICE, 1, "+15551234567", T0);
+        PendingAuthenticator email = pendingEmail(ALICE, 2, "alice@example.com", T0);
+        PendingAuthenticator bobs = pendingTotp(BOB, 3, seed(1), T0);
+        List.of(sms, voice, email, bobs).forEach(store::add);
+
+        int removed = store.remove(ALICE, List.of(sms.id(), voice.id(), bobs.id(), id(AuthenticatorKind.TOTP, 99)));
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(store.findByUser(ALICE).map(Authenticator::id)).containsExactly(email.id());
+        assertThat(store.find(BOB, bobs.id())).containsExactly(bobs);
+        assertThat(store.remove(ALICE, List.of(sms.id()))).isZero();
+        assertThat(store.remove(ALICE, List.empty())).isZero();
+    }
+
+    @Test
+    public void removesOnlyExpiredPendingAuthenticators() {
+        Instant now = T0.plus(Duration.ofDays(2));
+        PendingAuthenticator expired = pending(id(AuthenticatorKind.TOTP, 1), ALICE, new Factor.Totp(seed(1)),
+                T0);
+        PendingAuthenticator fresh = new PendingAuthenticator(id(AuthenticatorKind.TOTP, 2), ALICE,
+                new Factor.Totp(seed(2)), now.minusSeconds(60), now.plusSeconds(3600));
+        PendingAuthenticator confirmed = pendingTotp(BOB, 3, seed(3), T0);
+        store.add(expired);
+        store.add(fresh);
+        store.add(confirmed);
+        store.activate(confirmed.id(), T0.plusSeconds(30));
+
+        assertThat(store.removeExpiredPending(now)).isEqualTo(1);
+
+        assertThat(store.find(ALICE, expired.id())).isEmpty();
+        assertThat(store.find(ALICE, fresh.id())).containsExactly(fresh);
+        assertThat(store.find(BOB, confirmed.id()).map(Authenticator::isActive)).containsExactly(true);
+        assertThat(store.removeExpiredPending(now)).isZero();
+    }
+}

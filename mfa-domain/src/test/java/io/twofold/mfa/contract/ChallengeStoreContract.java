@@ -1,0 +1,113 @@
+package io.twofold.mfa.contract;
+
+import io.twofold.mfa.model.AuthenticatorKind;
+import io.twofold.mfa.model.ChallengeId;
+import io.twofold.mfa.model.OobChallenge;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.ChallengeStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static io.twofold.mfa.fake.Authenticators.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link ChallengeStore} must do, races included. Extend it with a fresh, empty store per test. */
+public abstract class ChallengeStoreContract {
+
+    protected static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+    protected static final int ROUNDS = 20;
+    protected static final int FAILURES_PER_THREAD = 10;
+
+    protected ChallengeStore store;
+
+    /** A fresh, empty store; called before every test. */
+    protected abstract ChallengeStore newStore();
+
+    @BeforeEach
+    protected void createStore() {
+        store = newStore();
+    }
+
+    /** A new, unused challenge for the {@code oob_code} named {@code oobCode}, binding code 123456. */
+    public static OobChallenge challenge(String id, String oobCode) {
+        return new OobChallenge(new ChallengeId(id), SecretHash.of(oobCode), SecretHash.of(oobCode, "123456"),
+                id(AuthenticatorKind.SMS, 1), new UserId("auth0|alice"), T0, T0.plus(Duration.ofMinutes(5)), 0, false);
+    }
+
+    @Test
+    public void findsAChallengeByTheHashOfItsOobCode() {
+        OobChallenge sms = challenge("ch-1", "oob-1");
+        OobChallenge email = new OobChallenge(new ChallengeId("ch-2"), SecretHash.of("oob-2"),
+                SecretHash.of("oob-2", "654321"), id(AuthenticatorKind.EMAIL, 2), new UserId("auth0|bob"),
+                T0.plusSeconds(1), T0.plusSeconds(301), 0, false);
+        store.add(sms);
+        store.add(email);
+
+        assertThat(store.findByCodeHash(SecretHash.of("oob-1"))).containsExactly(sms);
+        assertThat(store.findByCodeHash(SecretHash.of("oob-2"))).containsExactly(email);
+        assertThat(store.findByCodeHash(SecretHash.of("oob-3"))).isEmpty();
+    }
+
+    @Test
+    public void consumesAChallengeOnce() {
+        store.add(challenge("ch-1", "oob-1"));
+
+        assertThat(store.consume(new ChallengeId("ch-1"))).isTrue();
+        assertThat(store.consume(new ChallengeId("ch-1"))).isFalse();
+
+        assertThat(store.findByCodeHash(SecretHash.of("oob-1")).map(OobChallenge::consumed)).containsExactly(true);
+    }
+
+    @Test
+    public void consumesNothingForAnUnknownId() {
+        assertThat(store.consume(new ChallengeId("no-such-challenge"))).isFalse();
+    }
+
+    @Test
+    public void countsWrongBindingCodesOneByOnePerChallenge() {
+        store.add(challenge("ch-1", "oob-1"));
+        store.add(challenge("ch-2", "oob-2"));
+        ChallengeId id = new ChallengeId("ch-1");
+
+        assertThat(List.of(store.recordFailure(id), store.recordFailure(id), store.recordFailure(id)))
+                .containsExactly(1, 2, 3);
+
+        assertThat(store.findByCodeHash(SecretHash.of("oob-1")).map(OobChallenge::failedAttempts)).containsExactly(3);
+        assertThat(store.findByCodeHash(SecretHash.of("oob-2")).map(OobChallenge::failedAttempts)).containsExactly(0);
+        assertThat(store.findByCodeHash(SecretHash.of("oob-1")).map(OobChallenge::consumed)).containsExactly(false);
+    }
+
+    @Test
+    public void consumesOnceWhenThreadsRace() {
+        try (Race race = new Race()) {
+            for (int round = 0; round < ROUNDS; round++) {
+                ChallengeId id = new ChallengeId("ch-" + round);
+                store.add(challenge(id.value(), "oob-" + round));
+                assertThat(race.countWinners(thread -> store.consume(id))).as("round %d", round).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    public void countsEveryFailureWhenThreadsRace() {
+        store.add(challenge("ch-1", "oob-1"));
+        ChallengeId id = new ChallengeId("ch-1");
+        try (Race race = new Race()) {
+            List<Integer> counts = race.run(thread -> IntStream.range(0, FAILURES_PER_THREAD)
+                    .map(i -> store.recordFailure(id)).boxed().toList())
+                    .stream().flatMap(List::stream).toList();
+
+            int total = Race.THREADS * FAILURES_PER_THREAD;
+            assertThat(counts).as("each call sees its own count").containsExactlyInAnyOrderElementsOf(
+                    IntStream.rangeClosed(1, total).boxed().toList());
+            assertThat(store.findByCodeHash(SecretHash.of("oob-1")).map(OobChallenge::failedAttempts))
+                    .containsExactly(total);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.twofold.mfa.contract;
+
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.TransactionStore;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link TransactionStore} must do, races included. Extend it with a fresh, empty store per test. */
+public abstract class TransactionStoreContract {
+
+    protected static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+    protected static final int ROUNDS = 20;
+    protected static final int FAILURES_PER_THREAD = 10;
+
+    protected TransactionStore store;
+
+    /** A fresh, empty store; called before every test. */
+    protected abstract TransactionStore newStore();
+
+    @BeforeEach
+    protected void createStore() {
+        store = newStore();
+    }
+
+    /** A new, uncompleted transaction with no failures, for the {@code mfa_token} named {@code token}. */
+    public static MfaTransaction transaction(String id, String token) {
+        return new MfaTransaction(new TransactionId(id), SecretHash.of(token), new UserId("auth0|alice"),
+                new ClientId("client-1"), Option.some("https://api.example.com/"), Scope.parse("openid profile"),
+                Option.some("Username-Password-Authentication"), T0, T0.plus(Duration.ofMinutes(10)), 0, false);
+    }
+
+    @Test
+    public void findsATransactionByTheHashOfItsToken() {
+        MfaTransaction full = transaction("tx-1", "token-1");
+        MfaTransaction bare = new MfaTransaction(new TransactionId("tx-2"), SecretHash.of("token-2"),
+                new UserId("auth0|bob"), new ClientId("client-2"), Option.none(), Scope.EMPTY, Option.none(),
+                T0.plusSeconds(5), T0.plusSeconds(605), 0, false);
+        store.add(full);
+        store.add(bare);
+
+        assertThat(store.findByTokenHash(SecretHash.of("token-1"))).containsExactly(full);
+        assertThat(store.findByTokenHash(SecretHash.of("token-2"))).containsExactly(bare);
+        assertThat(store.findByTokenHash(SecretHash.of("token-3"))).isEmpty();
+    }
+
+    @Test
+    public void completesATransactionOnce() {
+        store.add(transaction("tx-1", "token-1"));
+
+        assertThat(store.complete(new TransactionId("tx-1"))).isTrue();
+        assertThat(store.complete(new TransactionId("tx-1"))).isFalse();
+
+        assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::completed))
+                .containsExactly(true);
+    }
+
+    @Test
+    public void completesNothingForAnUnknownId() {
+        assertThat(store.complete(new TransactionId("no-such-tx"))).isFalse();
+    }
+
+    @Test
+    public void countsFailuresOneByOnePerTransaction() {
+        store.add(transaction("tx-1", "token-1"));
+        store.add(transaction("tx-2", "token-2"));
+        TransactionId id = new TransactionId("tx-1");
+
+        assertThat(List.of(store.recordFailure(id), store.recordFailure(id), store.recordFailure(id)))
+                .containsExactly(1, 2, 3);
+
+        assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::failedAttempts))
+                .containsExactly(3);
+        assertThat(store.findByTokenHash(SecretHash.of("token-2")).map(MfaTransaction::failedAttempts))
+                .containsExactly(0);
+        assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::completed))
+                .containsExactly(false);
+    }
+
+    @Test
+    public void completesOnceWhenThreadsRace() {
+        try (Race race = new Race()) {
+            for (int round = 0; round < ROUNDS; round++) {
+                TransactionId id = new TransactionId("tx-" + round);
+                store.add(transaction(id.value(), "token-" + round));
+                assertThat(race.countWinners(thread -> store.complete(id))).as("round %d", round).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    public void countsEveryFailureWhenThreadsRace() {
+        store.add(transaction("tx-1", "token-1"));
+        TransactionId id = new TransactionId("tx-1");
+        try (Race race = new Race()) {
+            List<Integer> counts = race.run(thread -> IntStream.range(0, FAILURES_PER_THREAD)
+                    .map(i -> store.recordFailure(id)).boxed().toList())
+                    .stream().flatMap(List::stream).toList();
+
+            int total = Race.THREADS * FAILURES_PER_THREAD;
+            assertThat(counts).as("each call sees its own count").containsExactlyInAnyOrderElementsOf(
+                    IntStream.rangeClosed(1, total).boxed().toList());
+            assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::failedAttempts))
+                    .containsExactly(total);
+        }
+    }
+}

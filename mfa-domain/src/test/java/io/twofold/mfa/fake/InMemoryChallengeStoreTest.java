@@ -1,0 +1,12 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.contract.ChallengeStoreContract;
+import io.twofold.mfa.port.out.ChallengeStore;
+
+class InMemoryChallengeStoreTest extends ChallengeStoreContract {
+
+    @Override
+    protected ChallengeStore newStore() {
+        return new InMemoryChallengeStore();
+    }
+}

@@ -1,0 +1,70 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.model.Client;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.port.out.ClientRegistry;
+import io.vavr.control.Option;
+
+import java.util.EnumSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A {@link ClientRegistry} of clients registered by tests. A confidential client must present its
+ * secret; a public client needs none (a secret it sends anyway is ignored). Secrets are kept as
+ * hashes and compared in constant time.
+ */
+public final class InMemoryClientRegistry implements ClientRegistry {
+
+    private static final SecretHash DUMMY = SecretHash.of("no secret registered");
+
+    private record Registration(Client client, Option<SecretHash> secretHash) {
+    }
+
+    private final ConcurrentMap<ClientId, Registration> clients = new ConcurrentHashMap<>();
+
+    /** Registers a client; a confidential one needs a secret. */
+    public Client register(Client client, Option<String> secret) {
+        if (client.confidential() && secret.isEmpty()) {
+            throw new IllegalArgumentException("a confidential client needs a secret");
+        }
+        clients.put(client.id(), new Registration(client, secret.map(SecretHash::of)));
+        return client;
+    }
+
+    /** A confidential client allowed every grant, with this MFA policy. */
+    public Client registerConfidential(String id, String secret, MfaPolicy policy) {
+        return register(new Client(new ClientId(id), id, true, EnumSet.allOf(GrantType.class), policy),
+                Option.of(secret));
+    }
+
+    /** A public client allowed every grant, with this MFA policy. */
+    public Client registerPublic(String id, MfaPolicy policy) {
+        return register(new Client(new ClientId(id), id, false, EnumSet.allOf(GrantType.class), policy),
+                Option.none());
+    }
+
+    @Override
+    public Option<Client> find(ClientId id) {
+        return Option.of(clients.get(id)).map(Registration::client);
+    }
+
+    @Override
+    public Option<Client> authenticate(ClientId id, Option<String> secret) {
+        Option<Registration> registration = Option.of(clients.get(id));
+        if (registration.isEmpty()) {
+            return Option.none();
+        }
+        Registration found = registration.get();
+        if (!found.client().confidential()) {
+            return Option.some(found.client());
+        }
+        // Always compare something, so a missing secret and a wrong one take the same path.
+        SecretHash presented = SecretHash.of(secret.getOrElse(""));
+        boolean matches = found.secretHash().getOrElse(DUMMY).matches(presented) && secret.isDefined();
+        return matches ? Option.some(found.client()) : Option.none();
+    }
+}
