@@ -1,0 +1,120 @@
+package io.twofold.mfa.http.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.twofold.mfa.model.AccessTokenClaims;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.model.UserId;
+import io.vavr.control.Either;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Checks an MFA API access token. Every check is explicit and the algorithm is pinned to RS256
+ * before the signature is looked at, so {@code alg: none} and HS256-with-the-public-key tricks
+ * never reach a verifier. Reasons on the left are short and never contain the token.
+ */
+final class AccessTokenVerifier {
+    /**
+     * Tolerance for {@code nbf}/{@code iat} stamped by a node whose clock runs a little ahead.
+     * Expiry gets none: a late clock may only shorten a token's life, never lengthen it.
+     */
+    static final Duration FUTURE_SKEW = Duration.ofSeconds(60);
+
+    private final JwtSettings settings;
+    private final Clock clock;
+    private final RSAKey publicKey;
+    private final RSASSAVerifier verifier;
+
+    AccessTokenVerifier(JwtSettings settings, Clock clock, RSAKey publicKey) {
+        this.settings = settings;
+        this.clock = clock;
+        this.publicKey = publicKey;
+        try {
+            this.verifier = new RSASSAVerifier(publicKey);
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("the signing key cannot verify RS256", e);
+        }
+    }
+
+    Either<String, AccessTokenClaims> verify(String bearer) {
+        if (bearer == null || bearer.isBlank()) {
+            return Either.left("no access token");
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(bearer);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            // Whatever the parser trips on, a bearer is refused, never answered with a 500.
+            return Either.left("malformed access token");
+        }
+        JWSHeader header = jwt.getHeader();
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+            return Either.left("unexpected signing algorithm");
+        }
+        if (!publicKey.getKeyID().equals(header.getKeyID())) {
+            return Either.left("unknown signing key");
+        }
+        if (!JwtTokenIssuer.ACCESS_TOKEN_TYPE.equals(header.getType())) {
+            // An ID token is signed by the same key; its typ keeps it from passing as an access token.
+            return Either.left("not an access token");
+        }
+        if (!signatureHolds(jwt)) {
+            return Either.left("bad signature");
+        }
+        return checkClaims(claims);
+    }
+
+    private boolean signatureHolds(SignedJWT jwt) {
+        try {
+            return jwt.verify(verifier);
+        } catch (JOSEException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private Either<String, AccessTokenClaims> checkClaims(JWTClaimsSet claims) {
+        if (!settings.issuer().equals(claims.getIssuer())) {
+            return Either.left("wrong issuer");
+        }
+        if (claims.getAudience() == null || !claims.getAudience().contains(settings.mfaApiAudience())) {
+            return Either.left("not an MFA API access token");
+        }
+        Instant now = clock.instant();
+        Date exp = claims.getExpirationTime();
+        if (exp == null || !now.isBefore(exp.toInstant())) {
+            return Either.left("access token expired");
+        }
+        Instant latestStamp = now.plus(FUTURE_SKEW);
+        Date nbf = claims.getNotBeforeTime();
+        Date iat = claims.getIssueTime();
+        if ((nbf != null && nbf.toInstant().isAfter(latestStamp)) || (iat != null && iat.toInstant().isAfter(latestStamp))) {
+            return Either.left("access token not valid yet");
+        }
+        String subject = claims.getSubject();
+        String client;
+        String scope;
+        try {
+            client = claims.getStringClaim("client_id");
+            scope = claims.getStringClaim("scope");
+        } catch (ParseException e) {
+            return Either.left("malformed access token claims");
+        }
+        if (subject == null || subject.isBlank() || client == null || client.isBlank()) {
+            return Either.left("access token lacks subject or client");
+        }
+        return Either.right(new AccessTokenClaims(new UserId(subject), new ClientId(client), Scope.parse(scope)));
+    }
+}

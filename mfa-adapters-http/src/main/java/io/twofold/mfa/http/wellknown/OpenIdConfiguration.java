@@ -1,0 +1,36 @@
+package io.twofold.mfa.http.wellknown;
+
+import io.twofold.mfa.model.GrantType;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenID discovery document (spec 13.3: auth0-auth-js finds the token endpoint here).
+ * Only the token endpoint is served, so no authorization or userinfo endpoint is advertised.
+ */
+public final class OpenIdConfiguration {
+    public static final List<String> SCOPES =
+            List.of("openid", "profile", "email", "enroll", "read:authenticators", "remove:authenticators");
+
+    private OpenIdConfiguration() {
+    }
+
+    /** The document for an issuer URL that ends in {@code /}. */
+    public static Map<String, Object> forIssuer(String issuer) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("issuer", issuer);
+        doc.put("token_endpoint", issuer + "oauth/token");
+        doc.put("jwks_uri", issuer + ".well-known/jwks.json");
+        doc.put("grant_types_supported", Arrays.stream(GrantType.values()).map(GrantType::wireName).toList());
+        doc.put("response_types_supported", List.of("token"));
+        doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "none"));
+        doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        doc.put("subject_types_supported", List.of("public"));
+        doc.put("scopes_supported", SCOPES);
+        return Collections.unmodifiableMap(doc);
+    }
+}
