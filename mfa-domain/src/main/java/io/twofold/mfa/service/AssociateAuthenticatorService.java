@@ -1,0 +1,149 @@
+package io.twofold.mfa.service;
+
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.AuthenticatorKind;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Factor;
+import io.twofold.mfa.model.OtpSeed;
+import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.User;
+import io.twofold.mfa.otp.Base32;
+import io.twofold.mfa.otp.OtpAuthUri;
+import io.twofold.mfa.port.in.AssociateAuthenticator;
+import io.twofold.mfa.port.in.AssociateCommand;
+import io.twofold.mfa.port.in.Association;
+import io.twofold.mfa.secret.RecoveryCodes;
+import io.twofold.mfa.secret.SecretGenerator;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+
+/**
+ * Enrolls a pending authenticator. An {@code mfa_token} may enroll only a user with no active
+ * factor; otherwise an MFA API access token with {@code enroll} is needed, which itself took a
+ * second factor to get. Out-of-band codes are sent first and stored only once delivered.
+ */
+public final class AssociateAuthenticatorService implements AssociateAuthenticator {
+    static final String ENROLL_SCOPE = "enroll";
+
+    private final MfaDependencies deps;
+    private final ClientGate clientGate;
+    private final BearerResolver bearers;
+    private final OobDispatcher dispatcher;
+    private final SecretGenerator secrets;
+    private final AuditTrail audit;
+
+    AssociateAuthenticatorService(MfaDependencies deps, ClientGate clientGate, BearerResolver bearers,
+                                  OobDispatcher dispatcher, SecretGenerator secrets, AuditTrail audit) {
+        this.deps = deps;
+        this.clientGate = clientGate;
+        this.bearers = bearers;
+        this.dispatcher = dispatcher;
+        this.secrets = secrets;
+        this.audit = audit;
+    }
+
+    @Override
+    public Either<MfaError, Association> associate(AssociateCommand command) {
+        // Client credentials are optional here, but when present they must authenticate.
+        Either<MfaError, Option<ClientId>> client = command.client().isEmpty()
+                ? Either.right(Option.none())
+                : clientGate.authenticate(command.client().get()).map(c -> Option.some(c.id()));
+        return client.flatMap(c -> bearers.resolve(command.bearer(), c)
+                .flatMap(b -> b.requireScopeIfAccessToken(ENROLL_SCOPE))
+                .flatMap(bearer -> enroll(command, bearer)));
+    }
+
+    private Either<MfaError, Association> enroll(AssociateCommand command, Bearer bearer) {
+        Option<User> user = deps.users().findById(bearer.user());
+        if (user.isEmpty()) {
+            return Either.left(new MfaError.InvalidToken("The user no longer exists."));
+        }
+        return EnrollmentRequest.parse(command, user.get())
+                .flatMap(oob -> admit(bearer).map(needsRecovery -> Tuple.of(oob, needsRecovery)))
+                .flatMap(t -> t._1.isEmpty()
+                        ? Either.right(enrollOtp(user.get(), bearer, t._2))
+                        : enrollOob(user.get(), bearer, t._1.get(), t._2));
+    }
+
+    /** The enrollment checks; right says whether this is the first enrollment (a recovery code is due). */
+    private Either<MfaError, Boolean> admit(Bearer bearer) {
+        return deps.unitOfWork().inTransaction(() -> {
+            UserFactors factors = new UserFactors(deps.authenticators().findByUser(bearer.user()), deps.clock().instant());
+            // Expired pending authenticators are absent: clear them so they neither count nor linger.
+            if (factors.expiredPending().nonEmpty()) {
+                deps.authenticators().remove(bearer.user(), factors.expiredPending().map(Authenticator::id));
+            }
+            if (bearer instanceof Bearer.MfaToken && factors.active().nonEmpty()) {
+                return Either.left(new MfaError.AlreadyEnrolled());
+            }
+            if (factors.livePendingReal().size() >= deps.settings().attempts().maxPendingEnrollments()) {
+                return Either.left(new MfaError.TooManyEnrollments());
+            }
+            return Either.right(deps.settings().recoveryCodesEnabled()
+                    && factors.live(AuthenticatorKind.RECOVERY_CODE).isEmpty());
+        });
+    }
+
+    private Association enrollOtp(User user, Bearer bearer, boolean withRecovery) {
+        OtpSeed seed = deps.otp().newSeed();
+        PendingAuthenticator pending = pending(user, new Factor.Totp(seed));
+        Option<Tuple2<PendingAuthenticator, String>> recovery = recoveryCode(user, withRecovery);
+        store(pending, recovery, Option.none());
+        recordEnrollment(bearer, pending, recovery);
+        String uri = OtpAuthUri.totp(deps.settings().tenantName(), user.accountLabel(), seed, deps.settings().otp());
+        return new Association.Otp(pending.id(), Base32.encode(seed.bytes()), uri, recovery.map(Tuple2::_2));
+    }
+
+    private Either<MfaError, Association> enrollOob(User user, Bearer bearer, Factor.Oob factor, boolean withRecovery) {
+        PendingAuthenticator pending = pending(user, factor);
+        return dispatcher.send(user.id(), pending.id(), factor)
+                .peekLeft(error -> audit.record("enrollment.delivery_failed", Option.of(user.id()), Option.of(bearer.client()),
+                        "authenticator", pending.id().value(), "error", error.getClass().getSimpleName()))
+                .map(sent -> {
+                    Option<Tuple2<PendingAuthenticator, String>> recovery = recoveryCode(user, withRecovery);
+                    store(pending, recovery, Option.some(sent));
+                    recordEnrollment(bearer, pending, recovery);
+                    return new Association.Oob(pending.id(), factor.channel(), sent.oobCode(), recovery.map(Tuple2::_2));
+                });
+    }
+
+    private PendingAuthenticator pending(User user, Factor factor) {
+        Instant now = deps.clock().instant();
+        return new PendingAuthenticator(new AuthenticatorId(factor.kind(), secrets.deviceId()), user.id(), factor, now,
+                now.plus(deps.settings().lifetimes().pendingAuthenticator()));
+    }
+
+    /** The recovery code, shown once; only the hash of its canonical form is kept. */
+    private Option<Tuple2<PendingAuthenticator, String>> recoveryCode(User user, boolean due) {
+        if (!due) {
+            return Option.none();
+        }
+        String code = secrets.recoveryCode();
+        SecretHash hash = SecretHash.of(RecoveryCodes.normalize(code).get());
+        return Option.some(Tuple.of(pending(user, new Factor.RecoveryCode(hash)), code));
+    }
+
+    private void store(PendingAuthenticator pending, Option<Tuple2<PendingAuthenticator, String>> recovery,
+                       Option<OobDispatcher.Sent> sent) {
+        deps.unitOfWork().inTransaction(() -> {
+            deps.authenticators().add(pending);
+            recovery.forEach(r -> deps.authenticators().add(r._1));
+            sent.forEach(s -> deps.challenges().add(s.challenge()));
+            return pending.id();
+        });
+    }
+
+    private void recordEnrollment(Bearer bearer, PendingAuthenticator pending,
+                                  Option<Tuple2<PendingAuthenticator, String>> recovery) {
+        audit.record("enrollment.started", Option.of(pending.userId()), Option.of(bearer.client()),
+                "authenticator", pending.id().value(),
+                "recovery_code", recovery.map(r -> r._1.id().value()).getOrElse("none"));
+    }
+}

@@ -1,0 +1,37 @@
+package io.twofold.mfa.service;
+
+import io.twofold.mfa.model.AuditEvent;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.AuditLog;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.control.Option;
+
+import java.time.Clock;
+
+/**
+ * Records audit events with ids and outcomes only. Callers pass internal ids, authenticator ids and
+ * outcome names, never a token, code, seed or password: that is why this takes only plain pairs.
+ */
+final class AuditTrail {
+    private final AuditLog log;
+    private final Clock clock;
+
+    AuditTrail(AuditLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    void record(String type, Option<UserId> user, Option<ClientId> client, String... keyValues) {
+        Map<String, String> details = LinkedHashMap.empty();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            details = details.put(keyValues[i], keyValues[i + 1]);
+        }
+        log.record(new AuditEvent(clock.instant(), type, user, client, details));
+    }
+
+    void record(String type, UserId user, ClientId client, String... keyValues) {
+        record(type, Option.of(user), Option.of(client), keyValues);
+    }
+}

@@ -1,0 +1,60 @@
+package io.twofold.mfa.service;
+
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.policy.AttemptBudgets;
+import io.twofold.mfa.port.out.TransactionStore;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Clock;
+
+/**
+ * Turns a presented {@code mfa_token} into its open transaction. The token is looked up by its hash
+ * only; unknown, used-up and foreign-client tokens get the same answer, so a caller cannot tell
+ * which of the three it hit.
+ */
+final class MfaTokenGuard {
+    private final TransactionStore transactions;
+    private final AttemptBudgets budgets;
+    private final Clock clock;
+
+    MfaTokenGuard(TransactionStore transactions, AttemptBudgets budgets, Clock clock) {
+        this.transactions = transactions;
+        this.budgets = budgets;
+        this.clock = clock;
+    }
+
+    /** The open transaction, which must belong to {@code client}. */
+    Either<MfaError, MfaTransaction> open(String mfaToken, ClientId client) {
+        return open(mfaToken, Option.of(client));
+    }
+
+    /** The open transaction; {@code client} none where the call carries no client (the list call). */
+    Either<MfaError, MfaTransaction> open(String mfaToken, Option<ClientId> client) {
+        if (mfaToken == null || mfaToken.isBlank()) {
+            return Either.left(new MfaError.MalformedMfaToken());
+        }
+        Option<MfaTransaction> found = transactions.findByTokenHash(SecretHash.of(mfaToken));
+        if (found.isEmpty() || found.get().completed()
+                || client.exists(c -> !found.get().isBoundTo(c))) {
+            return Either.left(new MfaError.MalformedMfaToken());
+        }
+        MfaTransaction transaction = found.get();
+        if (transaction.isExpired(clock.instant())) {
+            return Either.left(new MfaError.ExpiredMfaToken());
+        }
+        // A spent budget kills the token even for a right code: otherwise the 11th guess is free.
+        if (transaction.failedAttempts() >= budgets.perTransaction()) {
+            return Either.left(new MfaError.TooManyAttempts());
+        }
+        return Either.right(transaction);
+    }
+
+    /** Whether the value is a stored transaction's token at all (open or not). */
+    boolean isKnown(String token) {
+        return token != null && !token.isBlank() && transactions.findByTokenHash(SecretHash.of(token)).isDefined();
+    }
+}

@@ -1,0 +1,92 @@
+package io.twofold.mfa.service;
+
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.ChallengeId;
+import io.twofold.mfa.model.Factor;
+import io.twofold.mfa.model.OobChallenge;
+import io.twofold.mfa.model.OobChannel;
+import io.twofold.mfa.model.OobMessage;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.policy.Lifetimes;
+import io.twofold.mfa.port.out.DeliveryException;
+import io.twofold.mfa.port.out.EmailSender;
+import io.twofold.mfa.port.out.OobSender;
+import io.twofold.mfa.port.out.SmsSender;
+import io.twofold.mfa.port.out.UnitOfWork;
+import io.twofold.mfa.port.out.VoiceSender;
+import io.twofold.mfa.secret.SecretGenerator;
+import io.vavr.control.Either;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Sends a binding code out of band and prepares the matching challenge. The challenge is returned,
+ * not saved: the caller saves it only after the send succeeded, so a failed delivery leaves
+ * nothing that could be answered.
+ */
+final class OobDispatcher {
+    private final SmsSender sms;
+    private final VoiceSender voice;
+    private final EmailSender email;
+    private final SendLimiter sendLimiter;
+    private final UnitOfWork unitOfWork;
+    private final SecretGenerator secrets;
+    private final Lifetimes lifetimes;
+    private final String tenantName;
+    private final Clock clock;
+
+    OobDispatcher(MfaDependencies deps, SendLimiter sendLimiter, SecretGenerator secrets) {
+        this.sms = deps.sms();
+        this.voice = deps.voice();
+        this.email = deps.email();
+        this.sendLimiter = sendLimiter;
+        this.unitOfWork = deps.unitOfWork();
+        this.secrets = secrets;
+        this.lifetimes = deps.settings().lifetimes();
+        this.tenantName = deps.settings().tenantName();
+        this.clock = deps.clock();
+    }
+
+    /** The code sent and the unsaved challenge for it; the {@code oob_code} goes to the client once. */
+    record Sent(String oobCode, OobChallenge challenge) {
+        @Override
+        public String toString() {
+            return "Sent[oobCode=***, challenge=" + challenge.id() + "]";
+        }
+    }
+
+    Either<MfaError, Sent> send(UserId user, AuthenticatorId authenticator, Factor.Oob factor) {
+        // Taking the send token is its own short unit of work: the send itself never runs inside one.
+        return unitOfWork.inTransaction(() -> sendLimiter.take(user)).flatMap(u -> {
+            String bindingCode = secrets.bindingCode();
+            String oobCode = secrets.opaqueToken();
+            try {
+                senderFor(factor.channel()).send(new OobMessage(factor.channel(), factor.address(), bindingCode,
+                        text(bindingCode)));
+            } catch (DeliveryException e) {
+                return Either.left(new MfaError.DeliveryFailed(factor.channel().wireName()));
+            }
+            Instant now = clock.instant();
+            // The 6-digit code is hashed keyed by the oob_code, so the stored hash alone cannot be brute-forced.
+            OobChallenge challenge = new OobChallenge(new ChallengeId(secrets.internalId()), SecretHash.of(oobCode),
+                    SecretHash.of(oobCode, bindingCode), authenticator, user, now, now.plus(lifetimes.oobCode()), 0, false);
+            return Either.right(new Sent(oobCode, challenge));
+        });
+    }
+
+    private String text(String bindingCode) {
+        return bindingCode + " is your " + tenantName + " verification code. It expires in "
+                + lifetimes.oobCode().toMinutes() + " minutes.";
+    }
+
+    private OobSender senderFor(OobChannel channel) {
+        return switch (channel) {
+            case SMS -> sms;
+            case VOICE -> voice;
+            case EMAIL -> email;
+        };
+    }
+}

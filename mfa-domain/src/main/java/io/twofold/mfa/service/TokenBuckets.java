@@ -1,0 +1,78 @@
+package io.twofold.mfa.service;
+
+import io.twofold.mfa.model.AttemptBucket;
+import io.twofold.mfa.port.out.AttemptCounterStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+
+/**
+ * Token buckets over the {@link AttemptCounterStore}. Every change is a compare-and-set retried on
+ * conflict, never an in-process lock: several nodes share one store (DESIGN invariant 9).
+ */
+final class TokenBuckets {
+    private static final int MAX_RETRIES = 20;
+
+    private final AttemptCounterStore store;
+    private final Clock clock;
+
+    TokenBuckets(AttemptCounterStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The bucket as of now, refilled; a fresh full one when none is stored. Not saved. */
+    AttemptBucket current(String key, int capacity, Duration refill) {
+        Instant now = clock.instant();
+        return store.find(key)
+                .map(bucket -> refilled(bucket, capacity, refill, now))
+                .getOrElse(() -> new AttemptBucket(key, capacity, now, 0, 0));
+    }
+
+    /** Takes one token; false (and nothing saved) when the bucket is empty. */
+    boolean tryTake(String key, int capacity, Duration refill) {
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            AttemptBucket bucket = current(key, capacity, refill);
+            if (bucket.tokens() <= 0) {
+                return false;
+            }
+            if (store.compareAndSet(next(bucket, bucket.tokens() - 1, bucket.consecutiveFailures()))) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("the attempt counter " + key + " kept changing");
+    }
+
+    /** Applies {@code change} to the refilled bucket and saves the result; returns what was saved. */
+    AttemptBucket update(String key, int capacity, Duration refill, UnaryOperator<AttemptBucket> change) {
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            AttemptBucket bucket = current(key, capacity, refill);
+            AttemptBucket changed = change.apply(bucket);
+            AttemptBucket saved = next(bucket, changed.tokens(), changed.consecutiveFailures());
+            if (store.compareAndSet(saved)) {
+                return saved;
+            }
+        }
+        throw new IllegalStateException("the attempt counter " + key + " kept changing");
+    }
+
+    private static AttemptBucket next(AttemptBucket bucket, int tokens, int consecutiveFailures) {
+        return new AttemptBucket(bucket.key(), Math.max(0, tokens), bucket.refilledAt(), consecutiveFailures,
+                bucket.version() + 1);
+    }
+
+    /** One token back per whole {@code refill} since {@code refilledAt}, up to {@code capacity}. */
+    static AttemptBucket refilled(AttemptBucket bucket, int capacity, Duration refill, Instant now) {
+        long elapsed = Duration.between(bucket.refilledAt(), now).toMillis();
+        long steps = elapsed <= 0 ? 0 : elapsed / refill.toMillis();
+        if (steps == 0) {
+            return bucket;
+        }
+        long tokens = Math.min(capacity, bucket.tokens() + steps);
+        // A full bucket starts its next refill period now; a partial one keeps the remainder of the period.
+        Instant refilledAt = tokens == capacity ? now : bucket.refilledAt().plus(refill.multipliedBy(steps));
+        return new AttemptBucket(bucket.key(), (int) tokens, refilledAt, bucket.consecutiveFailures(), bucket.version());
+    }
+}

@@ -1,0 +1,57 @@
+package io.twofold.mfa.service;
+
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.AttemptBucket;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.policy.AttemptBudgets;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * Failed second-factor codes per user, across transactions (DESIGN invariant 6): a bucket that
+ * refills slowly, and a hard stop after too many failures in a row. Only second factors count;
+ * the password is never locked by this.
+ */
+final class UserAttemptLimiter {
+    private final TokenBuckets buckets;
+    private final AttemptBudgets budgets;
+    private final AuditTrail audit;
+
+    UserAttemptLimiter(TokenBuckets buckets, AttemptBudgets budgets, AuditTrail audit) {
+        this.buckets = buckets;
+        this.budgets = budgets;
+        this.audit = audit;
+    }
+
+    /** Refuses before any code is checked, so a locked-out user cannot learn whether a code was right. */
+    Either<MfaError, UserId> check(UserId user) {
+        AttemptBucket bucket = buckets.current(key(user), budgets.userBucketCapacity(), budgets.userBucketRefill());
+        return isLocked(bucket) ? Either.left(new MfaError.TooManyAttempts()) : Either.right(user);
+    }
+
+    void recordFailure(UserId user) {
+        AttemptBucket saved = buckets.update(key(user), budgets.userBucketCapacity(), budgets.userBucketRefill(),
+                b -> new AttemptBucket(b.key(), b.tokens() - 1, b.refilledAt(), b.consecutiveFailures() + 1, b.version()));
+        if (isLocked(saved)) {
+            audit.record("mfa.lockout", Option.of(user), Option.none(),
+                    "consecutive_failures", Integer.toString(saved.consecutiveFailures()));
+        }
+    }
+
+    /** A right code ends the run of consecutive failures; the bucket itself refills only with time. */
+    void recordSuccess(UserId user) {
+        AttemptBucket bucket = buckets.current(key(user), budgets.userBucketCapacity(), budgets.userBucketRefill());
+        if (bucket.consecutiveFailures() > 0) {
+            buckets.update(key(user), budgets.userBucketCapacity(), budgets.userBucketRefill(),
+                    b -> new AttemptBucket(b.key(), b.tokens(), b.refilledAt(), 0, b.version()));
+        }
+    }
+
+    private boolean isLocked(AttemptBucket bucket) {
+        return bucket.tokens() <= 0 || bucket.consecutiveFailures() >= budgets.maxConsecutiveFailures();
+    }
+
+    private static String key(UserId user) {
+        return "mfa-failures:" + user.value();
+    }
+}

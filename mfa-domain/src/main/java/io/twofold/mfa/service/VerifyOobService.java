@@ -1,0 +1,82 @@
+package io.twofold.mfa.service;
+
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.IssuedTokens;
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.OobChallenge;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.port.in.VerifyOob;
+import io.twofold.mfa.port.in.VerifyOobCommand;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Instant;
+
+/**
+ * The {@code mfa-oob} grant: an {@code oob_code} and its binding code complete a login, or confirm
+ * the pending authenticator the code was sent to. A code works once, expires, and allows a bounded
+ * number of wrong binding codes; wrong codes also count against the transaction and the user, so
+ * asking for a new code never buys more guesses.
+ */
+public final class VerifyOobService implements VerifyOob {
+    private final MfaDependencies deps;
+    private final SecondFactorAttempts attempts;
+    private final Confirmation confirmation;
+    private final TokenCompletion completion;
+
+    VerifyOobService(MfaDependencies deps, SecondFactorAttempts attempts, Confirmation confirmation,
+                     TokenCompletion completion) {
+        this.deps = deps;
+        this.attempts = attempts;
+        this.confirmation = confirmation;
+        this.completion = completion;
+    }
+
+    @Override
+    public Either<MfaError, IssuedTokens> verify(VerifyOobCommand command) {
+        return deps.unitOfWork().inTransaction(() -> attempts.begin(command.client(), GrantType.MFA_OOB, command.mfaToken())
+                .flatMap(tx -> verify(tx, command)));
+    }
+
+    private Either<MfaError, IssuedTokens> verify(MfaTransaction tx, VerifyOobCommand command) {
+        Instant now = deps.clock().instant();
+        if (command.oobCode() == null || command.oobCode().isBlank()) {
+            return Either.left(new MfaError.MalformedOobCode());
+        }
+        Option<OobChallenge> found = deps.challenges().findByCodeHash(SecretHash.of(command.oobCode()));
+        // Unknown, used up, or another user's: one answer, so the caller learns nothing about other codes.
+        if (found.isEmpty() || found.get().consumed() || !found.get().userId().equals(tx.userId())) {
+            return Either.left(new MfaError.MalformedOobCode());
+        }
+        OobChallenge challenge = found.get();
+        if (challenge.isExpired(now)) {
+            return Either.left(new MfaError.ExpiredOobCode());
+        }
+        if (challenge.failedAttempts() >= deps.settings().attempts().perChallenge()) {
+            return Either.left(new MfaError.TooManyAttempts());
+        }
+        Option<Authenticator> authenticator = new UserFactors(deps.authenticators().findByUser(tx.userId()), now).live()
+                .find(a -> a.id().equals(challenge.authenticatorId()));
+        if (authenticator.isEmpty()) {
+            // The factor was deleted, or its pending enrollment expired, since the code was sent.
+            return Either.left(new MfaError.MalformedOobCode());
+        }
+        if (command.bindingCode().isEmpty() || command.bindingCode().get().isBlank()) {
+            return Either.left(new MfaError.InvalidRequest("binding_code is required"));
+        }
+        // Constant-time comparison of hashes keyed by the oob_code (SecretHash.matches).
+        SecretHash presented = SecretHash.of(command.oobCode(), command.bindingCode().get().strip());
+        if (!presented.matches(challenge.bindingCodeHash())) {
+            deps.challenges().recordFailure(challenge.id());
+            return attempts.failed(tx, "oob", new MfaError.InvalidBindingCode());
+        }
+        if (!deps.challenges().consume(challenge.id())) {
+            return Either.left(new MfaError.MalformedOobCode());
+        }
+        attempts.succeeded(tx);
+        confirmation.confirmIfPending(authenticator.get(), tx);
+        return completion.complete(tx, authenticator.get().id().value());
+    }
+}

@@ -1,0 +1,63 @@
+package io.twofold.mfa.service;
+
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.ActiveAuthenticator;
+import io.twofold.mfa.model.Factor;
+import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.port.in.RecoveryLogin;
+import io.twofold.mfa.port.in.VerifyRecoveryCode;
+import io.twofold.mfa.port.in.VerifyRecoveryCodeCommand;
+import io.twofold.mfa.secret.RecoveryCodes;
+import io.twofold.mfa.secret.SecretGenerator;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/**
+ * The {@code mfa-recovery-code} grant: the code works once; using it replaces it with a new one,
+ * shown once in the answer (DESIGN invariant 5).
+ */
+public final class VerifyRecoveryCodeService implements VerifyRecoveryCode {
+    private final MfaDependencies deps;
+    private final SecondFactorAttempts attempts;
+    private final TokenCompletion completion;
+    private final SecretGenerator secrets;
+
+    VerifyRecoveryCodeService(MfaDependencies deps, SecondFactorAttempts attempts, TokenCompletion completion,
+                              SecretGenerator secrets) {
+        this.deps = deps;
+        this.attempts = attempts;
+        this.completion = completion;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public Either<MfaError, RecoveryLogin> verify(VerifyRecoveryCodeCommand command) {
+        return deps.unitOfWork().inTransaction(() ->
+                attempts.begin(command.client(), GrantType.MFA_RECOVERY_CODE, command.mfaToken())
+                        .flatMap(tx -> verify(tx, command.recoveryCode())));
+    }
+
+    private Either<MfaError, RecoveryLogin> verify(MfaTransaction tx, String presented) {
+        Option<ActiveAuthenticator> recovery =
+                new UserFactors(deps.authenticators().findByUser(tx.userId()), deps.clock().instant()).activeRecoveryCode();
+        if (recovery.isEmpty()) {
+            return Either.left(new MfaError.NoRecoveryCode());
+        }
+        SecretHash stored = ((Factor.RecoveryCode) recovery.get().factor()).codeHash();
+        // Input that cannot be a recovery code is a wrong guess like any other, and costs the same.
+        boolean right = RecoveryCodes.normalize(presented).exists(code -> SecretHash.of(code).matches(stored));
+        if (!right) {
+            return attempts.failed(tx, "recovery-code", new MfaError.InvalidRecoveryCode());
+        }
+        String next = secrets.recoveryCode();
+        SecretHash nextHash = SecretHash.of(RecoveryCodes.normalize(next).get());
+        // Compare-and-set on the old hash: of two requests with the same code, one spends it.
+        if (!deps.authenticators().replaceRecoveryCode(recovery.get().id(), stored, nextHash)) {
+            return Either.left(new MfaError.InvalidRecoveryCode());
+        }
+        attempts.succeeded(tx);
+        return completion.complete(tx, recovery.get().id().value()).map(tokens -> new RecoveryLogin(tokens, next));
+    }
+}

@@ -1,0 +1,170 @@
+package io.twofold.mfa.service;
+
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.fake.DirectUnitOfWork;
+import io.twofold.mfa.fake.FakeTokenIssuer;
+import io.twofold.mfa.fake.InMemoryAttemptCounterStore;
+import io.twofold.mfa.fake.InMemoryAuditLog;
+import io.twofold.mfa.fake.InMemoryAuthenticatorStore;
+import io.twofold.mfa.fake.InMemoryChallengeStore;
+import io.twofold.mfa.fake.InMemoryClientRegistry;
+import io.twofold.mfa.fake.InMemoryTransactionStore;
+import io.twofold.mfa.fake.InMemoryUserDirectory;
+import io.twofold.mfa.fake.RecordingSender;
+import io.twofold.mfa.model.ClientCredentials;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.IssuedTokens;
+import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.model.User;
+import io.twofold.mfa.otp.Base32;
+import io.twofold.mfa.otp.RfcOneTimePasswords;
+import io.twofold.mfa.otp.Totp;
+import io.twofold.mfa.policy.MfaSettings;
+import io.twofold.mfa.port.in.AssociateCommand;
+import io.twofold.mfa.port.in.Association;
+import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.twofold.mfa.port.in.VerifyOobCommand;
+import io.twofold.mfa.port.in.VerifyOtpCommand;
+import io.twofold.mfa.testing.MutableClock;
+import io.twofold.mfa.testing.SeededRandomSource;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The use cases wired over the in-memory fakes, a hand-moved clock and seeded randomness, with
+ * one client ({@code app}, MFA always) and one user ({@code alice}), and shorthands for the steps
+ * tests repeat.
+ */
+public final class MfaTestbed {
+    public static final String ISSUER = "https://twofold.test/";
+    public static final String CLIENT_SECRET = "client-secret-1";
+    public static final String PASSWORD = "correct horse battery staple";
+    public static final String PHONE = "+15551234567";
+    public static final Scope MFA_API_SCOPE = Scope.parse("enroll read:authenticators remove:authenticators");
+
+    public final MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
+    public final InMemoryUserDirectory users = new InMemoryUserDirectory();
+    public final InMemoryClientRegistry clients = new InMemoryClientRegistry();
+    public final InMemoryAuthenticatorStore authenticators = new InMemoryAuthenticatorStore();
+    public final InMemoryTransactionStore transactions = new InMemoryTransactionStore();
+    public final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
+    public final InMemoryAttemptCounterStore counters = new InMemoryAttemptCounterStore();
+    public final FakeTokenIssuer tokens = new FakeTokenIssuer(clock, ISSUER);
+    public final RecordingSender sender = new RecordingSender();
+    public final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
+    public final InMemoryAuditLog audit = new InMemoryAuditLog();
+    public final MfaSettings settings;
+    public final MfaServices services;
+    public final User alice;
+    public final ClientCredentials app = new ClientCredentials(new ClientId("app"), Option.some(CLIENT_SECRET));
+
+    public MfaTestbed() {
+        this(MfaSettings.defaults("Twofold Test"));
+    }
+
+    public MfaTestbed(MfaSettings settings) {
+        this.settings = settings;
+        SeededRandomSource random = new SeededRandomSource(42);
+        this.services = MfaServices.create(new MfaDependencies(users, clients, authenticators, transactions, challenges,
+                counters, tokens, new RfcOneTimePasswords(settings.otp(), random), sender, sender, sender, unitOfWork,
+                audit, clock, random, settings));
+        clients.registerConfidential("app", CLIENT_SECRET, MfaPolicy.ALWAYS);
+        this.alice = users.add("user-alice", "alice", PASSWORD);
+    }
+
+    // ---- first factor
+
+    public Either<MfaError, IssuedTokens> passwordLogin(Option<String> audience, Scope scope) {
+        return services.passwordLogin().login(new PasswordLoginCommand(app, GrantType.PASSWORD, Option.none(),
+                "alice", PASSWORD, audience, scope));
+    }
+
+    /** A password login that must answer {@code mfa_required}; its {@code mfa_token}. */
+    public String mfaToken() {
+        return mfaRequired(passwordLogin(Option.none(), Scope.parse("openid"))).mfaToken();
+    }
+
+    /** A login for the MFA API audience with all three MFA API scopes; its {@code mfa_token}. */
+    public String mfaApiMfaToken() {
+        return mfaRequired(passwordLogin(Option.some(tokens.mfaApiAudience()), MFA_API_SCOPE)).mfaToken();
+    }
+
+    public static MfaError.MfaRequired mfaRequired(Either<MfaError, IssuedTokens> result) {
+        if (result.isRight() || !(result.getLeft() instanceof MfaError.MfaRequired required)) {
+            throw new AssertionError("expected mfa_required, got " + result);
+        }
+        return required;
+    }
+
+    // ---- enrollment
+
+    public Either<MfaError, Association> associateOtp(String bearer) {
+        return services.associate().associate(new AssociateCommand(bearer, Option.none(), List.of("otp"), List.empty(),
+                Option.none(), Option.none()));
+    }
+
+    public Either<MfaError, Association> associateSms(String bearer, String phone) {
+        return services.associate().associate(new AssociateCommand(bearer, Option.none(), List.of("oob"), List.of("sms"),
+                Option.some(phone), Option.none()));
+    }
+
+    /** Enrolls TOTP with a fresh login and confirms it; the association (secret and recovery code). */
+    public Association.Otp enrolledTotp() {
+        String mfaToken = mfaToken();
+        Association.Otp otp = (Association.Otp) associateOtp(mfaToken).get();
+        if (verifyOtp(mfaToken, currentCode(otp.secret())).isLeft()) {
+            throw new AssertionError("confirming the TOTP enrollment failed");
+        }
+        nextStep();
+        return otp;
+    }
+
+    /** An MFA API access token for alice (scopes of {@link #MFA_API_SCOPE}), passing MFA with TOTP. */
+    public String mfaApiAccessToken(Association.Otp otp) {
+        String mfaToken = mfaApiMfaToken();
+        String accessToken = verifyOtp(mfaToken, currentCode(otp.secret())).get().accessToken();
+        nextStep();
+        return accessToken;
+    }
+
+    // ---- second factor
+
+    public Either<MfaError, IssuedTokens> verifyOtp(String mfaToken, String code) {
+        return services.verifyOtp().verify(new VerifyOtpCommand(app, mfaToken, code));
+    }
+
+    public Either<MfaError, IssuedTokens> verifyOob(String mfaToken, String oobCode, String bindingCode) {
+        return services.verifyOob().verify(new VerifyOobCommand(app, mfaToken, oobCode, Option.of(bindingCode)));
+    }
+
+    /** The code an authenticator app with this base32 secret shows now, computed independently. */
+    public String currentCode(String base32Secret) {
+        return codeAt(base32Secret, clock.instant());
+    }
+
+    public String codeAt(String base32Secret, Instant at) {
+        return new Totp(settings.otp()).codeAt(Base32.decode(base32Secret), at);
+    }
+
+    /** A wrong code for now: the right one with its last digit changed. */
+    public String wrongCode(String base32Secret) {
+        String right = currentCode(base32Secret);
+        char last = right.charAt(right.length() - 1);
+        return right.substring(0, right.length() - 1) + (char) ('0' + (last - '0' + 5) % 10);
+    }
+
+    /** Moves the clock to the next TOTP step, so a new code exists. */
+    public void nextStep() {
+        clock.advance(settings.otp().period());
+    }
+
+    public void advance(Duration by) {
+        clock.advance(by);
+    }
+}
