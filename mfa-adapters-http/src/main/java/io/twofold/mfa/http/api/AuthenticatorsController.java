@@ -1,0 +1,65 @@
+package io.twofold.mfa.http.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.twofold.mfa.http.api.error.OAuthErrors;
+import io.twofold.mfa.http.api.request.FormDecoder;
+import io.twofold.mfa.http.api.response.ApiBodies;
+import io.twofold.mfa.http.api.response.JsonResponses;
+import io.twofold.mfa.port.in.DeleteAuthenticator;
+import io.twofold.mfa.port.in.ListAuthenticators;
+
+/**
+ * {@code GET /mfa/authenticators} and {@code DELETE /mfa/authenticators/{id}}. SDKs send a
+ * {@code Content-Type} on both although there is no body, so the content type is ignored (spec 2.2).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AuthenticatorsController {
+
+    private final ListAuthenticators listAuthenticators;
+    private final DeleteAuthenticator deleteAuthenticator;
+
+    public AuthenticatorsController(ListAuthenticators listAuthenticators, DeleteAuthenticator deleteAuthenticator) {
+        this.listAuthenticators = listAuthenticators;
+        this.deleteAuthenticator = deleteAuthenticator;
+    }
+
+    @Get(uri = "/mfa/authenticators", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<byte[]> list(HttpRequest<?> request) {
+        return BearerTokens.required(request)
+                .flatMap(listAuthenticators::list)
+                .fold(error -> JsonResponses.error(OAuthErrors.map(error)),
+                        views -> JsonResponses.ok(ApiBodies.authenticators(views)));
+    }
+
+    @Delete(uri = "/mfa/authenticators/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<byte[]> delete(HttpRequest<?> request, @PathVariable("id") String id) {
+        String authenticatorId = decodePathSegment(id);
+        return BearerTokens.required(request)
+                .flatMap(bearer -> deleteAuthenticator.delete(bearer, authenticatorId))
+                .fold(error -> JsonResponses.error(OAuthErrors.map(error)), removed -> JsonResponses.noContent());
+    }
+
+    /**
+     * Every SDK sends the id's '|' as %7C (spec 2.5). Whether the router already decoded the segment
+     * or not, decoding what is left is safe: an id never contains '%' or '+'.
+     */
+    private static String decodePathSegment(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        try {
+            return FormDecoder.decodeComponent(segment.replace("+", "%2B"));
+        } catch (IllegalArgumentException malformed) {
+            return segment;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.twofold.mfa.http.api;
+
+import io.micronaut.http.HttpRequest;
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.http.api.request.AuthorizationHeader;
+import io.vavr.control.Either;
+
+/** The bearer that every {@code /mfa/*} endpoint but the challenge needs. */
+final class BearerTokens {
+
+    private BearerTokens() {
+    }
+
+    static Either<MfaError, String> required(HttpRequest<?> request) {
+        return AuthorizationHeader.bearer(request).toEither(() ->
+                new MfaError.InvalidToken("An Authorization header with a Bearer token is required."));
+    }
+}

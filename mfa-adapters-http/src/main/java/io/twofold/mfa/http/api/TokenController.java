@@ -1,0 +1,44 @@
+package io.twofold.mfa.http.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.twofold.mfa.http.api.error.OAuthErrors;
+import io.twofold.mfa.http.api.request.AuthorizationHeader;
+import io.twofold.mfa.http.api.request.RequestBodies;
+import io.twofold.mfa.http.api.response.JsonResponses;
+import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.VerifyOob;
+import io.twofold.mfa.port.in.VerifyOtp;
+import io.twofold.mfa.port.in.VerifyRecoveryCode;
+
+/**
+ * {@code POST /oauth/token}, JSON or form. Only a Basic {@code Authorization} header means anything
+ * here: Auth0's docs send {@code Bearer <mfa_token>} to this endpoint, and it must be ignored (spec 2.3).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TokenController {
+
+    private final TokenGrants grants;
+
+    public TokenController(PasswordLogin passwordLogin, VerifyOtp verifyOtp, VerifyOob verifyOob,
+                           VerifyRecoveryCode verifyRecoveryCode) {
+        this.grants = new TokenGrants(passwordLogin, verifyOtp, verifyOob, verifyRecoveryCode);
+    }
+
+    @Post(uri = "/oauth/token", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<byte[]> token(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        boolean basicUsed = AuthorizationHeader.isBasic(request);
+        return AuthorizationHeader.basic(request)
+                .flatMap(basic -> RequestBodies.parse(request.getContentType(), body).map(params -> grants.grant(params, basic)))
+                .fold(error -> JsonResponses.error(OAuthErrors.map(error, basicUsed)),
+                        granted -> granted.fold(JsonResponses::error, JsonResponses::ok));
+    }
+}

@@ -1,0 +1,90 @@
+package io.twofold.mfa.http.api;
+
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.http.api.error.OAuthError;
+import io.twofold.mfa.http.api.error.OAuthErrors;
+import io.twofold.mfa.http.api.request.AuthorizationHeader.BasicCredentials;
+import io.twofold.mfa.http.api.request.ClientAuthentication;
+import io.twofold.mfa.http.api.request.RequestParams;
+import io.twofold.mfa.http.api.response.ApiBodies;
+import io.twofold.mfa.model.ClientCredentials;
+import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.twofold.mfa.port.in.VerifyOob;
+import io.twofold.mfa.port.in.VerifyOobCommand;
+import io.twofold.mfa.port.in.VerifyOtp;
+import io.twofold.mfa.port.in.VerifyOtpCommand;
+import io.twofold.mfa.port.in.VerifyRecoveryCode;
+import io.twofold.mfa.port.in.VerifyRecoveryCodeCommand;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.util.Map;
+
+/**
+ * The grants of {@code POST /oauth/token}: reads each grant's parameters into its command and calls
+ * its use case. {@code refresh_token} is not among them: Twofold issues no refresh tokens.
+ */
+final class TokenGrants {
+
+    private final PasswordLogin passwordLogin;
+    private final VerifyOtp verifyOtp;
+    private final VerifyOob verifyOob;
+    private final VerifyRecoveryCode verifyRecoveryCode;
+
+    TokenGrants(PasswordLogin passwordLogin, VerifyOtp verifyOtp, VerifyOob verifyOob,
+                VerifyRecoveryCode verifyRecoveryCode) {
+        this.passwordLogin = passwordLogin;
+        this.verifyOtp = verifyOtp;
+        this.verifyOob = verifyOob;
+        this.verifyRecoveryCode = verifyRecoveryCode;
+    }
+
+    Either<OAuthError, Map<String, Object>> grant(RequestParams params, Option<BasicCredentials> basic) {
+        boolean basicUsed = basic.isDefined();
+        Either<OAuthError, GrantType> grantType = params.requiredString("grant_type")
+                .mapLeft(OAuthErrors::map)
+                .flatMap(name -> GrantType.byWireName(name).toEither(() -> OAuthErrors.unsupportedGrantType(name)));
+        return grantType.flatMap(type -> ClientAuthentication.required(basic, params)
+                .flatMap(client -> dispatch(type, client, params))
+                .mapLeft(error -> OAuthErrors.map(error, basicUsed)));
+    }
+
+    private Either<MfaError, Map<String, Object>> dispatch(GrantType type, ClientCredentials client,
+                                                           RequestParams params) {
+        return switch (type) {
+            case PASSWORD, PASSWORD_REALM -> password(type, client, params);
+            case MFA_OTP -> params.requiredString("mfa_token").flatMap(mfaToken ->
+                    params.requiredString("otp").flatMap(otp ->
+                            verifyOtp.verify(new VerifyOtpCommand(client, mfaToken, otp))))
+                    .map(ApiBodies::tokens);
+            case MFA_OOB -> params.requiredString("mfa_token").flatMap(mfaToken ->
+                    params.requiredString("oob_code").flatMap(oobCode ->
+                            params.optionalString("binding_code").flatMap(binding ->
+                                    verifyOob.verify(new VerifyOobCommand(client, mfaToken, oobCode, binding)))))
+                    .map(ApiBodies::tokens);
+            case MFA_RECOVERY_CODE -> params.requiredString("mfa_token").flatMap(mfaToken ->
+                    params.requiredString("recovery_code").flatMap(code ->
+                            verifyRecoveryCode.verify(new VerifyRecoveryCodeCommand(client, mfaToken, code))))
+                    .map(ApiBodies::recoveryTokens);
+        };
+    }
+
+    private Either<MfaError, Map<String, Object>> password(GrantType type, ClientCredentials client,
+                                                           RequestParams params) {
+        Either<MfaError, Option<String>> realm = type == GrantType.PASSWORD_REALM
+                ? params.requiredString("realm").map(Option::some)
+                : params.optionalString("realm");
+        return params.requiredString("username").flatMap(username ->
+                params.requiredString("password").flatMap(password ->
+                        realm.flatMap(givenRealm ->
+                                params.optionalString("audience").flatMap(audience ->
+                                        params.optionalString("scope").flatMap(scope ->
+                                                passwordLogin.login(new PasswordLoginCommand(client, type, givenRealm,
+                                                        username, password, audience,
+                                                        Scope.parse(scope.getOrNull()))))))))
+                .map(ApiBodies::tokens);
+    }
+}

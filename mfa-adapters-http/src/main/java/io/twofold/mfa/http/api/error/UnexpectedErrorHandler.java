@@ -1,0 +1,32 @@
+package io.twofold.mfa.http.api.error;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.twofold.mfa.http.api.response.JsonResponses;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last resort for an exception nothing else handled: a 500 with a fixed body and no stack trace
+ * on the wire. The log names the request by method and path only; bodies, headers and query strings
+ * can hold tokens and codes.
+ */
+@Singleton
+@Produces
+public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+        if (exception instanceof HttpStatusException status && status.getStatus().getCode() < 500) {
+            return JsonResponses.error(OAuthErrors.forStatus(status.getStatus().getCode()));
+        }
+        LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
+        return JsonResponses.error(OAuthErrors.serverError());
+    }
+}

@@ -1,0 +1,67 @@
+package io.twofold.mfa.http.api;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.twofold.mfa.port.in.AssociateAuthenticator;
+import io.twofold.mfa.port.in.ChallengeAuthenticator;
+import io.twofold.mfa.port.in.DeleteAuthenticator;
+import io.twofold.mfa.port.in.ListAuthenticators;
+import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.VerifyOob;
+import io.twofold.mfa.port.in.VerifyOtp;
+import io.twofold.mfa.port.in.VerifyRecoveryCode;
+import io.twofold.mfa.service.MfaTestbed;
+import jakarta.inject.Singleton;
+
+/** The inbound ports as the app provides them: the domain's real services, here over its in-memory fakes. */
+@Factory
+@Requires(env = TestbedPorts.ENV)
+public class TestbedPorts {
+
+    public static final String ENV = "api-testbed";
+
+    @Singleton
+    MfaTestbed testbed() {
+        return new MfaTestbed();
+    }
+
+    @Singleton
+    PasswordLogin passwordLogin(MfaTestbed testbed) {
+        return testbed.services.passwordLogin();
+    }
+
+    @Singleton
+    AssociateAuthenticator associate(MfaTestbed testbed) {
+        return testbed.services.associate();
+    }
+
+    @Singleton
+    ChallengeAuthenticator challenge(MfaTestbed testbed) {
+        return testbed.services.challenge();
+    }
+
+    @Singleton
+    VerifyOtp verifyOtp(MfaTestbed testbed) {
+        return testbed.services.verifyOtp();
+    }
+
+    @Singleton
+    VerifyOob verifyOob(MfaTestbed testbed) {
+        return testbed.services.verifyOob();
+    }
+
+    @Singleton
+    VerifyRecoveryCode verifyRecoveryCode(MfaTestbed testbed) {
+        return testbed.services.verifyRecoveryCode();
+    }
+
+    @Singleton
+    ListAuthenticators listAuthenticators(MfaTestbed testbed) {
+        return testbed.services.listAuthenticators();
+    }
+
+    @Singleton
+    DeleteAuthenticator deleteAuthenticator(MfaTestbed testbed) {
+        return testbed.services.deleteAuthenticator();
+    }
+}
