@@ -1,0 +1,73 @@
+package io.twofold.mfa.jdbc;
+
+import io.twofold.mfa.jdbc.tx.Handles;
+import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.AttemptBucket;
+import io.twofold.mfa.port.out.AttemptCounterStore;
+import io.vavr.control.Option;
+
+/**
+ * Versioned token buckets in {@code attempt_buckets}. A write names the version it read; the row
+ * count of the conditional statement tells the caller whether it won or must re-read and retry.
+ */
+public final class JdbcAttemptCounterStore implements AttemptCounterStore {
+    private final Handles handles;
+
+    public JdbcAttemptCounterStore(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public Option<AttemptBucket> find(String key) {
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
+                        "SELECT * FROM attempt_buckets WHERE bucket_key = :key")
+                .bind("key", key)
+                .map((rs, ctx) -> new AttemptBucket(
+                        rs.getString("bucket_key"),
+                        rs.getInt("tokens"),
+                        Sql.instant(rs, "refilled_at"),
+                        rs.getInt("consecutive_failures"),
+                        rs.getLong("bucket_version")))
+                .findOne()));
+    }
+
+    @Override
+    public boolean compareAndSet(AttemptBucket next) {
+        return next.version() == 1 ? insertFirst(next) : updateFrom(next);
+    }
+
+    private boolean insertFirst(AttemptBucket first) {
+        // ON CONFLICT DO NOTHING rather than catching a duplicate key: on PostgreSQL a failed
+        // INSERT would abort the caller's whole unit of work. H2 accepts it in PostgreSQL mode.
+        try {
+            return handles.withHandle(handle -> handle.createUpdate("INSERT INTO attempt_buckets"
+                            + " (bucket_key, tokens, refilled_at, consecutive_failures, bucket_version)"
+                            + " VALUES (:key, :tokens, :refilled, :failures, 1) ON CONFLICT DO NOTHING")
+                    .bind("key", first.key())
+                    .bind("tokens", first.tokens())
+                    .bind("refilled", Sql.at(first.refilledAt()))
+                    .bind("failures", first.consecutiveFailures())
+                    .execute()) == 1;
+        } catch (RuntimeException e) {
+            // H2 can still report a duplicate when two inserts race; a failed statement there
+            // leaves its transaction usable, and the loser simply did not win.
+            if (Sql.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean updateFrom(AttemptBucket next) {
+        return handles.withHandle(handle -> handle.createUpdate("UPDATE attempt_buckets"
+                        + " SET tokens = :tokens, refilled_at = :refilled, consecutive_failures = :failures,"
+                        + " bucket_version = :version WHERE bucket_key = :key AND bucket_version = :previous")
+                .bind("key", next.key())
+                .bind("tokens", next.tokens())
+                .bind("refilled", Sql.at(next.refilledAt()))
+                .bind("failures", next.consecutiveFailures())
+                .bind("version", next.version())
+                .bind("previous", next.version() - 1)
+                .execute()) == 1;
+    }
+}

@@ -1,0 +1,149 @@
+package io.twofold.mfa.jdbc;
+
+import io.twofold.mfa.jdbc.seal.Sealed;
+import io.twofold.mfa.jdbc.seal.SeedSealer;
+import io.twofold.mfa.jdbc.tx.Handles;
+import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.Factor;
+import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.AuthenticatorStore;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import org.jdbi.v3.core.statement.Update;
+
+import java.time.Instant;
+
+/**
+ * Authenticators in the {@code authenticators} table. Every state change is one conditional
+ * UPDATE or DELETE whose row count says whether this call made it: the database, not a JVM lock,
+ * decides the single winner of a race, across threads and nodes alike.
+ */
+public final class JdbcAuthenticatorStore implements AuthenticatorStore {
+    private static final String COLUMNS = "id, user_id, kind, oob_address, seed_key_id, seed_sealed, recovery_hash,"
+            + " created_at, expires_at, confirmed_at";
+
+    private final Handles handles;
+    private final SeedSealer seeds;
+    private final AuthenticatorRows rows;
+
+    public JdbcAuthenticatorStore(Handles handles, SeedSealer seeds) {
+        this.handles = handles;
+        this.seeds = seeds;
+        this.rows = new AuthenticatorRows(seeds);
+    }
+
+    @Override
+    public void add(PendingAuthenticator authenticator) {
+        try {
+            handles.withHandle(handle -> bindFactor(handle.createUpdate("INSERT INTO authenticators"
+                                    + " (id, user_id, kind, oob_address, seed_key_id, seed_sealed, recovery_hash, created_at, expires_at)"
+                                    + " VALUES (:id, :user, :kind, :address, :keyId, :sealed, :recovery, :created, :expires)"),
+                            authenticator)
+                    .bind("id", authenticator.id().value())
+                    .bind("user", authenticator.userId().value())
+                    .bind("kind", authenticator.id().kind().idPrefix())
+                    .bind("created", Sql.at(authenticator.createdAt()))
+                    .bind("expires", Sql.at(authenticator.expiresAt()))
+                    .execute());
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw new IllegalStateException("duplicate authenticator id " + authenticator.id(), e);
+            }
+            throw e;
+        }
+    }
+
+    private Update bindFactor(Update update, PendingAuthenticator authenticator) {
+        Factor factor = authenticator.factor();
+        Option<Sealed> sealed = factor instanceof Factor.Totp totp
+                ? Option.some(seeds.seal(authenticator.userId(), authenticator.id(), totp.seed()))
+                : Option.none();
+        return update
+                .bind("address", factor instanceof Factor.Oob oob ? oob.address() : null)
+                .bind("keyId", sealed.map(Sealed::keyId).getOrNull())
+                .bind("sealed", sealed.map(Sealed::nonceAndCiphertext).getOrNull())
+                .bind("recovery", factor instanceof Factor.RecoveryCode code ? code.codeHash().hex() : null);
+    }
+
+    @Override
+    public List<Authenticator> findByUser(UserId user) {
+        return handles.withHandle(handle -> List.ofAll(handle.createQuery("SELECT " + COLUMNS
+                        + " FROM authenticators WHERE user_id = :user ORDER BY created_at, seq")
+                .bind("user", user.value())
+                .map(rows)
+                .list()));
+    }
+
+    @Override
+    public Option<Authenticator> find(UserId user, AuthenticatorId id) {
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery("SELECT " + COLUMNS
+                        + " FROM authenticators WHERE id = :id AND user_id = :user")
+                .bind("id", id.value())
+                .bind("user", user.value())
+                .map(rows)
+                .findOne()));
+    }
+
+    @Override
+    public boolean activate(AuthenticatorId id, Instant at) {
+        return handles.withHandle(handle -> handle.createUpdate("UPDATE authenticators"
+                        + " SET confirmed_at = :at, expires_at = NULL WHERE id = :id AND confirmed_at IS NULL")
+                .bind("id", id.value())
+                .bind("at", Sql.at(at))
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean acceptTotpStep(AuthenticatorId id, long step) {
+        // Compare-and-set: only a step later than every accepted one moves the marker (RFC 6238 5.2).
+        return handles.withHandle(handle -> handle.createUpdate("UPDATE authenticators SET last_totp_step = :step"
+                        + " WHERE id = :id AND (last_totp_step IS NULL OR last_totp_step < :step)")
+                .bind("id", id.value())
+                .bind("step", step)
+                .execute()) == 1;
+    }
+
+    @Override
+    public Option<Long> lastAcceptedStep(AuthenticatorId id) {
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
+                        "SELECT last_totp_step FROM authenticators WHERE id = :id AND last_totp_step IS NOT NULL")
+                .bind("id", id.value())
+                .mapTo(Long.class)
+                .findOne()));
+    }
+
+    @Override
+    public boolean replaceRecoveryCode(AuthenticatorId id, SecretHash expected, SecretHash replacement) {
+        // The old hash in the WHERE clause spends the code exactly once, however many try at once.
+        return handles.withHandle(handle -> handle.createUpdate("UPDATE authenticators SET recovery_hash = :replacement"
+                        + " WHERE id = :id AND kind = 'recovery-code' AND recovery_hash = :expected")
+                .bind("id", id.value())
+                .bind("expected", expected.hex())
+                .bind("replacement", replacement.hex())
+                .execute()) == 1;
+    }
+
+    @Override
+    public int remove(UserId user, List<AuthenticatorId> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return handles.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM authenticators WHERE user_id = :user AND id IN (<ids>)")
+                .bind("user", user.value())
+                .bindList("ids", ids.map(AuthenticatorId::value).distinct().toJavaList())
+                .execute());
+    }
+
+    @Override
+    public int removeExpiredPending(Instant now) {
+        return handles.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM authenticators WHERE confirmed_at IS NULL AND expires_at <= :now")
+                .bind("now", Sql.at(now))
+                .execute());
+    }
+}

@@ -1,0 +1,94 @@
+package io.twofold.mfa.jdbc;
+
+import io.twofold.mfa.jdbc.tx.Handles;
+import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.ChallengeId;
+import io.twofold.mfa.model.OobChallenge;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.ChallengeStore;
+import io.vavr.control.Option;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Out-of-band challenges in {@code oob_challenges}; the oob code and the binding code are kept only as hashes. */
+public final class JdbcChallengeStore implements ChallengeStore {
+    private static final RowMapper<OobChallenge> ROWS = (rs, ctx) -> new OobChallenge(
+            new ChallengeId(rs.getString("id")),
+            new SecretHash(rs.getString("code_hash")),
+            new SecretHash(rs.getString("binding_hash")),
+            AuthenticatorId.parse(rs.getString("authenticator_id"))
+                    .getOrElseThrow(() -> new IllegalStateException("unreadable authenticator id in the database")),
+            new UserId(rs.getString("user_id")),
+            Sql.instant(rs, "created_at"),
+            Sql.instant(rs, "expires_at"),
+            rs.getInt("failed_attempts"),
+            rs.getBoolean("consumed"));
+
+    private final Handles handles;
+
+    public JdbcChallengeStore(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public void add(OobChallenge c) {
+        try {
+            handles.withHandle(handle -> handle.createUpdate("INSERT INTO oob_challenges"
+                            + " (id, code_hash, binding_hash, authenticator_id, user_id, created_at, expires_at,"
+                            + " failed_attempts, consumed) VALUES (:id, :codeHash, :bindingHash, :authenticator, :user,"
+                            + " :created, :expires, :failed, :consumed)")
+                    .bind("id", c.id().value())
+                    .bind("codeHash", c.oobCodeHash().hex())
+                    .bind("bindingHash", c.bindingCodeHash().hex())
+                    .bind("authenticator", c.authenticatorId().value())
+                    .bind("user", c.userId().value())
+                    .bind("created", Sql.at(c.createdAt()))
+                    .bind("expires", Sql.at(c.expiresAt()))
+                    .bind("failed", c.failedAttempts())
+                    .bind("consumed", c.consumed())
+                    .execute());
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw new IllegalStateException("duplicate challenge " + c.id() + " (id or code hash)", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Option<OobChallenge> findByCodeHash(SecretHash oobCodeHash) {
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
+                        "SELECT * FROM oob_challenges WHERE code_hash = :codeHash")
+                .bind("codeHash", oobCodeHash.hex())
+                .map(ROWS)
+                .findOne()));
+    }
+
+    @Override
+    public boolean consume(ChallengeId id) {
+        // Compare-and-set on the flag: one verification wins, every other sees zero rows.
+        return handles.withHandle(handle -> handle.createUpdate(
+                        "UPDATE oob_challenges SET consumed = TRUE WHERE id = :id AND consumed = FALSE")
+                .bind("id", id.value())
+                .execute()) == 1;
+    }
+
+    @Override
+    public int recordFailure(ChallengeId id) {
+        // Incremented in the database and read back under the row lock the UPDATE holds.
+        return handles.inTransaction(handle -> {
+            int updated = handle.createUpdate(
+                            "UPDATE oob_challenges SET failed_attempts = failed_attempts + 1 WHERE id = :id")
+                    .bind("id", id.value())
+                    .execute();
+            if (updated == 0) {
+                throw new IllegalStateException("no challenge " + id);
+            }
+            return handle.createQuery("SELECT failed_attempts FROM oob_challenges WHERE id = :id")
+                    .bind("id", id.value())
+                    .mapTo(Integer.class)
+                    .one();
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package io.twofold.mfa.jdbc;
+
+import io.twofold.mfa.jdbc.tx.Handles;
+import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.TransactionStore;
+import io.vavr.control.Option;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** MFA transactions in {@code mfa_transactions}, found by the SHA-256 of the {@code mfa_token}, never the token. */
+public final class JdbcTransactionStore implements TransactionStore {
+    private static final RowMapper<MfaTransaction> ROWS = (rs, ctx) -> new MfaTransaction(
+            new TransactionId(rs.getString("id")),
+            new SecretHash(rs.getString("token_hash")),
+            new UserId(rs.getString("user_id")),
+            new ClientId(rs.getString("client_id")),
+            Option.of(rs.getString("audience")),
+            Scope.parse(rs.getString("scope")),
+            Option.of(rs.getString("realm")),
+            Sql.instant(rs, "created_at"),
+            Sql.instant(rs, "expires_at"),
+            rs.getInt("failed_attempts"),
+            rs.getBoolean("completed"));
+
+    private final Handles handles;
+
+    public JdbcTransactionStore(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public void add(MfaTransaction t) {
+        try {
+            handles.withHandle(handle -> handle.createUpdate("INSERT INTO mfa_transactions"
+                            + " (id, token_hash, user_id, client_id, audience, scope, realm, created_at, expires_at,"
+                            + " failed_attempts, completed) VALUES (:id, :tokenHash, :user, :client, :audience, :scope,"
+                            + " :realm, :created, :expires, :failed, :completed)")
+                    .bind("id", t.id().value())
+                    .bind("tokenHash", t.tokenHash().hex())
+                    .bind("user", t.userId().value())
+                    .bind("client", t.clientId().value())
+                    .bind("audience", t.audience().getOrNull())
+                    .bind("scope", t.scope().toString())
+                    .bind("realm", t.realm().getOrNull())
+                    .bind("created", Sql.at(t.createdAt()))
+                    .bind("expires", Sql.at(t.expiresAt()))
+                    .bind("failed", t.failedAttempts())
+                    .bind("completed", t.completed())
+                    .execute());
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw new IllegalStateException("duplicate transaction " + t.id() + " (id or token hash)", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Option<MfaTransaction> findByTokenHash(SecretHash tokenHash) {
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
+                        "SELECT * FROM mfa_transactions WHERE token_hash = :tokenHash")
+                .bind("tokenHash", tokenHash.hex())
+                .map(ROWS)
+                .findOne()));
+    }
+
+    @Override
+    public boolean complete(TransactionId id) {
+        // Only the grant whose UPDATE flips the flag completes the transaction.
+        return handles.withHandle(handle -> handle.createUpdate(
+                        "UPDATE mfa_transactions SET completed = TRUE WHERE id = :id AND completed = FALSE")
+                .bind("id", id.value())
+                .execute()) == 1;
+    }
+
+    @Override
+    public int recordFailure(TransactionId id) {
+        // The increment happens in the database, and the row stays locked until this transaction
+        // ends, so the count read back is this failure's own and no failure is ever lost.
+        return handles.inTransaction(handle -> {
+            int updated = handle.createUpdate(
+                            "UPDATE mfa_transactions SET failed_attempts = failed_attempts + 1 WHERE id = :id")
+                    .bind("id", id.value())
+                    .execute();
+            if (updated == 0) {
+                throw new IllegalStateException("no transaction " + id);
+            }
+            return handle.createQuery("SELECT failed_attempts FROM mfa_transactions WHERE id = :id")
+                    .bind("id", id.value())
+                    .mapTo(Integer.class)
+                    .one();
+        });
+    }
+}

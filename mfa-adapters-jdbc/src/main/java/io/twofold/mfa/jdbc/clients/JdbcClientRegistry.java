@@ -1,0 +1,125 @@
+package io.twofold.mfa.jdbc.clients;
+
+import io.twofold.mfa.jdbc.tx.Handles;
+import io.twofold.mfa.model.Client;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.port.out.ClientRegistry;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Clients in the {@code clients} table. A confidential client's secret is kept as its SHA-256:
+ * enough because {@link ClientSecrets} only admits long, high-entropy secrets. A NULL hash marks
+ * a public client.
+ */
+public final class JdbcClientRegistry implements ClientRegistry {
+    private static final SecretHash DUMMY = SecretHash.of("twofold: no client secret registered");
+
+    private record Registration(Client client, Option<SecretHash> secretHash) {
+    }
+
+    private static final RowMapper<Registration> ROWS = (rs, ctx) -> {
+        Option<SecretHash> hash = Option.of(rs.getString("secret_hash")).map(SecretHash::new);
+        Client client = new Client(new ClientId(rs.getString("client_id")), rs.getString("name"), hash.isDefined(),
+                grantTypes(rs.getString("grant_types")),
+                MfaPolicy.byWireName(rs.getString("mfa_policy"))
+                        .getOrElseThrow(() -> new IllegalStateException("unknown MFA policy in the clients table")));
+        return new Registration(client, hash);
+    };
+
+    private final Handles handles;
+
+    public JdbcClientRegistry(Handles handles) {
+        this.handles = handles;
+    }
+
+    @Override
+    public Option<Client> find(ClientId id) {
+        return registration(id).map(Registration::client);
+    }
+
+    @Override
+    public Option<Client> authenticate(ClientId id, Option<String> secret) {
+        Option<Registration> found = registration(id);
+        if (found.isEmpty()) {
+            return Option.none();
+        }
+        Registration registration = found.get();
+        if (!registration.client().confidential()) {
+            return Option.some(registration.client());
+        }
+        // Always hash and compare, so a missing secret and a wrong one take the same path;
+        // SecretHash.matches compares in constant time.
+        boolean matches = registration.secretHash().getOrElse(DUMMY).matches(SecretHash.of(secret.getOrElse("")))
+                && secret.isDefined();
+        return matches ? Option.some(registration.client()) : Option.none();
+    }
+
+    /**
+     * Registers the client or updates it to match; running it again with the same values changes
+     * nothing. A confidential client needs a secret that {@link ClientSecrets} accepts; a public one none.
+     */
+    public Client upsertClient(Client client, Option<String> secret) {
+        ClientSecrets.check(client, secret);
+        String hash = secret.map(s -> SecretHash.of(s).hex()).getOrNull();
+        return handles.inTransaction(handle -> {
+            // UPDATE first, then an INSERT that cannot fail: portable across H2 and PostgreSQL,
+            // and a concurrent bootstrap on another node cannot abort this transaction.
+            if (update(handle, client, hash) == 0 && insert(handle, client, hash) == 0) {
+                update(handle, client, hash);
+            }
+            return client;
+        });
+    }
+
+    private static int update(Handle handle, Client client, String hash) {
+        return handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash, grant_types = :grants,"
+                        + " mfa_policy = :policy WHERE client_id = :id")
+                .bind("id", client.id().value())
+                .bind("name", client.name())
+                .bind("hash", hash)
+                .bind("grants", wire(client.grantTypes()))
+                .bind("policy", client.mfaPolicy().wireName())
+                .execute();
+    }
+
+    private static int insert(Handle handle, Client client, String hash) {
+        return handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types, mfa_policy)"
+                        + " VALUES (:id, :name, :hash, :grants, :policy) ON CONFLICT DO NOTHING")
+                .bind("id", client.id().value())
+                .bind("name", client.name())
+                .bind("hash", hash)
+                .bind("grants", wire(client.grantTypes()))
+                .bind("policy", client.mfaPolicy().wireName())
+                .execute();
+    }
+
+    private Option<Registration> registration(ClientId id) {
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
+                        "SELECT * FROM clients WHERE client_id = :id")
+                .bind("id", id.value())
+                .map(ROWS)
+                .findOne()));
+    }
+
+    private static String wire(Set<GrantType> grants) {
+        return grants.stream().sorted().map(GrantType::wireName).collect(Collectors.joining(" "));
+    }
+
+    private static Set<GrantType> grantTypes(String wire) {
+        EnumSet<GrantType> grants = EnumSet.noneOf(GrantType.class);
+        List.of(wire.trim().split("\\s+")).filter(name -> !name.isEmpty())
+                .forEach(name -> grants.add(GrantType.byWireName(name)
+                        .getOrElseThrow(() -> new IllegalStateException("unknown grant type in the clients table"))));
+        return grants;
+    }
+}

@@ -1,0 +1,141 @@
+package io.twofold.mfa.jdbc.users;
+
+import io.twofold.mfa.jdbc.tx.Handles;
+import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.EmailAddress;
+import io.twofold.mfa.model.User;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.UserDirectory;
+import io.vavr.control.Option;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Users in the {@code users} table, one realm (connection) each, found case-insensitively by
+ * username or email. Passwords are Argon2id hashes; an unknown user costs one verification of a
+ * dummy hash, so the answer and its timing are the same as for a wrong password.
+ */
+public final class JdbcUserDirectory implements UserDirectory {
+    public static final String DEFAULT_REALM = "Username-Password-Authentication";
+
+    private record Account(User user, String passwordHash) {
+    }
+
+    private static final RowMapper<Account> ROWS = (rs, ctx) -> new Account(
+            new User(new UserId(rs.getString("id")), rs.getString("username"),
+                    Option.of(rs.getString("email")).map(EmailAddress::new)),
+            rs.getString("password_hash"));
+
+    private final Handles handles;
+    private final Argon2idHasher hasher;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public JdbcUserDirectory(Handles handles, PasswordHashing hashing, SecureRandom random, Clock clock) {
+        this.handles = handles;
+        this.hasher = new Argon2idHasher(hashing, random);
+        this.random = random;
+        this.clock = clock;
+        // Made with the current parameters, so it costs what a real user's verification costs.
+        this.dummyHash = hasher.hash("twofold-dummy-password");
+    }
+
+    @Override
+    public Option<User> authenticate(Option<String> realm, String username, String password) {
+        Option<Account> account = username == null ? Option.none() : findByLogin(realm.getOrElse(DEFAULT_REALM), username);
+        String presented = password == null ? "" : password;
+        boolean matches = hasher.verify(presented, account.map(Account::passwordHash).getOrElse(dummyHash));
+        return matches ? account.map(Account::user) : Option.none();
+    }
+
+    @Override
+    public Option<User> findById(UserId id) {
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery("SELECT * FROM users WHERE id = :id")
+                .bind("id", id.value())
+                .map(ROWS)
+                .findOne())).map(Account::user);
+    }
+
+    /**
+     * Creates the user, or brings an existing one (same realm and username, any case) up to date;
+     * the password is rehashed only when it no longer verifies, so repeated bootstraps are cheap.
+     */
+    public UserId upsertUser(String realm, String username, Option<String> email, String password) {
+        if (realm == null || realm.isBlank() || username == null || username.isBlank()) {
+            throw new IllegalArgumentException("a user needs a realm and a username");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("user " + username + " needs a password");
+        }
+        Option<String> checkedEmail = email.map(raw -> EmailAddress.parse(raw)
+                .getOrElseThrow(reason -> new IllegalArgumentException("user " + username + ": " + reason))
+                .value());
+        return handles.inTransaction(handle -> {
+            Option<Account> existing = byUsername(handle, realm, username);
+            if (existing.isDefined()) {
+                return update(handle, existing.get(), checkedEmail, password);
+            }
+            UserId id = newId();
+            int inserted = handle.createUpdate("INSERT INTO users (id, realm, username, login_key, email, email_key,"
+                            + " password_hash, created_at) VALUES (:id, :realm, :username, :login, :email, :emailKey,"
+                            + " :hash, :created) ON CONFLICT DO NOTHING")
+                    .bind("id", id.value())
+                    .bind("realm", realm)
+                    .bind("username", username)
+                    .bind("login", key(username))
+                    .bind("email", checkedEmail.getOrNull())
+                    .bind("emailKey", checkedEmail.map(JdbcUserDirectory::key).getOrNull())
+                    .bind("hash", hasher.hash(password))
+                    .bind("created", Sql.at(clock.instant()))
+                    .execute();
+            // Another node bootstrapping the same user at the same moment: its row stands.
+            return inserted == 1 ? id : update(handle, byUsername(handle, realm, username).get(), checkedEmail, password);
+        });
+    }
+
+    private UserId update(Handle handle, Account account, Option<String> email, String password) {
+        String hash = hasher.verify(password, account.passwordHash()) ? account.passwordHash() : hasher.hash(password);
+        handle.createUpdate("UPDATE users SET email = :email, email_key = :emailKey, password_hash = :hash WHERE id = :id")
+                .bind("id", account.user().id().value())
+                .bind("email", email.getOrNull())
+                .bind("emailKey", email.map(JdbcUserDirectory::key).getOrNull())
+                .bind("hash", hash)
+                .execute();
+        return account.user().id();
+    }
+
+    private Option<Account> findByLogin(String realm, String login) {
+        // A username match wins over another user's email that happens to read the same.
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery("SELECT * FROM users"
+                        + " WHERE realm = :realm AND (login_key = :login OR email_key = :login)"
+                        + " ORDER BY CASE WHEN login_key = :login THEN 0 ELSE 1 END, created_at, id")
+                .bind("realm", realm)
+                .bind("login", key(login))
+                .map(ROWS)
+                .findFirst()));
+    }
+
+    private static Option<Account> byUsername(Handle handle, String realm, String username) {
+        return Option.ofOptional(handle.createQuery("SELECT * FROM users WHERE realm = :realm AND login_key = :login")
+                .bind("realm", realm)
+                .bind("login", key(username))
+                .map(ROWS)
+                .findOne());
+    }
+
+    private UserId newId() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return new UserId("auth0|" + HexFormat.of().formatHex(bytes));
+    }
+
+    private static String key(String login) {
+        return login.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,16 @@
+package io.twofold.mfa.jdbc.contract;
+
+import io.twofold.mfa.contract.ChallengeStoreContract;
+import io.twofold.mfa.jdbc.testing.DatabaseExtension;
+import io.twofold.mfa.port.out.ChallengeStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class H2ChallengeStoreTest extends ChallengeStoreContract {
+    @RegisterExtension
+    static final DatabaseExtension DB = DatabaseExtension.h2();
+
+    @Override
+    protected ChallengeStore newStore() {
+        return DB.storage().challenges();
+    }
+}

@@ -1,0 +1,16 @@
+package io.twofold.mfa.jdbc.contract;
+
+import io.twofold.mfa.contract.TransactionStoreContract;
+import io.twofold.mfa.jdbc.testing.DatabaseExtension;
+import io.twofold.mfa.port.out.TransactionStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class H2TransactionStoreTest extends TransactionStoreContract {
+    @RegisterExtension
+    static final DatabaseExtension DB = DatabaseExtension.h2();
+
+    @Override
+    protected TransactionStore newStore() {
+        return DB.storage().transactions();
+    }
+}
