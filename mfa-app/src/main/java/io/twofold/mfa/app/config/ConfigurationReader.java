@@ -1,0 +1,173 @@
+package io.twofold.mfa.app.config;
+
+import io.twofold.mfa.app.InvalidConfigurationException;
+import io.twofold.mfa.app.bootstrap.BootstrapFile;
+import io.twofold.mfa.app.bootstrap.BootstrapParser;
+import io.twofold.mfa.jdbc.JdbcStorage;
+import io.vavr.control.Option;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Turns the raw settings into a checked {@link TwofoldConfiguration}, failing on the first bad value
+ * with a message that names the variable (and never echoes a secret).
+ */
+public final class ConfigurationReader {
+    static final String DEFAULT_TENANT_NAME = "Twofold";
+    static final String DEFAULT_KEY_ID = "k1";
+    private static final int DEFAULT_PORT = 8080;
+    private static final int DEFAULT_POOL_SIZE = 10;
+    private static final int MIN_WEBHOOK_SECRET = 16;
+
+    private final Function<Setting, Option<String>> raw;
+    private final BootstrapParser bootstrapParser;
+
+    /** {@code raw} answers none for a setting that is absent or blank. */
+    public ConfigurationReader(Function<Setting, Option<String>> raw, BootstrapParser bootstrapParser) {
+        this.raw = setting -> raw.apply(setting).map(String::strip).filter(value -> !value.isEmpty());
+        this.bootstrapParser = bootstrapParser;
+    }
+
+    public TwofoldConfiguration read() {
+        int port = port();
+        Path dataDir = path(Setting.DATA_DIR).getOrElse(Path.of("data"));
+        Option<BootstrapFile> bootstrap = path(Setting.BOOTSTRAP_FILE).map(bootstrapParser::parse);
+        String tenantName = raw.apply(Setting.TENANT_NAME)
+                .orElse(bootstrap.flatMap(BootstrapFile::tenantName))
+                .getOrElse(DEFAULT_TENANT_NAME);
+        return new TwofoldConfiguration(port, issuer(port), tenantName, dataDir, database(dataDir), sealingKey(),
+                raw.apply(Setting.SIGNING_KEY), webhook(), bootstrap);
+    }
+
+    private int port() {
+        // -1 (and 0) ask Micronaut for a random port; the default issuer then cannot name it.
+        return raw.apply(Setting.SERVER_PORT).map(value -> integer(Setting.SERVER_PORT, value, -1, 65535))
+                .getOrElse(DEFAULT_PORT);
+    }
+
+    private String issuer(int port) {
+        String issuer = raw.apply(Setting.ISSUER)
+                .getOrElse(() -> port > 0 ? "http://localhost:" + port + "/" : "http://localhost/");
+        URI uri = uri(Setting.ISSUER, issuer);
+        if (!issuer.endsWith("/")) {
+            throw invalid(Setting.ISSUER, "must end with '/', for example https://mfa.example.com/");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw invalid(Setting.ISSUER, "must not have a query or a fragment");
+        }
+        return issuer;
+    }
+
+    private DatabaseSettings database(Path dataDir) {
+        int poolSize = raw.apply(Setting.DB_POOL_SIZE).map(value -> integer(Setting.DB_POOL_SIZE, value, 1, 200))
+                .getOrElse(DEFAULT_POOL_SIZE);
+        String user = raw.apply(Setting.DB_USER).getOrElse("");
+        String password = raw.apply(Setting.DB_PASSWORD).getOrElse("");
+        Option<String> url = raw.apply(Setting.DB_URL);
+        if (url.isDefined() && !url.get().startsWith("jdbc:")) {
+            throw invalid(Setting.DB_URL, "must be a JDBC URL (jdbc:postgresql://host:5432/db or jdbc:h2:...)");
+        }
+        return url.map(value -> new DatabaseSettings(withH2Options(value), user, password, poolSize, false))
+                .getOrElse(() -> new DatabaseSettings(embeddedUrl(dataDir), user.isEmpty() ? "sa" : user, password,
+                        poolSize, true));
+    }
+
+    /** The embedded default: an H2 file database in the data directory. */
+    static String embeddedUrl(Path dataDir) {
+        return JdbcStorage.h2FileUrl(dataDir.toAbsolutePath().normalize());
+    }
+
+    /** An H2 URL given without the compatibility settings the migrations are written for gets them. */
+    private static String withH2Options(String url) {
+        return url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("MODE=")
+                ? url + JdbcStorage.H2_OPTIONS : url;
+    }
+
+    private Option<SealingKeySetting> sealingKey() {
+        String keyId = raw.apply(Setting.SECRET_KEY_ID).getOrElse(DEFAULT_KEY_ID);
+        if (!keyId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw invalid(Setting.SECRET_KEY_ID, "must be 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        return raw.apply(Setting.SECRET_KEY).map(value -> new SealingKeySetting(keyId, decodeKey(value)));
+    }
+
+    private static byte[] decodeKey(String value) {
+        byte[] key;
+        try {
+            key = value.contains("-") || value.contains("_")
+                    ? Base64.getUrlDecoder().decode(value) : Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException notBase64) {
+            throw invalid(Setting.SECRET_KEY, "is not base64; create one with: openssl rand -base64 32");
+        }
+        if (key.length != SealingKeySetting.KEY_BYTES) {
+            throw invalid(Setting.SECRET_KEY, "must decode to 32 bytes (it decodes to " + key.length
+                    + "); create one with: openssl rand -base64 32");
+        }
+        return key;
+    }
+
+    private Option<WebhookSettings> webhook() {
+        Option<String> url = raw.apply(Setting.SMS_WEBHOOK_URL);
+        if (url.isEmpty()) {
+            return Option.none();
+        }
+        URI uri = uri(Setting.SMS_WEBHOOK_URL, url.get());
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw invalid(Setting.SMS_WEBHOOK_URL, "must be an absolute http:// or https:// URL");
+        }
+        String secret = raw.apply(Setting.SMS_WEBHOOK_SECRET).getOrElseThrow(() -> invalid(Setting.SMS_WEBHOOK_SECRET,
+                "is required when MFA_SMS_WEBHOOK_URL is set (the receiver checks each call's signature with it)"));
+        if (secret.length() < MIN_WEBHOOK_SECRET) {
+            throw invalid(Setting.SMS_WEBHOOK_SECRET, "must be at least " + MIN_WEBHOOK_SECRET + " characters");
+        }
+        var timeout = raw.apply(Setting.SMS_WEBHOOK_TIMEOUT)
+                .map(value -> Durations.parse(value).getOrElseThrow(reason -> invalid(Setting.SMS_WEBHOOK_TIMEOUT, reason)))
+                .getOrElse(Durations.DEFAULT_WEBHOOK_TIMEOUT);
+        return Option.some(new WebhookSettings(uri, secret, timeout));
+    }
+
+    private Option<Path> path(Setting setting) {
+        return raw.apply(setting).map(value -> {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw invalid(setting, "is not a valid path");
+            }
+        });
+    }
+
+    private static URI uri(Setting setting, String value) {
+        try {
+            URI uri = new URI(value);
+            if (!uri.isAbsolute()) {
+                throw invalid(setting, "must be an absolute URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw invalid(setting, "is not a valid URL");
+        }
+    }
+
+    private static int integer(Setting setting, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw invalid(setting, "must be from " + min + " to " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw invalid(setting, "must be a whole number");
+        }
+    }
+
+    static InvalidConfigurationException invalid(Setting setting, String problem) {
+        return new InvalidConfigurationException(setting.envVar() + " " + problem);
+    }
+}

@@ -1,0 +1,39 @@
+package io.twofold.mfa.app.config;
+
+/**
+ * One configuration input: the environment variable an operator sets, and the property it lands on
+ * in {@code application.yml} (which tests may set directly).
+ */
+public enum Setting {
+    SERVER_PORT("MICRONAUT_SERVER_PORT", "micronaut.server.port"),
+    ISSUER("MFA_ISSUER", "twofold.issuer"),
+    TENANT_NAME("MFA_TENANT_NAME", "twofold.tenant-name"),
+    DATA_DIR("MFA_DATA_DIR", "twofold.data-dir"),
+    DB_URL("MFA_DB_URL", "twofold.db.url"),
+    DB_USER("MFA_DB_USER", "twofold.db.user"),
+    DB_PASSWORD("MFA_DB_PASSWORD", "twofold.db.password"),
+    DB_POOL_SIZE("MFA_DB_POOL_SIZE", "twofold.db.pool-size"),
+    SECRET_KEY("MFA_SECRET_KEY", "twofold.secret-key"),
+    SECRET_KEY_ID("MFA_SECRET_KEY_ID", "twofold.secret-key-id"),
+    SIGNING_KEY("MFA_SIGNING_KEY", "twofold.signing-key"),
+    SMS_WEBHOOK_URL("MFA_SMS_WEBHOOK_URL", "twofold.sms-webhook.url"),
+    SMS_WEBHOOK_SECRET("MFA_SMS_WEBHOOK_SECRET", "twofold.sms-webhook.secret"),
+    SMS_WEBHOOK_TIMEOUT("MFA_SMS_WEBHOOK_TIMEOUT", "twofold.sms-webhook.timeout"),
+    BOOTSTRAP_FILE("MFA_BOOTSTRAP_FILE", "twofold.bootstrap-file");
+
+    private final String envVar;
+    private final String property;
+
+    Setting(String envVar, String property) {
+        this.envVar = envVar;
+        this.property = property;
+    }
+
+    public String envVar() {
+        return envVar;
+    }
+
+    public String property() {
+        return property;
+    }
+}

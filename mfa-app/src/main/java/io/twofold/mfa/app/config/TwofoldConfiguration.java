@@ -1,0 +1,30 @@
+package io.twofold.mfa.app.config;
+
+import io.twofold.mfa.app.bootstrap.BootstrapFile;
+import io.vavr.control.Option;
+
+import java.nio.file.Path;
+
+/**
+ * Every setting the server reads at start-up, checked. Built by {@link ConfigurationReader} from the
+ * {@code MFA_*} environment variables (through {@code application.yml}).
+ */
+public record TwofoldConfiguration(
+        int port,
+        String issuer,
+        String tenantName,
+        Path dataDir,
+        DatabaseSettings database,
+        Option<SealingKeySetting> sealingKey,
+        Option<String> signingKeyJwk,
+        Option<WebhookSettings> smsWebhook,
+        Option<BootstrapFile> bootstrap) {
+
+    @Override
+    public String toString() {
+        return "TwofoldConfiguration[port=" + port + ", issuer=" + issuer + ", tenantName=" + tenantName
+                + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
+                + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
+                + ", smsWebhook=" + smsWebhook + ", bootstrap=" + bootstrap.isDefined() + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package io.twofold.mfa.app.wiring;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.twofold.mfa.app.bootstrap.BootstrapImporter;
+import io.twofold.mfa.app.config.DatabaseSettings;
+import io.twofold.mfa.app.InvalidConfigurationException;
+import io.twofold.mfa.app.config.SealingKeys;
+import io.twofold.mfa.app.config.TwofoldConfiguration;
+import io.twofold.mfa.jdbc.JdbcConfig;
+import io.twofold.mfa.jdbc.JdbcStorage;
+import io.twofold.mfa.jdbc.seal.Keyring;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * The database: pool, migrations and stores ({@link JdbcStorage}), created at start-up so a wrong URL
+ * or password stops the server at once, then the bootstrap file applied. The pool closes on shutdown.
+ */
+@Factory
+class StorageFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(StorageFactory.class);
+
+    @Context
+    @Bean(preDestroy = "close")
+    JdbcStorage storage(TwofoldConfiguration configuration, Clock clock) {
+        try {
+            Keyring keyring = SealingKeys.resolve(configuration, new SecureRandom());
+            DatabaseSettings database = configuration.database();
+            JdbcConfig jdbc = JdbcConfig.of(database.url(), database.user(), database.password(), keyring)
+                    .withMaxPoolSize(database.poolSize());
+            JdbcStorage storage = start(jdbc, clock);
+            try {
+                configuration.bootstrap().forEach(file -> new BootstrapImporter(storage.clients(), storage.users()).apply(file));
+            } catch (RuntimeException e) {
+                storage.close();
+                throw e;
+            }
+            LOG.info("storage ready: {} (pool of {}){}", redactedUrl(database.url()), database.poolSize(),
+                    database.embedded() ? ", embedded H2 default; use PostgreSQL (MFA_DB_URL) in production" : "");
+            return storage;
+        } catch (InvalidConfigurationException e) {
+            LOG.error("Twofold cannot start: {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    private static JdbcStorage start(JdbcConfig jdbc, Clock clock) {
+        try {
+            return JdbcStorage.start(jdbc, clock);
+        } catch (RuntimeException e) {
+            // Driver messages can be long but do not carry the password; the root cause is what helps.
+            throw new InvalidConfigurationException("cannot open or migrate the database "
+                    + redactedUrl(jdbc.url()) + ": " + rootMessage(e), e);
+        }
+    }
+
+    @Singleton
+    DataSource dataSource(JdbcStorage storage) {
+        return storage.dataSource();
+    }
+
+    /** Drops URL parameters, where a password may be passed ({@code ?password=...}). */
+    static String redactedUrl(String url) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query) + "?...";
+        int options = base.indexOf(';');
+        return options < 0 ? base : base.substring(0, options);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -1,0 +1,130 @@
+package io.twofold.mfa.app.config;
+
+import io.twofold.mfa.app.InvalidConfigurationException;
+import io.twofold.mfa.app.bootstrap.BootstrapParser;
+import io.vavr.collection.HashMap;
+import io.vavr.collection.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigurationReaderTest {
+    private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private static TwofoldConfiguration read(Map<Setting, String> values) {
+        return new ConfigurationReader(setting -> values.get(setting), new BootstrapParser("Username-Password-Authentication"))
+                .read();
+    }
+
+    @Test
+    void startsWithNoConfigurationOnAnEmbeddedDatabase() {
+        TwofoldConfiguration configuration = read(HashMap.empty());
+
+        assertThat(configuration.port()).isEqualTo(8080);
+        assertThat(configuration.issuer()).isEqualTo("http://localhost:8080/");
+        assertThat(configuration.tenantName()).isEqualTo("Twofold");
+        assertThat(configuration.database().embedded()).isTrue();
+        assertThat(configuration.database().url()).startsWith("jdbc:h2:file:").contains("data/twofold;MODE=PostgreSQL");
+        assertThat(configuration.database().poolSize()).isEqualTo(10);
+        assertThat(configuration.sealingKey()).isEmpty();
+        assertThat(configuration.smsWebhook()).isEmpty();
+    }
+
+    @Test
+    void treatsBlankValuesAsUnset() {
+        TwofoldConfiguration configuration = read(HashMap.of(Setting.DB_URL, " ", Setting.TENANT_NAME, ""));
+
+        assertThat(configuration.database().embedded()).isTrue();
+        assertThat(configuration.tenantName()).isEqualTo("Twofold");
+    }
+
+    @Test
+    void derivesTheDefaultIssuerFromThePort() {
+        assertThat(read(HashMap.of(Setting.SERVER_PORT, "9443")).issuer()).isEqualTo("http://localhost:9443/");
+    }
+
+    @Test
+    void refusesAnIssuerWithoutTrailingSlash() {
+        assertThatThrownBy(() -> read(HashMap.of(Setting.ISSUER, "https://mfa.example.com")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("MFA_ISSUER must end with '/'");
+    }
+
+    @Test
+    void refusesAPoolSizeThatIsNotANumber() {
+        assertThatThrownBy(() -> read(HashMap.of(Setting.DB_POOL_SIZE, "ten")))
+                .hasMessage("MFA_DB_POOL_SIZE must be a whole number");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.DB_POOL_SIZE, "0")))
+                .hasMessage("MFA_DB_POOL_SIZE must be from 1 to 200");
+    }
+
+    @Test
+    void readsAnExternalDatabaseWithItsKey() {
+        TwofoldConfiguration configuration = read(HashMap.of(Setting.DB_URL, "jdbc:postgresql://db:5432/twofold",
+                Setting.DB_USER, "twofold", Setting.DB_PASSWORD, "pw", Setting.SECRET_KEY, KEY,
+                Setting.SECRET_KEY_ID, "2024-01"));
+
+        assertThat(configuration.database().embedded()).isFalse();
+        assertThat(configuration.database().user()).isEqualTo("twofold");
+        assertThat(configuration.sealingKey().get().keyId()).isEqualTo("2024-01");
+        assertThat(configuration.sealingKey().get().key()).hasSize(32);
+        assertThat(configuration.toString()).doesNotContain(KEY).doesNotContain("pw,");
+    }
+
+    @Test
+    void refusesAShortSecretKeyWithoutEchoingIt() {
+        String shortKey = "c2hvcnQta2V5LXZhbHVl";
+
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SECRET_KEY, shortKey)))
+                .hasMessageStartingWith("MFA_SECRET_KEY must decode to 32 bytes")
+                .hasMessageNotContaining(shortKey);
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SECRET_KEY, "not base64!")))
+                .hasMessageStartingWith("MFA_SECRET_KEY is not base64")
+                .hasMessageNotContaining("not base64!");
+    }
+
+    @Test
+    void requiresASecretForTheWebhook() {
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "https://sms.example.com/send")))
+                .hasMessageStartingWith("MFA_SMS_WEBHOOK_SECRET is required");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "ftp://sms.example.com/",
+                Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef")))
+                .hasMessageStartingWith("MFA_SMS_WEBHOOK_URL must be an absolute http");
+    }
+
+    @Test
+    void readsTheWebhookTimeoutInOperatorUnits() {
+        TwofoldConfiguration configuration = read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://127.0.0.1:9/hook",
+                Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "750ms"));
+
+        assertThat(configuration.smsWebhook().get().timeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(configuration.smsWebhook().get().toString()).doesNotContain("0123456789abcdef");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://127.0.0.1:9/hook",
+                Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "soon")))
+                .hasMessageStartingWith("MFA_SMS_WEBHOOK_TIMEOUT must be a duration");
+    }
+
+    @Test
+    void takesTheTenantNameFromTheEnvironmentBeforeTheBootstrapFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("bootstrap.json"), "{\"tenant\":{\"friendly_name\":\"Acme\"}}");
+
+        assertThat(read(HashMap.of(Setting.BOOTSTRAP_FILE, file.toString())).tenantName()).isEqualTo("Acme");
+        assertThat(read(HashMap.of(Setting.BOOTSTRAP_FILE, file.toString(), Setting.TENANT_NAME, "Env Corp"))
+                .tenantName()).isEqualTo("Env Corp");
+    }
+
+    @Test
+    void keepsTheEmbeddedDatabaseInTheDataDirectory(@TempDir Path dir) {
+        TwofoldConfiguration configuration = read(HashMap.of(Setting.DATA_DIR, dir.toString()));
+
+        assertThat(configuration.dataDir()).isEqualTo(dir);
+        assertThat(configuration.database().url()).startsWith("jdbc:h2:file:" + dir.toAbsolutePath().resolve("twofold") + ";");
+        assertThat(configuration.signingKeyJwk().isEmpty()).isTrue();
+    }
+}
