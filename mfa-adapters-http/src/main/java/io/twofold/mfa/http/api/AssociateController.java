@@ -43,7 +43,7 @@ public class AssociateController {
         return BearerTokens.required(request)
                 .flatMap(bearer -> RequestBodies.parse(request.getContentType(), body)
                         .flatMap(params -> enroll(bearer, params)))
-                .fold(error -> JsonResponses.error(OAuthErrors.map(error)), JsonResponses::ok);
+                .fold(error -> OAuthErrors.map(error).toResponse(), JsonResponses::ok);
     }
 
     private Either<MfaError, Map<String, Object>> enroll(String bearer, RequestParams params) {

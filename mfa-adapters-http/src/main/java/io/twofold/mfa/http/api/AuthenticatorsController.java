@@ -36,7 +36,7 @@ public class AuthenticatorsController {
     public HttpResponse<byte[]> list(HttpRequest<?> request) {
         return BearerTokens.required(request)
                 .flatMap(listAuthenticators::list)
-                .fold(error -> JsonResponses.error(OAuthErrors.map(error)),
+                .fold(error -> OAuthErrors.map(error).toResponse(),
                         views -> JsonResponses.ok(ApiBodies.authenticators(views)));
     }
 
@@ -45,7 +45,7 @@ public class AuthenticatorsController {
         String authenticatorId = decodePathSegment(id);
         return BearerTokens.required(request)
                 .flatMap(bearer -> deleteAuthenticator.delete(bearer, authenticatorId))
-                .fold(error -> JsonResponses.error(OAuthErrors.map(error)), removed -> JsonResponses.noContent());
+                .fold(error -> OAuthErrors.map(error).toResponse(), removed -> JsonResponses.noContent());
     }
 
     /**

@@ -45,7 +45,7 @@ public class ChallengeController {
         return AuthorizationHeader.basic(request)
                 .flatMap(basic -> RequestBodies.parse(request.getContentType(), body)
                         .flatMap(params -> challenge(basic, params)))
-                .fold(error -> JsonResponses.error(OAuthErrors.map(error, basicUsed)), JsonResponses::ok);
+                .fold(error -> OAuthErrors.map(error, basicUsed).toResponse(), JsonResponses::ok);
     }
 
     private Either<MfaError, Map<String, Object>> challenge(Option<BasicCredentials> basic, RequestParams params) {

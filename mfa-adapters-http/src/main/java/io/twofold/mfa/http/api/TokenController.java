@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.twofold.mfa.http.api.error.OAuthError;
 import io.twofold.mfa.http.api.error.OAuthErrors;
 import io.twofold.mfa.http.api.request.AuthorizationHeader;
 import io.twofold.mfa.http.api.request.RequestBodies;
@@ -38,7 +39,7 @@ public class TokenController {
         boolean basicUsed = AuthorizationHeader.isBasic(request);
         return AuthorizationHeader.basic(request)
                 .flatMap(basic -> RequestBodies.parse(request.getContentType(), body).map(params -> grants.grant(params, basic)))
-                .fold(error -> JsonResponses.error(OAuthErrors.map(error, basicUsed)),
-                        granted -> granted.fold(JsonResponses::error, JsonResponses::ok));
+                .fold(error -> OAuthErrors.map(error, basicUsed).toResponse(),
+                        granted -> granted.fold(OAuthError::toResponse, JsonResponses::ok));
     }
 }

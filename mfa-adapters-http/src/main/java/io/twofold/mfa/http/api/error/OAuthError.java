@@ -1,5 +1,8 @@
 package io.twofold.mfa.http.api.error;
 
+import io.micronaut.http.MutableHttpResponse;
+import io.twofold.mfa.http.api.response.JsonResponses;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +41,13 @@ public record OAuthError(int status, String error, String description,
         body.put("error_description", description);
         members.keySet().stream().sorted().forEach(name -> body.put(name, members.get(name)));
         return body;
+    }
+
+    /** The response that carries this error: its status, JSON body and extra headers. */
+    public MutableHttpResponse<byte[]> toResponse() {
+        MutableHttpResponse<byte[]> response = JsonResponses.json(status, body());
+        headers.forEach(response::header);
+        return response;
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.twofold.mfa.http.api.response.JsonResponses;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +23,9 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
         if (exception instanceof HttpStatusException status && status.getStatus().getCode() < 500) {
-            return JsonResponses.error(OAuthErrors.forStatus(status.getStatus().getCode()));
+            return OAuthErrors.forStatus(status.getStatus().getCode()).toResponse();
         }
         LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
-        return JsonResponses.error(OAuthErrors.serverError());
+        return OAuthErrors.serverError().toResponse();
     }
 }

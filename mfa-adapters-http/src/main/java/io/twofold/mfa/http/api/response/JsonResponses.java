@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.twofold.mfa.http.api.error.OAuthError;
 
 import java.io.UncheckedIOException;
 
@@ -30,12 +29,6 @@ public final class JsonResponses {
         return noStore(HttpResponse.<byte[]>status(HttpStatus.valueOf(status))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(write(body)));
-    }
-
-    public static MutableHttpResponse<byte[]> error(OAuthError error) {
-        MutableHttpResponse<byte[]> response = json(error.status(), error.body());
-        error.headers().forEach(response::header);
-        return response;
     }
 
     public static MutableHttpResponse<byte[]> noContent() {
