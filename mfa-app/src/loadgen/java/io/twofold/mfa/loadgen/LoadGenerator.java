@@ -1,0 +1,79 @@
+package io.twofold.mfa.loadgen;
+
+import io.twofold.mfa.jdbc.users.PasswordHashing;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Drives a running Twofold server on this machine over HTTP and prints requests/s, outcomes and
+ * latency percentiles. Scenarios: login (password-realm, mfa_required, mfa-otp), second-factor
+ * (mfa-otp alone against pre-made transactions), enroll (associate otp and confirm), and
+ * statements (database statements per mfa-otp verification, in-process). Seeding writes through the
+ * app's own JDBC stores to the server's database, so give the same MFA_DB_URL and MFA_SECRET_KEY.
+ */
+public final class LoadGenerator {
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Before any logger exists: the pool and migration chatter would drown the report.
+        System.setProperty("logback.configurationFile", "logback-loadgen.xml");
+        try {
+            run(Options.parse(args), System.out);
+        } catch (IllegalArgumentException e) {
+            // A usage error (bad option, non-loopback target, missing database settings).
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(Options options, PrintStream out) throws Exception {
+        boolean login = options.scenario().equals("login");
+        // The login pool verifies real passwords, so it keeps the production Argon2id parameters.
+        try (Seeder seeder = new Seeder(options, login ? PasswordHashing.OWASP : Seeder.CHEAP)) {
+            String secret = seeder.client(options.clientId());
+            if (options.scenario().equals("statements")) {
+                StatementCount.print(out, seeder, options, secret, 50);
+                return;
+            }
+            long seedStart = System.nanoTime();
+            List<VirtualUser> users = seed(seeder, options);
+            out.printf("seeded %d users in %.1f s%n", users.size(), (System.nanoTime() - seedStart) / 1e9);
+            Recorder recorder = new Recorder();
+            TwofoldClient client = new TwofoldClient(options.baseUrl(), options.clientId(), secret, recorder);
+            Scenario scenario = switch (options.scenario()) {
+                case "login" -> Scenario.login(client, options.realm(), options.scope());
+                case "second-factor" -> Scenario.secondFactor(client);
+                default -> Scenario.enroll(client);
+            };
+            HeapProbe heap = new HeapProbe(options.serverPid());
+            Runner runner = new Runner(scenario, recorder, users, options.concurrency(), options.maxOperations());
+            CpuMeter cpu = new CpuMeter(options.serverPid());
+            long measured = runner.run(options.warmup().toMillis(), options.duration().toMillis(), cpu,
+                    options.serverPid() > 0, heap::probe);
+            Report.print(out, options, recorder, measured, cpu.result(), heap.result());
+        }
+    }
+
+    private static List<VirtualUser> seed(Seeder seeder, Options options) {
+        long seconds = options.warmup().toSeconds() + options.duration().toSeconds();
+        switch (options.scenario()) {
+            case "login":
+                return seeder.users("lg-login", options.users(), options.realm(), true);
+            case "second-factor": {
+                List<VirtualUser> users = seeder.users("lg-otp", options.users(), options.realm(), true);
+                // One success per user per 30 s step: one token for each step the run can touch.
+                seeder.transactions(users, (int) (seconds / 30) + 2, options.clientId(), options.realm(), options.scope());
+                return users;
+            }
+            default: {
+                // Enrollment uses a user up, so every run gets users of its own.
+                String run = Long.toString(System.currentTimeMillis() / 1000, 36);
+                List<VirtualUser> users = seeder.users("lg-enroll-" + run, options.users(), options.realm(), false);
+                seeder.transactions(users, 1, options.clientId(), options.realm(), options.scope());
+                return users;
+            }
+        }
+    }
+}

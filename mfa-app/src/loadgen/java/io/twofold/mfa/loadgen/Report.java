@@ -1,0 +1,50 @@
+package io.twofold.mfa.loadgen;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints what a run measured, one plain block a person can paste into the README. */
+final class Report {
+    private Report() {
+    }
+
+    static void print(PrintStream out, Options options, Recorder recorder, long measuredNanos, String cpu, String heap) {
+        double seconds = measuredNanos / 1e9;
+        long[] latencies = recorder.sortedLatencies();
+        long operations = recorder.successes.sum() + recorder.failures.sum();
+        out.printf(Locale.ROOT, "scenario        %s against %s (db %s)%n", options.scenario(), options.baseUrl(), database(options));
+        out.printf(Locale.ROOT, "concurrency     %d, measured %.1f s after %d s warm-up%n",
+                options.concurrency(), seconds, options.warmup().toSeconds());
+        out.printf(Locale.ROOT, "requests        %d (%.1f requests/s)%n", recorder.requests.sum(), recorder.requests.sum() / seconds);
+        out.printf(Locale.ROOT, "operations      %d (%.1f/s): %d succeeded, %d failed%n",
+                operations, operations / seconds, recorder.successes.sum(), recorder.failures.sum());
+        out.printf(Locale.ROOT, "latency (op)    p50 %s  p95 %s  p99 %s  max %s%n", percentile(latencies, 50),
+                percentile(latencies, 95), percentile(latencies, 99), percentile(latencies, 100));
+        out.println("responses by status and error:");
+        for (Map.Entry<String, Long> outcome : recorder.outcomes().entrySet()) {
+            out.printf(Locale.ROOT, "  %-40s %d%n", outcome.getKey(), outcome.getValue());
+        }
+        if (recorder.starvedWaits.sum() > 0) {
+            out.printf(Locale.ROOT, "waits for a usable user: %d (seed more users if this is large: one code per user per 30 s)%n",
+                    recorder.starvedWaits.sum());
+        }
+        out.println("cpu in the measured phase: " + cpu);
+        out.println("server heap after GC under load: " + heap);
+    }
+
+    private static String database(Options options) {
+        if (options.dbUrl().startsWith("jdbc:postgresql")) {
+            return "PostgreSQL";
+        }
+        return options.dbUrl().startsWith("jdbc:h2") ? "H2" : "not given";
+    }
+
+    static String percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return "-";
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100.0 * sorted.length) - 1));
+        return String.format(Locale.ROOT, "%.2f ms", sorted[index] / 1e6);
+    }
+}

@@ -1,0 +1,126 @@
+package io.twofold.mfa.loadgen;
+
+import io.twofold.mfa.jdbc.JdbcConfig;
+import io.twofold.mfa.jdbc.JdbcStorage;
+import io.twofold.mfa.jdbc.seal.Keyring;
+import io.twofold.mfa.jdbc.users.PasswordHashing;
+import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.AuthenticatorKind;
+import io.twofold.mfa.model.Client;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Factor;
+import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.OtpSeed;
+import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.secret.SecretGenerator;
+import io.twofold.mfa.secret.SecureRandomSource;
+import io.vavr.control.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Seeds the server's database through the app's own JDBC stores: the load client, users, confirmed
+ * TOTP authenticators with seeds the generator can derive again, and ready-made MFA transactions
+ * (what an mfa_token stands for), so that a measured phase can consist of mfa-otp grants alone.
+ */
+final class Seeder implements AutoCloseable {
+    /**
+     * Users only ever driven through mfa-otp or enrollment never verify a password, so they get the
+     * cheapest Argon2id parameters: seeding thousands of them then takes seconds, not many minutes.
+     * Never measure password logins with them (the login pool has production parameters).
+     */
+    static final PasswordHashing CHEAP = new PasswordHashing(8, 1, 1, 16, 32);
+
+    private final JdbcStorage storage;
+    private final SecretGenerator secrets = new SecretGenerator(new SecureRandomSource());
+
+    Seeder(Options options, PasswordHashing hashing) {
+        if (options.dbUrl().isEmpty() || options.secretKey().isEmpty()) {
+            throw new IllegalArgumentException("seeding needs --db-url and --secret-key (the server's MFA_DB_URL and MFA_SECRET_KEY)");
+        }
+        Keyring keyring = Keyring.ofBase64(options.secretKeyId(), Map.of(options.secretKeyId(), options.secretKey()));
+        String url = options.dbUrl().startsWith("jdbc:h2:") && !options.dbUrl().toUpperCase().contains("MODE=")
+                ? options.dbUrl() + JdbcStorage.H2_OPTIONS : options.dbUrl();
+        this.storage = JdbcStorage.start(JdbcConfig.of(url, options.dbUser(), options.dbPassword(), keyring)
+                .withMaxPoolSize(4).withPasswordHashing(hashing));
+    }
+
+    JdbcStorage storage() {
+        return storage;
+    }
+
+    /** Registers (or updates) a confidential client that requires MFA; returns its new secret. */
+    String client(String clientId) {
+        String secret = secrets.opaqueToken();
+        storage.clients().upsertClient(new Client(new ClientId(clientId), "Twofold load generator", true,
+                Set.of(GrantType.PASSWORD_REALM, GrantType.MFA_OTP), MfaPolicy.ALWAYS), Option.some(secret));
+        return secret;
+    }
+
+    /** Creates the users that are missing ({@code prefix-00001}...), with one active TOTP each when asked. */
+    List<VirtualUser> users(String prefix, int count, String realm, boolean enrolled) {
+        Instant now = Instant.now();
+        // In parallel: an existing user costs one password verification, a new one a hash.
+        return IntStream.rangeClosed(1, count).parallel().mapToObj(i -> {
+            String username = String.format("%s-%06d", prefix, i);
+            String password = "loadgen-password-" + username;
+            UserId id = storage.users().upsertUser(realm, username, Option.none(), password);
+            byte[] seed = Totps.seedFor(username);
+            VirtualUser user = new VirtualUser(username, password, id, seed);
+            if (enrolled) {
+                Option<AuthenticatorId> active = storage.authenticators().findByUser(id)
+                        .find(a -> a.isActive() && a.id().kind() == AuthenticatorKind.TOTP).map(a -> a.id());
+                AuthenticatorId device = active.getOrElse(() -> enroll(id, seed, now));
+                // A code of an earlier run in this step would be refused as a replay: start after it.
+                storage.authenticators().lastAcceptedStep(device).forEach(step -> user.lastStep = step);
+            }
+            return user;
+        }).collect(Collectors.toList());
+    }
+
+    private AuthenticatorId enroll(UserId id, byte[] seed, Instant now) {
+        AuthenticatorId device = new AuthenticatorId(AuthenticatorKind.TOTP, secrets.deviceId());
+        storage.authenticators().add(new PendingAuthenticator(device, id, new Factor.Totp(new OtpSeed(seed)),
+                now, now.plus(Duration.ofHours(1))));
+        storage.authenticators().activate(device, now);
+        return device;
+    }
+
+    /** {@code perUser} fresh mfa_tokens for each user, as a password login would have made them (10 min life). */
+    void transactions(List<VirtualUser> users, int perUser, String clientId, String realm, String scope) {
+        Instant now = Instant.now();
+        int batch = 500;
+        for (int from = 0; from < users.size(); from += batch) {
+            List<VirtualUser> slice = users.subList(from, Math.min(users.size(), from + batch));
+            storage.unitOfWork().inTransaction(() -> {
+                for (VirtualUser user : slice) {
+                    for (int k = 0; k < perUser; k++) {
+                        String token = secrets.opaqueToken();
+                        storage.transactions().add(new MfaTransaction(new TransactionId(secrets.internalId()),
+                                SecretHash.of(token), user.id, new ClientId(clientId), Option.none(), Scope.parse(scope),
+                                Option.some(realm), now, now.plus(Duration.ofMinutes(10)), 0, false));
+                        user.mfaTokens.add(token);
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+    }
+}

@@ -1,0 +1,92 @@
+package io.twofold.mfa.loadgen;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.twofold.mfa.http.token.JwtSettings;
+import io.twofold.mfa.http.token.JwtTokenIssuer;
+import io.twofold.mfa.jdbc.JdbcStorage;
+import io.twofold.mfa.model.ClientCredentials;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.otp.RfcOneTimePasswords;
+import io.twofold.mfa.policy.MfaSettings;
+import io.twofold.mfa.policy.OtpParameters;
+import io.twofold.mfa.port.in.VerifyOtp;
+import io.twofold.mfa.port.in.VerifyOtpCommand;
+import io.twofold.mfa.port.out.RandomSource;
+import io.twofold.mfa.secret.SecureRandomSource;
+import io.twofold.mfa.service.MfaDependencies;
+import io.twofold.mfa.service.MfaServices;
+import io.vavr.control.Option;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Database statements per mfa-otp verification: the domain's VerifyOtp use case, wired as the app
+ * wires it onto the same JDBC stores and database, with a JDBI SqlLogger counting every statement.
+ * In-process, because the server exposes no such counter; HTTP adds no database work of its own.
+ */
+final class StatementCount {
+    private StatementCount() {
+    }
+
+    static void print(PrintStream out, Seeder seeder, Options options, String clientSecret, int grants) throws JOSEException {
+        JdbcStorage storage = seeder.storage();
+        AtomicInteger count = new AtomicInteger();
+        Map<String, Integer> byKind = new TreeMap<>();
+        storage.jdbi().setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                count.incrementAndGet();
+                String sql = context.getRenderedSql().strip();
+                String kind = sql.substring(0, Math.max(0, sql.indexOf(' '))).toUpperCase() + " " + table(sql);
+                synchronized (byKind) {
+                    byKind.merge(kind, 1, Integer::sum);
+                }
+            }
+        });
+        RandomSource random = new SecureRandomSource();
+        Clock clock = Clock.systemUTC();
+        JwtTokenIssuer tokens = new JwtTokenIssuer(JwtSettings.forIssuer(options.baseUrl() + "/"), clock,
+                new RSAKeyGenerator(2048).keyID("loadgen").generate(), random);
+        MfaDependencies deps = new MfaDependencies(storage.users(), storage.clients(), storage.authenticators(),
+                storage.transactions(), storage.challenges(), storage.attemptCounters(), tokens,
+                new RfcOneTimePasswords(OtpParameters.DEFAULT, random), message -> { }, message -> { }, message -> { },
+                storage.unitOfWork(), storage.auditLog(), clock, random, MfaSettings.defaults("loadgen"));
+        VerifyOtp verifyOtp = MfaServices.create(deps).verifyOtp();
+
+        List<VirtualUser> users = seeder.users("lg-stmt", grants, options.realm(), true);
+        seeder.transactions(users, 1, options.clientId(), options.realm(), options.scope());
+        ClientCredentials client = new ClientCredentials(new ClientId(options.clientId()), Option.some(clientSecret));
+        count.set(0);
+        byKind.clear();
+        int succeeded = 0;
+        for (VirtualUser user : users) {
+            long step = Math.max(Totps.currentStep(), user.lastStep + 1);
+            // A user of an earlier run may have used this step already; one step ahead is still in the window.
+            String code = Totps.code(user.seed, step);
+            succeeded += verifyOtp.verify(new VerifyOtpCommand(client, user.mfaTokens.poll(), code)).isRight() ? 1 : 0;
+        }
+        out.printf("statements per mfa-otp verification: %.1f (%d statements over %d grants, %d succeeded)%n",
+                count.get() / (double) grants, count.get(), grants, succeeded);
+        byKind.forEach((kind, n) -> out.printf("  %-40s %.1f per grant%n", kind, n / (double) grants));
+    }
+
+    /** The first table a statement names, for the per-table breakdown. */
+    private static String table(String sql) {
+        String[] words = sql.replaceAll("\\s+", " ").split(" ");
+        for (int i = 0; i < words.length - 1; i++) {
+            String w = words[i].toUpperCase();
+            if (w.equals("FROM") || w.equals("INTO") || w.equals("UPDATE")) {
+                return words[i + 1].toLowerCase();
+            }
+        }
+        return "";
+    }
+}
