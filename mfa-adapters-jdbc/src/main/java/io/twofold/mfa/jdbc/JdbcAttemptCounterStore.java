@@ -6,6 +6,8 @@ import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.vavr.control.Option;
 
+import java.time.Instant;
+
 /**
  * Versioned token buckets in {@code attempt_buckets}. A write names the version it read; the row
  * count of the conditional statement tells the caller whether it won or must re-read and retry.
@@ -69,5 +71,25 @@ public final class JdbcAttemptCounterStore implements AttemptCounterStore {
                 .bind("version", next.version())
                 .bind("previous", next.version() - 1)
                 .execute()) == 1;
+    }
+
+    @Override
+    public int removeIdle(String keyPrefix, Instant refilledBefore) {
+        // No index on refilled_at on purpose: it would cost every attempt write, while purging keeps
+        // this table to recently active users, so the periodic scan stays small.
+        return handles.withHandle(handle -> handle.createUpdate("DELETE FROM attempt_buckets"
+                        + " WHERE bucket_key LIKE :pattern ESCAPE '!' AND consecutive_failures = 0"
+                        + " AND refilled_at < :before")
+                .bind("pattern", likePrefix(keyPrefix))
+                .bind("before", Sql.at(refilledBefore))
+                .execute());
+    }
+
+    /**
+     * The prefix as a LIKE pattern matching itself literally, then anything. The escape is '!', not a
+     * backslash, which PostgreSQL string settings and JDBI's statement parser read differently.
+     */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 }

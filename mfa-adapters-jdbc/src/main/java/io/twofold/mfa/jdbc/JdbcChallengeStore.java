@@ -11,6 +11,8 @@ import io.twofold.mfa.port.out.ChallengeStore;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.time.Instant;
+
 /** Out-of-band challenges in {@code oob_challenges}; the oob code and the binding code are kept only as hashes. */
 public final class JdbcChallengeStore implements ChallengeStore {
     private static final RowMapper<OobChallenge> ROWS = (rs, ctx) -> new OobChallenge(
@@ -90,5 +92,12 @@ public final class JdbcChallengeStore implements ChallengeStore {
                     .mapTo(Integer.class)
                     .one();
         });
+    }
+
+    @Override
+    public int removeExpired(Instant cutoff) {
+        return handles.withHandle(handle -> handle.createUpdate("DELETE FROM oob_challenges WHERE expires_at < :cutoff")
+                .bind("cutoff", Sql.at(cutoff))
+                .execute());
     }
 }

@@ -1,15 +1,22 @@
 package io.twofold.mfa.jdbc;
 
+import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.seal.Keyring;
+import io.twofold.mfa.jdbc.users.Argon2idHasher;
+import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.jdbc.users.PasswordHashing;
 import io.vavr.control.Option;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How to reach the database and seal secrets: JDBC url, user and password, pool size, the
- * sealing keyring, an optional schema (else the connection's current one), and the Argon2id
- * parameters for new password hashes.
+ * sealing keyring, an optional schema (else the connection's current one), the Argon2id
+ * parameters for new password hashes, how many password hashes may run at once (each holds its
+ * memory cost, 19 MiB by default; default one per processor), and how long a node caches client
+ * rows and user profiles (default 30 s each; zero turns a cache off). A cache is per node: a
+ * client revoked or a user changed through another node is seen here only when the entry expires.
  */
 public record JdbcConfig(
         String url,
@@ -18,7 +25,10 @@ public record JdbcConfig(
         int maxPoolSize,
         Keyring keyring,
         Option<String> schema,
-        PasswordHashing passwordHashing) {
+        PasswordHashing passwordHashing,
+        int maxConcurrentPasswordHashes,
+        Duration clientCacheTtl,
+        Duration userProfileCacheTtl) {
 
     public static final int DEFAULT_MAX_POOL_SIZE = 10;
 
@@ -27,34 +37,63 @@ public record JdbcConfig(
         Objects.requireNonNull(keyring, "keyring");
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
+        Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
+        Objects.requireNonNull(userProfileCacheTtl, "userProfileCacheTtl");
         user = user == null ? "" : user;
         password = password == null ? "" : password;
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("the pool needs at least one connection");
         }
+        if (maxConcurrentPasswordHashes < 1) {
+            throw new IllegalArgumentException("at least one password hash must be allowed to run");
+        }
+        if (clientCacheTtl.isNegative() || userProfileCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("a cache TTL is zero (no caching) or more");
+        }
     }
 
-    /** Pool of 10, the connection's own schema, OWASP Argon2id parameters. */
+    /**
+     * Pool of 10, the connection's own schema, OWASP Argon2id parameters, one password hash per
+     * processor at a time, client and user profile caches of 30 s.
+     */
     public static JdbcConfig of(String url, String user, String password, Keyring keyring) {
-        return new JdbcConfig(url, user, password, DEFAULT_MAX_POOL_SIZE, keyring, Option.none(), PasswordHashing.defaults());
+        return new JdbcConfig(url, user, password, DEFAULT_MAX_POOL_SIZE, keyring, Option.none(), PasswordHashing.defaults(),
+                Argon2idHasher.DEFAULT_MAX_CONCURRENT, JdbcClientRegistry.DEFAULT_CACHE_TTL,
+                JdbcUserDirectory.DEFAULT_PROFILE_CACHE_TTL);
     }
 
     public JdbcConfig withMaxPoolSize(int size) {
-        return new JdbcConfig(url, user, password, size, keyring, schema, passwordHashing);
+        return new JdbcConfig(url, user, password, size, keyring, schema, passwordHashing,
+                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl);
     }
 
     public JdbcConfig withSchema(String name) {
-        return new JdbcConfig(url, user, password, maxPoolSize, keyring, Option.some(name), passwordHashing);
+        return new JdbcConfig(url, user, password, maxPoolSize, keyring, Option.some(name), passwordHashing,
+                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl);
     }
 
     public JdbcConfig withPasswordHashing(PasswordHashing hashing) {
-        return new JdbcConfig(url, user, password, maxPoolSize, keyring, schema, hashing);
+        return new JdbcConfig(url, user, password, maxPoolSize, keyring, schema, hashing,
+                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl);
+    }
+
+    /** How many Argon2id hashes may run at once on this node; the others queue, first come first served. */
+    public JdbcConfig withMaxConcurrentPasswordHashes(int max) {
+        return new JdbcConfig(url, user, password, maxPoolSize, keyring, schema, passwordHashing,
+                max, clientCacheTtl, userProfileCacheTtl);
+    }
+
+    /** How long client rows and user profiles are cached on this node; zero reads the table every time. */
+    public JdbcConfig withCacheTtls(Duration clients, Duration userProfiles) {
+        return new JdbcConfig(url, user, password, maxPoolSize, keyring, schema, passwordHashing,
+                maxConcurrentPasswordHashes, clients, userProfiles);
     }
 
     @Override
     public String toString() {
         return "JdbcConfig[url=" + url + ", user=" + user + ", password=***, maxPoolSize=" + maxPoolSize
                 + ", keyring=" + keyring + ", schema=" + schema.getOrElse("(default)") + ", passwordHashing="
-                + passwordHashing + "]";
+                + passwordHashing + ", maxConcurrentPasswordHashes=" + maxConcurrentPasswordHashes
+                + ", clientCacheTtl=" + clientCacheTtl + ", userProfileCacheTtl=" + userProfileCacheTtl + "]";
     }
 }

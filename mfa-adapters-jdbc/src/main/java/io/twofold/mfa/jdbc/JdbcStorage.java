@@ -9,6 +9,7 @@ import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.JdbcUnitOfWork;
+import io.twofold.mfa.jdbc.users.Argon2idHasher;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.port.out.UnitOfWork;
 import org.flywaydb.core.Flyway;
@@ -57,8 +58,9 @@ public final class JdbcStorage implements AutoCloseable {
         this.attemptCounters = new JdbcAttemptCounterStore(handles);
         this.signingKeys = new JdbcSigningKeyStore(handles, sealer);
         this.auditLog = new JdbcAuditLog(handles);
-        this.users = new JdbcUserDirectory(handles, config.passwordHashing(), random, clock);
-        this.clients = new JdbcClientRegistry(handles);
+        Argon2idHasher hasher = new Argon2idHasher(config.passwordHashing(), random, config.maxConcurrentPasswordHashes());
+        this.users = new JdbcUserDirectory(handles, hasher, random, clock, config.userProfileCacheTtl(), System::nanoTime);
+        this.clients = new JdbcClientRegistry(handles, config.clientCacheTtl(), System::nanoTime);
         this.unitOfWork = new JdbcUnitOfWork(handles);
     }
 
@@ -151,6 +153,12 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcClientRegistry clients() {
         return clients;
+    }
+
+    /** Forgets this node's cached clients and user profiles: after rows were changed behind the stores' back. */
+    public void clearCaches() {
+        clients.clearCache();
+        users.clearCache();
     }
 
     public UnitOfWork unitOfWork() {

@@ -12,6 +12,8 @@ import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.time.Instant;
+
 /** MFA transactions in {@code mfa_transactions}, found by the SHA-256 of the {@code mfa_token}, never the token. */
 public final class JdbcTransactionStore implements TransactionStore {
     private static final RowMapper<MfaTransaction> ROWS = (rs, ctx) -> new MfaTransaction(
@@ -95,5 +97,12 @@ public final class JdbcTransactionStore implements TransactionStore {
                     .mapTo(Integer.class)
                     .one();
         });
+    }
+
+    @Override
+    public int removeExpired(Instant cutoff) {
+        return handles.withHandle(handle -> handle.createUpdate("DELETE FROM mfa_transactions WHERE expires_at < :cutoff")
+                .bind("cutoff", Sql.at(cutoff))
+                .execute());
     }
 }

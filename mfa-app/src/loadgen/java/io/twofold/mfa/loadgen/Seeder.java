@@ -22,13 +22,18 @@ import io.twofold.mfa.secret.SecretGenerator;
 import io.twofold.mfa.secret.SecureRandomSource;
 import io.vavr.control.Option;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seeds the server's database through the app's own JDBC stores: the load client, users, confirmed
@@ -44,12 +49,14 @@ final class Seeder implements AutoCloseable {
     static final PasswordHashing CHEAP = new PasswordHashing(8, 1, 1, 16, 32);
 
     private final JdbcStorage storage;
+    private final byte[] secretKey;
     private final SecretGenerator secrets = new SecretGenerator(new SecureRandomSource());
 
     Seeder(Options options, PasswordHashing hashing) {
         if (options.dbUrl().isEmpty() || options.secretKey().isEmpty()) {
             throw new IllegalArgumentException("seeding needs --db-url and --secret-key (the server's MFA_DB_URL and MFA_SECRET_KEY)");
         }
+        this.secretKey = Base64.getDecoder().decode(options.secretKey());
         Keyring keyring = Keyring.ofBase64(options.secretKeyId(), Map.of(options.secretKeyId(), options.secretKey()));
         String url = options.dbUrl().startsWith("jdbc:h2:") && !options.dbUrl().toUpperCase().contains("MODE=")
                 ? options.dbUrl() + JdbcStorage.H2_OPTIONS : options.dbUrl();
@@ -61,12 +68,27 @@ final class Seeder implements AutoCloseable {
         return storage;
     }
 
-    /** Registers (or updates) a confidential client that requires MFA; returns its new secret. */
+    /**
+     * Registers (or updates) a confidential client that requires MFA; returns its secret. The secret
+     * is derived from the server's secret key, so every scenario of a run registers the same one:
+     * the server caches client rows for 30 s and would refuse a fresh secret until then.
+     */
     String client(String clientId) {
-        String secret = secrets.opaqueToken();
+        String secret = clientSecret(clientId);
         storage.clients().upsertClient(new Client(new ClientId(clientId), "Twofold load generator", true,
                 Set.of(GrantType.PASSWORD_REALM, GrantType.MFA_OTP), MfaPolicy.ALWAYS), Option.some(secret));
         return secret;
+    }
+
+    private String clientSecret(String clientId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secretKey, "HmacSHA256"));
+            byte[] derived = mac.doFinal(("twofold-loadgen-client:" + clientId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(derived);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     /** Creates the users that are missing ({@code prefix-00001}...), with one active TOTP each when asked. */

@@ -62,20 +62,27 @@ final class StatementCount {
         VerifyOtp verifyOtp = MfaServices.create(deps).verifyOtp();
 
         List<VirtualUser> users = seeder.users("lg-stmt", grants, options.realm(), true);
-        seeder.transactions(users, 1, options.clientId(), options.realm(), options.scope());
+        seeder.transactions(users, 2, options.clientId(), options.realm(), options.scope());
         ClientCredentials client = new ClientCredentials(new ClientId(options.clientId()), Option.some(clientSecret));
-        count.set(0);
-        byKind.clear();
-        int succeeded = 0;
-        for (VirtualUser user : users) {
-            long step = Math.max(Totps.currentStep(), user.lastStep + 1);
-            // A user of an earlier run may have used this step already; one step ahead is still in the window.
-            String code = Totps.code(user.seed, step);
-            succeeded += verifyOtp.verify(new VerifyOtpCommand(client, user.mfaTokens.poll(), code)).isRight() ? 1 : 0;
+        // Twice over the same users: the first grant of each finds the user directory's profile cache
+        // cold (as for a user whose password step ran on another node or long ago), the second warm.
+        for (String round : List.of("first grant of each user", "second grant of each user")) {
+            count.set(0);
+            byKind.clear();
+            int succeeded = 0;
+            for (VirtualUser user : users) {
+                long step = Math.max(Totps.currentStep(), user.lastStep + 1);
+                // A user of an earlier run may have used this step already; one step ahead is still in the window.
+                String code = Totps.code(user.seed, step);
+                if (verifyOtp.verify(new VerifyOtpCommand(client, user.mfaTokens.poll(), code)).isRight()) {
+                    succeeded++;
+                    user.lastStep = step;
+                }
+            }
+            out.printf("statements per mfa-otp verification, %s: %.1f (%d statements over %d grants, %d succeeded)%n",
+                    round, count.get() / (double) grants, count.get(), grants, succeeded);
+            byKind.forEach((kind, n) -> out.printf("  %-40s %.1f per grant%n", kind, n / (double) grants));
         }
-        out.printf("statements per mfa-otp verification: %.1f (%d statements over %d grants, %d succeeded)%n",
-                count.get() / (double) grants, count.get(), grants, succeeded);
-        byKind.forEach((kind, n) -> out.printf("  %-40s %.1f per grant%n", kind, n / (double) grants));
     }
 
     /** The first table a statement names, for the per-table breakdown. */

@@ -84,6 +84,13 @@ public sealed interface MfaError {
     record TooManyAttempts() implements MfaError {
     }
 
+    /**
+     * Too many wrong passwords in a row for this username from this end-user IP (brute-force
+     * protection of the first factor); unknown usernames are blocked alike.
+     */
+    record TooManyLoginAttempts() implements MfaError {
+    }
+
     /** Too many codes sent to this user recently. */
     record TooManySends() implements MfaError {
     }

@@ -4,13 +4,15 @@ import java.util.Objects;
 
 /**
  * The tenant-wide settings the use cases read: the issuer label shown in authenticator apps,
- * OTP parameters, lifetimes, attempt budgets, send limits, and whether recovery codes are issued.
+ * OTP parameters, lifetimes, second-factor attempt budgets, password (first-factor) budgets, send
+ * limits, and whether recovery codes are issued.
  */
 public record MfaSettings(
         String tenantName,
         OtpParameters otp,
         Lifetimes lifetimes,
         AttemptBudgets attempts,
+        PasswordBudgets passwords,
         SendLimits sends,
         boolean recoveryCodesEnabled) {
 
@@ -19,11 +21,18 @@ public record MfaSettings(
         Objects.requireNonNull(otp, "otp");
         Objects.requireNonNull(lifetimes, "lifetimes");
         Objects.requireNonNull(attempts, "attempts");
+        Objects.requireNonNull(passwords, "passwords");
         Objects.requireNonNull(sends, "sends");
+    }
+
+    /** Settings from before password budgets existed: those take their defaults. */
+    public MfaSettings(String tenantName, OtpParameters otp, Lifetimes lifetimes, AttemptBudgets attempts,
+                       SendLimits sends, boolean recoveryCodesEnabled) {
+        this(tenantName, otp, lifetimes, attempts, PasswordBudgets.DEFAULT, sends, recoveryCodesEnabled);
     }
 
     public static MfaSettings defaults(String tenantName) {
         return new MfaSettings(tenantName, OtpParameters.DEFAULT, Lifetimes.DEFAULT, AttemptBudgets.DEFAULT,
-                SendLimits.DEFAULT, true);
+                PasswordBudgets.DEFAULT, SendLimits.DEFAULT, true);
     }
 }

@@ -5,6 +5,7 @@ import io.twofold.mfa.port.in.ChallengeAuthenticator;
 import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
 import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.PurgeExpired;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
@@ -19,7 +20,8 @@ public record MfaServices(
         VerifyOob verifyOob,
         VerifyRecoveryCode verifyRecoveryCode,
         ListAuthenticators listAuthenticators,
-        DeleteAuthenticator deleteAuthenticator) {
+        DeleteAuthenticator deleteAuthenticator,
+        PurgeExpired purgeExpired) {
 
     /** Builds every use case with {@code new}, sharing one set of helpers; no container needed. */
     public static MfaServices create(MfaDependencies deps) {
@@ -30,18 +32,21 @@ public record MfaServices(
         BearerResolver bearers = new BearerResolver(deps.tokens(), guard);
         TokenBuckets buckets = new TokenBuckets(deps.attemptCounters(), deps.clock());
         UserAttemptLimiter userLimiter = new UserAttemptLimiter(buckets, deps.settings().attempts(), audit);
-        OobDispatcher dispatcher = new OobDispatcher(deps, new SendLimiter(buckets, deps.settings().sends()), secrets);
+        PasswordAttemptLimiter passwordLimiter = new PasswordAttemptLimiter(buckets, deps.settings().passwords(), audit);
+        SendLimiter sendLimiter = new SendLimiter(buckets, deps.settings().sends());
+        OobDispatcher dispatcher = new OobDispatcher(deps, sendLimiter, secrets);
         SecondFactorAttempts attempts = new SecondFactorAttempts(clientGate, guard, userLimiter, deps.transactions(), audit);
         Confirmation confirmation = new Confirmation(deps.authenticators(), audit, deps.clock());
         TokenCompletion completion = new TokenCompletion(deps.transactions(), deps.users(), deps.tokens(), audit, deps.clock());
         return new MfaServices(
-                new PasswordLoginService(deps, clientGate, secrets, audit),
+                new PasswordLoginService(deps, clientGate, secrets, passwordLimiter, audit),
                 new AssociateAuthenticatorService(deps, clientGate, bearers, dispatcher, secrets, audit),
                 new ChallengeAuthenticatorService(deps, clientGate, guard, dispatcher, audit),
                 new VerifyOtpService(deps, attempts, confirmation, completion),
                 new VerifyOobService(deps, attempts, confirmation, completion),
                 new VerifyRecoveryCodeService(deps, attempts, completion, secrets),
                 new ListAuthenticatorsService(deps, bearers),
-                new DeleteAuthenticatorService(deps, bearers, guard, audit));
+                new DeleteAuthenticatorService(deps, bearers, guard, audit),
+                new PurgeExpiredService(deps, userLimiter, sendLimiter, passwordLimiter, audit));
     }
 }

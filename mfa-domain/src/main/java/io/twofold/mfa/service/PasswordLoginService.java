@@ -19,7 +19,8 @@ import java.time.Instant;
 
 /**
  * The first factor. Answers with tokens, or with {@code mfa_required} and a new {@code mfa_token}
- * that stands for the half-finished login. A second-factor lockout does not lock the password.
+ * that stands for the half-finished login. Wrong passwords are limited per username and end-user IP
+ * (see {@link PasswordAttemptLimiter}); a second-factor lockout does not lock the password.
  */
 public final class PasswordLoginService implements PasswordLogin {
     /** What a user with no active factor is offered to enroll. */
@@ -28,28 +29,36 @@ public final class PasswordLoginService implements PasswordLogin {
     private final MfaDependencies deps;
     private final ClientGate clientGate;
     private final SecretGenerator secrets;
+    private final PasswordAttemptLimiter limiter;
     private final AuditTrail audit;
 
-    PasswordLoginService(MfaDependencies deps, ClientGate clientGate, SecretGenerator secrets, AuditTrail audit) {
+    PasswordLoginService(MfaDependencies deps, ClientGate clientGate, SecretGenerator secrets,
+                         PasswordAttemptLimiter limiter, AuditTrail audit) {
         this.deps = deps;
         this.clientGate = clientGate;
         this.secrets = secrets;
+        this.limiter = limiter;
         this.audit = audit;
     }
 
     @Override
     public Either<MfaError, IssuedTokens> login(PasswordLoginCommand command) {
+        // The client first: only an authenticated confidential client's auth0-forwarded-for counts.
         return clientGate.authorize(command.client(), command.grantType())
-                .flatMap(client -> firstFactor(command, client).flatMap(user -> secondFactorOrTokens(command, client, user)));
+                .flatMap(client -> limiter.begin(command, client)
+                        .flatMap(attemptKey -> firstFactor(command, client, attemptKey))
+                        .flatMap(user -> secondFactorOrTokens(command, client, user)));
     }
 
-    private Either<MfaError, User> firstFactor(PasswordLoginCommand command, Client client) {
+    private Either<MfaError, User> firstFactor(PasswordLoginCommand command, Client client, String attemptKey) {
         // Unknown user and wrong password are one answer; the directory makes them take the same time.
+        // Either way the attempt taken by the limiter stays spent.
         Option<User> user = deps.users().authenticate(command.realm(), command.username(), command.password());
         if (user.isEmpty()) {
             audit.record("login.failure", Option.none(), Option.of(client.id()), "reason", "wrong_credentials");
             return Either.left(new MfaError.WrongCredentials());
         }
+        limiter.succeeded(attemptKey);
         return Either.right(user.get());
     }
 

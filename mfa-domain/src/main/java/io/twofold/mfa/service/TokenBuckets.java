@@ -58,6 +58,17 @@ final class TokenBuckets {
         throw new IllegalStateException("the attempt counter " + key + " kept changing");
     }
 
+    /**
+     * Removes the stored buckets under {@code keyPrefix} that are full again and carry no run of
+     * failures: {@link #current} makes the same fresh full bucket when none is stored. One untouched
+     * for {@code capacity} refills is full whatever it held, so the store needs no refill arithmetic.
+     * A writer that read a bucket removed meanwhile loses its compare-and-set and retries from the
+     * fresh one; a writer that got there first moved {@code refilledAt} to now, out of reach.
+     */
+    int removeFull(String keyPrefix, int capacity, Duration refill) {
+        return store.removeIdle(keyPrefix, clock.instant().minus(refill.multipliedBy(capacity)));
+    }
+
     private static AttemptBucket next(AttemptBucket bucket, int tokens, int consecutiveFailures) {
         return new AttemptBucket(bucket.key(), Math.max(0, tokens), bucket.refilledAt(), consecutiveFailures,
                 bucket.version() + 1);

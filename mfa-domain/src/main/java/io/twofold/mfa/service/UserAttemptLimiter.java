@@ -13,6 +13,8 @@ import io.vavr.control.Option;
  * the password is never locked by this.
  */
 final class UserAttemptLimiter {
+    private static final String KEY_PREFIX = "mfa-failures:";
+
     private final TokenBuckets buckets;
     private final AttemptBudgets budgets;
     private final AuditTrail audit;
@@ -47,11 +49,19 @@ final class UserAttemptLimiter {
         }
     }
 
+    /**
+     * Forgets users whose bucket is full again and who have no failures in a row; a run of failures
+     * is kept however old, since only a right code ends it (the hard stop counts across days).
+     */
+    int removeRestedBuckets() {
+        return buckets.removeFull(KEY_PREFIX, budgets.userBucketCapacity(), budgets.userBucketRefill());
+    }
+
     private boolean isLocked(AttemptBucket bucket) {
         return bucket.tokens() <= 0 || bucket.consecutiveFailures() >= budgets.maxConsecutiveFailures();
     }
 
     private static String key(UserId user) {
-        return "mfa-failures:" + user.value();
+        return KEY_PREFIX + user.value();
     }
 }

@@ -53,13 +53,21 @@ public final class VerifyOtpService implements VerifyOtp {
     }
 
     /**
-     * A code counts only if its step is later than the last accepted one, and only if the store's
-     * compare-and-set records it: of two requests with the same code, exactly one gets through.
+     * A code counts only if the store's compare-and-set records its step, which it does only when
+     * the step is later than the last accepted one (DESIGN invariant 1): of two requests with the
+     * same code exactly one gets through, and an earlier step's code fails once a later one passed.
+     * <p>
+     * The last accepted step is deliberately not read first to pass as {@code afterStep}: that read
+     * would be a database round trip that decides nothing, since the compare-and-set must run anyway
+     * and is the only check that holds under concurrency. Without the floor the verifier returns the
+     * HIGHEST step of the window that the code matches; if even that one is at or below the stored
+     * step, every lower match is too, so the compare-and-set refuses exactly the codes the floor would
+     * have refused, and the replay is charged as a wrong code. Do not "optimise" this into a read
+     * followed by an unconditional write: that reopens the replay race.
      */
     private boolean accepts(Authenticator authenticator, String code, Instant now) {
         Factor.Totp totp = (Factor.Totp) authenticator.factor();
-        Option<Long> after = deps.authenticators().lastAcceptedStep(authenticator.id());
-        return deps.otp().verify(totp.seed(), code, now, after)
+        return deps.otp().verify(totp.seed(), code, now, Option.none())
                 .exists(step -> deps.authenticators().acceptTotpStep(authenticator.id(), step));
     }
 }

@@ -65,6 +65,43 @@ public abstract class AttemptCounterStoreContract {
     }
 
     @Test
+    public void removesOnlyIdleBucketsWithoutFailuresUnderThePrefix() {
+        Instant cutoff = T0.plusSeconds(100);
+        AttemptBucket failing = bucket("mfa-failures:bob", 3, 2, 1);
+        AttemptBucket recent = new AttemptBucket("mfa-failures:carol", 3, cutoff.plusSeconds(1), 0, 1);
+        AttemptBucket atCutoff = new AttemptBucket("mfa-failures:dave", 3, cutoff, 0, 1);
+        AttemptBucket otherKind = bucket("oob-sends:alice", 3, 0, 1);
+        List.of(bucket("mfa-failures:alice", 3, 0, 1), failing, recent, atCutoff, otherKind)
+                .forEach(b -> assertThat(store.compareAndSet(b)).isTrue());
+
+        assertThat(store.removeIdle("mfa-failures:", cutoff)).isEqualTo(1);
+
+        assertThat(store.find("mfa-failures:alice")).isEmpty();
+        assertThat(store.find("mfa-failures:bob")).containsExactly(failing);
+        assertThat(store.find("mfa-failures:carol")).containsExactly(recent);
+        assertThat(store.find("mfa-failures:dave")).containsExactly(atCutoff);
+        assertThat(store.find("oob-sends:alice")).containsExactly(otherKind);
+        assertThat(store.removeIdle("mfa-failures:", cutoff)).isZero();
+        assertThat(store.compareAndSet(bucket("mfa-failures:alice", 9, 1, 1))).as("starts again at version 1").isTrue();
+    }
+
+    @Test
+    public void readsThePrefixLiterallyNotAsAPattern() {
+        List.of(bucket("a_b:1", 3, 0, 1), bucket("axb:1", 3, 0, 1), bucket("a%:1", 3, 0, 1), bucket("a\\:1", 3, 0, 1),
+                        bucket("a!:1", 3, 0, 1))
+                .forEach(b -> assertThat(store.compareAndSet(b)).isTrue());
+        Instant later = T0.plusSeconds(60);
+
+        assertThat(store.removeIdle("a_b:", later)).isEqualTo(1);
+        assertThat(store.removeIdle("a%", later)).isEqualTo(1);
+        assertThat(store.removeIdle("a\\", later)).isEqualTo(1);
+        assertThat(store.removeIdle("a!", later)).isEqualTo(1);
+
+        assertThat(store.find("axb:1")).isNotEmpty();
+        assertThat(store.find("a_b:1")).isEmpty();
+    }
+
+    @Test
     public void keepsKeysApart() {
         store.compareAndSet(bucket("otp:auth0|alice", 9, 1, 1));
         store.compareAndSet(bucket("otp:auth0|bob", 3, 7, 1));

@@ -54,6 +54,33 @@ public abstract class ChallengeStoreContract {
         assertThat(store.findByCodeHash(SecretHash.of("oob-3"))).isEmpty();
     }
 
+    private static OobChallenge expiringAt(String id, String oobCode, Instant expiresAt) {
+        OobChallenge c = challenge(id, oobCode);
+        return new OobChallenge(c.id(), c.oobCodeHash(), c.bindingCodeHash(), c.authenticatorId(), c.userId(),
+                c.createdAt(), expiresAt, c.failedAttempts(), c.consumed());
+    }
+
+    @Test
+    public void removesOnlyChallengesThatExpiredBeforeTheCutoff() {
+        Instant cutoff = T0.plus(Duration.ofHours(1));
+        store.add(expiringAt("ch-old", "oob-old", cutoff.minusSeconds(1)));
+        store.add(expiringAt("ch-used", "oob-used", T0.plusSeconds(300)));
+        store.consume(new ChallengeId("ch-used"));
+        OobChallenge atCutoff = expiringAt("ch-edge", "oob-edge", cutoff);
+        OobChallenge open = expiringAt("ch-open", "oob-open", cutoff.plusSeconds(300));
+        store.add(atCutoff);
+        store.add(open);
+
+        assertThat(store.removeExpired(cutoff)).isEqualTo(2);
+
+        assertThat(store.findByCodeHash(SecretHash.of("oob-old"))).isEmpty();
+        assertThat(store.findByCodeHash(SecretHash.of("oob-used"))).isEmpty();
+        assertThat(store.findByCodeHash(SecretHash.of("oob-edge"))).containsExactly(atCutoff);
+        assertThat(store.findByCodeHash(SecretHash.of("oob-open"))).containsExactly(open);
+        assertThat(store.consume(open.id())).as("the kept one can still be used").isTrue();
+        assertThat(store.removeExpired(cutoff)).isZero();
+    }
+
     @Test
     public void consumesAChallengeOnce() {
         store.add(challenge("ch-1", "oob-1"));

@@ -56,6 +56,33 @@ public abstract class TransactionStoreContract {
         assertThat(store.findByTokenHash(SecretHash.of("token-3"))).isEmpty();
     }
 
+    private static MfaTransaction expiringAt(String id, String token, Instant expiresAt) {
+        MfaTransaction t = transaction(id, token);
+        return new MfaTransaction(t.id(), t.tokenHash(), t.userId(), t.clientId(), t.audience(), t.scope(), t.realm(),
+                t.createdAt(), expiresAt, t.failedAttempts(), t.completed());
+    }
+
+    @Test
+    public void removesOnlyTransactionsThatExpiredBeforeTheCutoff() {
+        Instant cutoff = T0.plus(Duration.ofHours(1));
+        store.add(expiringAt("tx-old", "token-old", cutoff.minusSeconds(1)));
+        store.add(expiringAt("tx-done", "token-done", T0.plusSeconds(600)));
+        store.complete(new TransactionId("tx-done"));
+        MfaTransaction atCutoff = expiringAt("tx-edge", "token-edge", cutoff);
+        MfaTransaction open = expiringAt("tx-open", "token-open", cutoff.plusSeconds(600));
+        store.add(atCutoff);
+        store.add(open);
+
+        assertThat(store.removeExpired(cutoff)).isEqualTo(2);
+
+        assertThat(store.findByTokenHash(SecretHash.of("token-old"))).isEmpty();
+        assertThat(store.findByTokenHash(SecretHash.of("token-done"))).isEmpty();
+        assertThat(store.findByTokenHash(SecretHash.of("token-edge"))).containsExactly(atCutoff);
+        assertThat(store.findByTokenHash(SecretHash.of("token-open"))).containsExactly(open);
+        assertThat(store.recordFailure(open.id())).as("the kept one still counts failures").isEqualTo(1);
+        assertThat(store.removeExpired(cutoff)).isZero();
+    }
+
     @Test
     public void completesATransactionOnce() {
         store.add(transaction("tx-1", "token-1"));

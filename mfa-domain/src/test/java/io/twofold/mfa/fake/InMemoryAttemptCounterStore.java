@@ -4,9 +4,11 @@ import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.vavr.control.Option;
 
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** An {@link AttemptCounterStore} in a map: a versioned compare-and-set, atomic per key. */
 public final class InMemoryAttemptCounterStore implements AttemptCounterStore {
@@ -32,5 +34,19 @@ public final class InMemoryAttemptCounterStore implements AttemptCounterStore {
             return current;
         });
         return changed.get();
+    }
+
+    @Override
+    public int removeIdle(String keyPrefix, Instant refilledBefore) {
+        AtomicInteger removed = new AtomicInteger();
+        buckets.keySet().stream().filter(key -> key.startsWith(keyPrefix))
+                .forEach(key -> buckets.computeIfPresent(key, (k, bucket) -> {
+                    if (bucket.consecutiveFailures() != 0 || !bucket.refilledAt().isBefore(refilledBefore)) {
+                        return bucket;
+                    }
+                    removed.incrementAndGet();
+                    return null;
+                }));
+        return removed.get();
     }
 }

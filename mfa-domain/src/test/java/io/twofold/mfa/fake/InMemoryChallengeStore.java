@@ -6,9 +6,11 @@ import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.vavr.control.Option;
 
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A {@link ChallengeStore} in a map; changes are atomic per challenge via {@code compute}. */
 public final class InMemoryChallengeStore implements ChallengeStore {
@@ -52,5 +54,19 @@ public final class InMemoryChallengeStore implements ChallengeStore {
             throw new IllegalStateException("no challenge " + id);
         }
         return after.failedAttempts();
+    }
+
+    @Override
+    public int removeExpired(Instant cutoff) {
+        AtomicInteger removed = new AtomicInteger();
+        byId.keySet().forEach(id -> byId.computeIfPresent(id, (key, c) -> {
+            if (!c.expiresAt().isBefore(cutoff)) {
+                return c;
+            }
+            idByCodeHash.remove(c.oobCodeHash(), c.id());
+            removed.incrementAndGet();
+            return null;
+        }));
+        return removed.get();
     }
 }

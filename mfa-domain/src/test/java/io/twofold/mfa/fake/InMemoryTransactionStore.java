@@ -6,9 +6,11 @@ import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.control.Option;
 
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A {@link TransactionStore} in a map; changes are atomic per transaction via {@code compute}. */
 public final class InMemoryTransactionStore implements TransactionStore {
@@ -52,5 +54,19 @@ public final class InMemoryTransactionStore implements TransactionStore {
             throw new IllegalStateException("no transaction " + id);
         }
         return after.failedAttempts();
+    }
+
+    @Override
+    public int removeExpired(Instant cutoff) {
+        AtomicInteger removed = new AtomicInteger();
+        byId.keySet().forEach(id -> byId.computeIfPresent(id, (key, t) -> {
+            if (!t.expiresAt().isBefore(cutoff)) {
+                return t;
+            }
+            idByTokenHash.remove(t.tokenHash(), t.id());
+            removed.incrementAndGet();
+            return null;
+        }));
+        return removed.get();
     }
 }

@@ -35,7 +35,7 @@ class FlowTest {
 
     private Either<MfaError, IssuedTokens> login(Option<String> audience, Scope scope) {
         return mfa.passwordLogin().login(new PasswordLoginCommand(bed.app, GrantType.PASSWORD, Option.none(), "alice",
-                MfaTestbed.PASSWORD, audience, scope));
+                MfaTestbed.PASSWORD, audience, scope, Option.some(MfaTestbed.CLIENT_IP), Option.none()));
     }
 
     private static List<String> listed(Either<MfaError, List<AuthenticatorView>> views) {

@@ -58,7 +58,7 @@ class AssociateAuthenticatorServiceTest {
     void issuesNoRecoveryCodeWhenRecoveryCodesAreOff() {
         MfaSettings defaults = MfaSettings.defaults("Twofold Test");
         MfaTestbed off = new MfaTestbed(new MfaSettings(defaults.tenantName(), defaults.otp(), defaults.lifetimes(),
-                defaults.attempts(), defaults.sends(), false));
+                defaults.attempts(), defaults.passwords(), defaults.sends(), false));
 
         Association otp = off.associateOtp(off.mfaToken()).get();
 
@@ -177,7 +177,7 @@ class AssociateAuthenticatorServiceTest {
     void capsUnconfirmedEnrollments() {
         MfaSettings d = MfaSettings.defaults("Twofold Test");
         MfaTestbed capped = new MfaTestbed(new MfaSettings(d.tenantName(), d.otp(), d.lifetimes(),
-                new AttemptBudgets(10, 5, 10, Duration.ofMinutes(6), 99, 2), d.sends(), true));
+                new AttemptBudgets(10, 5, 10, Duration.ofMinutes(6), 99, 2), d.passwords(), d.sends(), true));
         String mfaToken = capped.mfaToken();
         capped.associateOtp(mfaToken).get();
         capped.associateOtp(mfaToken).get();
@@ -192,7 +192,7 @@ class AssociateAuthenticatorServiceTest {
     void limitsHowManyCodesAreSent() {
         MfaSettings d = MfaSettings.defaults("Twofold Test");
         MfaTestbed limited = new MfaTestbed(new MfaSettings(d.tenantName(), d.otp(), d.lifetimes(), d.attempts(),
-                new SendLimits(2, Duration.ofHours(1)), true));
+                d.passwords(), new SendLimits(2, Duration.ofHours(1)), true));
         String mfaToken = limited.mfaToken();
         limited.associateSms(mfaToken, MfaTestbed.PHONE).get();
         limited.associateSms(mfaToken, MfaTestbed.PHONE).get();

@@ -38,7 +38,8 @@ class InvariantsTest {
     static MfaTestbed withBudgets(int userBucket, int maxConsecutive) {
         MfaSettings d = MfaSettings.defaults("Twofold Test");
         return new MfaTestbed(new MfaSettings(d.tenantName(), d.otp(), d.lifetimes(),
-                new AttemptBudgets(10, 5, userBucket, Duration.ofMinutes(6), maxConsecutive, 50), d.sends(), true));
+                new AttemptBudgets(10, 5, userBucket, Duration.ofMinutes(6), maxConsecutive, 50), d.passwords(),
+                d.sends(), true));
     }
 
     static Challenge.Oob smsChallenge(MfaTestbed bed, String mfaToken) {
@@ -409,9 +410,11 @@ class InvariantsTest {
         void bothGiveTheSameErrorAndTheSameAuditEvent() {
             MfaTestbed bed = new MfaTestbed();
             MfaError unknown = bed.services.passwordLogin().login(new PasswordLoginCommand(bed.app, GrantType.PASSWORD,
-                    Option.none(), "nobody", "whatever", Option.none(), Scope.EMPTY)).getLeft();
+                    Option.none(), "nobody", "whatever", Option.none(), Scope.EMPTY, Option.some(MfaTestbed.CLIENT_IP),
+                    Option.none())).getLeft();
             MfaError wrong = bed.services.passwordLogin().login(new PasswordLoginCommand(bed.app, GrantType.PASSWORD,
-                    Option.none(), "alice", "whatever", Option.none(), Scope.EMPTY)).getLeft();
+                    Option.none(), "alice", "whatever", Option.none(), Scope.EMPTY, Option.some(MfaTestbed.CLIENT_IP),
+                    Option.none())).getLeft();
 
             assertThat(unknown).isEqualTo(wrong).isEqualTo(new MfaError.WrongCredentials());
             assertThat(bed.audit.events()).hasSize(2);

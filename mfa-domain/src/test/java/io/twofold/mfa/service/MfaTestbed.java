@@ -46,6 +46,8 @@ public final class MfaTestbed {
     public static final String CLIENT_SECRET = "client-secret-1";
     public static final String PASSWORD = "correct horse battery staple";
     public static final String PHONE = "+15551234567";
+    /** The address every login of the testbed comes from (TEST-NET-2, RFC 5737). */
+    public static final String CLIENT_IP = "198.51.100.7";
     public static final Scope MFA_API_SCOPE = Scope.parse("enroll read:authenticators remove:authenticators");
 
     public final MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
@@ -82,7 +84,7 @@ public final class MfaTestbed {
 
     public Either<MfaError, IssuedTokens> passwordLogin(Option<String> audience, Scope scope) {
         return services.passwordLogin().login(new PasswordLoginCommand(app, GrantType.PASSWORD, Option.none(),
-                "alice", PASSWORD, audience, scope));
+                "alice", PASSWORD, audience, scope, Option.some(CLIENT_IP), Option.none()));
     }
 
     /** A password login that must answer {@code mfa_required}; its {@code mfa_token}. */

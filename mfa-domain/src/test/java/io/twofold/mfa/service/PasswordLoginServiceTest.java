@@ -28,7 +28,7 @@ class PasswordLoginServiceTest {
     private Either<MfaError, IssuedTokens> login(String client, String password, Option<String> audience) {
         return bed.services.passwordLogin().login(new PasswordLoginCommand(
                 new ClientCredentials(new ClientId(client), Option.none()), GrantType.PASSWORD, Option.none(),
-                "alice", password, audience, Scope.parse("openid")));
+                "alice", password, audience, Scope.parse("openid"), Option.some(MfaTestbed.CLIENT_IP), Option.none()));
     }
 
     private void registerPublic(String id, MfaPolicy policy) {
@@ -106,9 +106,11 @@ class PasswordLoginServiceTest {
     @Test
     void refusesAWrongPasswordAndAnUnknownUserAlike() {
         Either<MfaError, IssuedTokens> wrongPassword = bed.services.passwordLogin().login(new PasswordLoginCommand(
-                bed.app, GrantType.PASSWORD, Option.none(), "alice", "wrong", Option.none(), Scope.EMPTY));
+                bed.app, GrantType.PASSWORD, Option.none(), "alice", "wrong", Option.none(), Scope.EMPTY,
+                Option.some(MfaTestbed.CLIENT_IP), Option.none()));
         Either<MfaError, IssuedTokens> unknownUser = bed.services.passwordLogin().login(new PasswordLoginCommand(
-                bed.app, GrantType.PASSWORD, Option.none(), "mallory", MfaTestbed.PASSWORD, Option.none(), Scope.EMPTY));
+                bed.app, GrantType.PASSWORD, Option.none(), "mallory", MfaTestbed.PASSWORD, Option.none(), Scope.EMPTY,
+                Option.some(MfaTestbed.CLIENT_IP), Option.none()));
 
         assertThat(wrongPassword.getLeft()).isEqualTo(new MfaError.WrongCredentials()).isEqualTo(unknownUser.getLeft());
     }
@@ -117,7 +119,8 @@ class PasswordLoginServiceTest {
     void refusesAClientWithAWrongSecret() {
         Either<MfaError, IssuedTokens> result = bed.services.passwordLogin().login(new PasswordLoginCommand(
                 new ClientCredentials(new ClientId("app"), Option.some("not-the-secret")), GrantType.PASSWORD,
-                Option.none(), "alice", MfaTestbed.PASSWORD, Option.none(), Scope.EMPTY));
+                Option.none(), "alice", MfaTestbed.PASSWORD, Option.none(), Scope.EMPTY,
+                Option.some(MfaTestbed.CLIENT_IP), Option.none()));
 
         assertThat(result.getLeft()).isEqualTo(new MfaError.InvalidClient());
     }
@@ -137,7 +140,8 @@ class PasswordLoginServiceTest {
         login("app-missing", "Tr0ub4dor-guess", Option.none());
         bed.passwordLogin(Option.none(), Scope.EMPTY);
         bed.services.passwordLogin().login(new PasswordLoginCommand(
-                bed.app, GrantType.PASSWORD, Option.none(), "alice", "Tr0ub4dor-guess", Option.none(), Scope.EMPTY));
+                bed.app, GrantType.PASSWORD, Option.none(), "alice", "Tr0ub4dor-guess", Option.none(), Scope.EMPTY,
+                Option.some(MfaTestbed.CLIENT_IP), Option.none()));
 
         assertThat(bed.audit.events().map(e -> e.type())).containsExactly("login.mfa_required", "login.failure");
         assertThat(bed.audit.events().mkString()).doesNotContain("Tr0ub4dor").doesNotContain(MfaTestbed.PASSWORD).doesNotContain("alice@");

@@ -82,7 +82,7 @@ class VerifyOobServiceTest {
         String aliceCode = bindingCode();
         String bobToken = MfaTestbed.mfaRequired(bed.services.passwordLogin().login(new PasswordLoginCommand(
                 bed.app, GrantType.PASSWORD, Option.none(), "bob", "bobs password", Option.none(),
-                Scope.EMPTY))).mfaToken();
+                Scope.EMPTY, Option.some(MfaTestbed.CLIENT_IP), Option.none()))).mfaToken();
 
         assertThat(bed.verifyOob(bobToken, alices.oobCode(), aliceCode).getLeft()).isEqualTo(new MfaError.MalformedOobCode());
         assertThat(bed.authenticators.findByUser(bob.id()).isEmpty()).isTrue();

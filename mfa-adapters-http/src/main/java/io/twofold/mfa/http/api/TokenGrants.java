@@ -5,6 +5,7 @@ import io.twofold.mfa.http.api.error.OAuthError;
 import io.twofold.mfa.http.api.error.OAuthErrors;
 import io.twofold.mfa.http.api.request.AuthorizationHeader.BasicCredentials;
 import io.twofold.mfa.http.api.request.ClientAuthentication;
+import io.twofold.mfa.http.api.request.RequestOrigin;
 import io.twofold.mfa.http.api.request.RequestParams;
 import io.twofold.mfa.http.api.response.ApiBodies;
 import io.twofold.mfa.model.ClientCredentials;
@@ -42,20 +43,21 @@ final class TokenGrants {
         this.verifyRecoveryCode = verifyRecoveryCode;
     }
 
-    Either<OAuthError, Map<String, Object>> grant(RequestParams params, Option<BasicCredentials> basic) {
+    Either<OAuthError, Map<String, Object>> grant(RequestParams params, Option<BasicCredentials> basic,
+                                                  RequestOrigin origin) {
         boolean basicUsed = basic.isDefined();
         Either<OAuthError, GrantType> grantType = params.requiredString("grant_type")
                 .mapLeft(OAuthErrors::map)
                 .flatMap(name -> GrantType.byWireName(name).toEither(() -> OAuthErrors.unsupportedGrantType(name)));
         return grantType.flatMap(type -> ClientAuthentication.required(basic, params)
-                .flatMap(client -> dispatch(type, client, params))
+                .flatMap(client -> dispatch(type, client, params, origin))
                 .mapLeft(error -> OAuthErrors.map(error, basicUsed)));
     }
 
     private Either<MfaError, Map<String, Object>> dispatch(GrantType type, ClientCredentials client,
-                                                           RequestParams params) {
+                                                           RequestParams params, RequestOrigin origin) {
         return switch (type) {
-            case PASSWORD, PASSWORD_REALM -> password(type, client, params);
+            case PASSWORD, PASSWORD_REALM -> password(type, client, params, origin);
             case MFA_OTP -> params.requiredString("mfa_token").flatMap(mfaToken ->
                     params.requiredString("otp").flatMap(otp ->
                             verifyOtp.verify(new VerifyOtpCommand(client, mfaToken, otp))))
@@ -73,7 +75,7 @@ final class TokenGrants {
     }
 
     private Either<MfaError, Map<String, Object>> password(GrantType type, ClientCredentials client,
-                                                           RequestParams params) {
+                                                           RequestParams params, RequestOrigin origin) {
         Either<MfaError, Option<String>> realm = type == GrantType.PASSWORD_REALM
                 ? params.requiredString("realm").map(Option::some)
                 : params.optionalString("realm");
@@ -84,7 +86,8 @@ final class TokenGrants {
                                         params.optionalString("scope").flatMap(scope ->
                                                 passwordLogin.login(new PasswordLoginCommand(client, type, givenRealm,
                                                         username, password, audience,
-                                                        Scope.parse(scope.getOrNull()))))))))
+                                                        Scope.parse(scope.getOrNull()), origin.clientIp(),
+                                                        origin.forwardedFor())))))))
                 .map(ApiBodies::tokens);
     }
 }

@@ -44,6 +44,8 @@ class ErrorMappingTest extends StubbedApiTest {
                         "User has created the maximum amount of authenticators"),
                 arguments(new MfaError.TooManyAttempts(), 429, "too_many_attempts",
                         "Too many failed codes. Wait for some minutes before retrying."),
+                arguments(new MfaError.TooManyLoginAttempts(), 429, "too_many_attempts",
+                        "Your account has been blocked after multiple consecutive login attempts."),
                 arguments(new MfaError.TooManySends(), 429, "too_many_requests",
                         "Too many codes were sent to this user. Wait before asking for another one."),
                 arguments(new MfaError.InvalidToken("The access token is expired."), 401, "invalid_token",

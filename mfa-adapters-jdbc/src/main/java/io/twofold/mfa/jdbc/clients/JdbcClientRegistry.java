@@ -1,5 +1,6 @@
 package io.twofold.mfa.jdbc.clients;
 
+import io.twofold.mfa.jdbc.cache.TtlCache;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
@@ -12,16 +13,27 @@ import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
  * Clients in the {@code clients} table. A confidential client's secret is kept as its SHA-256:
  * enough because {@link ClientSecrets} only admits long, high-entropy secrets. A NULL hash marks
  * a public client.
+ * <p>
+ * Every grant authenticates its client, and clients change only at start-up (the bootstrap file)
+ * or by an operator, so rows (secret hash included, which is only a hash of a high-entropy secret)
+ * are cached for {@link #DEFAULT_CACHE_TTL} to save a round trip per request. An upsert through
+ * this registry takes effect here at once; on other nodes, a changed or revoked client keeps
+ * working with its old settings and secret for up to the TTL. Set the TTL to zero to read every time.
  */
 public final class JdbcClientRegistry implements ClientRegistry {
+    /** How long a node trusts a client row it read; also the longest a revocation takes to reach every node. */
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(30);
+    private static final int MAX_CACHED_CLIENTS = 1_000;
     private static final SecretHash DUMMY = SecretHash.of("twofold: no client secret registered");
 
     private record Registration(Client client, Option<SecretHash> secretHash) {
@@ -37,9 +49,16 @@ public final class JdbcClientRegistry implements ClientRegistry {
     };
 
     private final Handles handles;
+    private final TtlCache<ClientId, Registration> cache;
 
     public JdbcClientRegistry(Handles handles) {
+        this(handles, DEFAULT_CACHE_TTL, System::nanoTime);
+    }
+
+    /** @param ticker monotonic nanoseconds for the cache's expiry ({@code System::nanoTime}) */
+    public JdbcClientRegistry(Handles handles, Duration cacheTtl, LongSupplier ticker) {
         this.handles = handles;
+        this.cache = new TtlCache<>(cacheTtl, MAX_CACHED_CLIENTS, ticker);
     }
 
     @Override
@@ -71,7 +90,7 @@ public final class JdbcClientRegistry implements ClientRegistry {
     public Client upsertClient(Client client, Option<String> secret) {
         ClientSecrets.check(client, secret);
         String hash = secret.map(s -> SecretHash.of(s).hex()).getOrNull();
-        return handles.inTransaction(handle -> {
+        Client saved = handles.inTransaction(handle -> {
             // UPDATE first, then an INSERT that cannot fail: portable across H2 and PostgreSQL,
             // and a concurrent bootstrap on another node cannot abort this transaction.
             if (update(handle, client, hash) == 0 && insert(handle, client, hash) == 0) {
@@ -79,6 +98,13 @@ public final class JdbcClientRegistry implements ClientRegistry {
             }
             return client;
         });
+        cache.invalidate(client.id());
+        return saved;
+    }
+
+    /** Forgets every cached row, so the next look-ups read the table (after a change made outside this registry). */
+    public void clearCache() {
+        cache.clear();
     }
 
     private static int update(Handle handle, Client client, String hash) {
@@ -104,6 +130,10 @@ public final class JdbcClientRegistry implements ClientRegistry {
     }
 
     private Option<Registration> registration(ClientId id) {
+        return cache.get(id, this::load);
+    }
+
+    private Option<Registration> load(ClientId id) {
         return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
                         "SELECT * FROM clients WHERE client_id = :id")
                 .bind("id", id.value())

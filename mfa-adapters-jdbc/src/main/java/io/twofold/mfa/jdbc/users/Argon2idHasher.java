@@ -7,14 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Argon2id password hashes in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, unpadded base64).
+ * <p>
+ * Each hash holds its whole memory cost (19 MiB with the OWASP parameters) while it runs, so at
+ * most {@code maxConcurrent} run at once, by default one per processor: more would not finish
+ * sooner on a CPU-bound job, but a login burst on a 32-thread pool would hold ~600 MB of heap.
+ * The rest wait in a fair (first come, first served) queue. Every hash goes through it, the dummy
+ * hash for unknown users included, so an unknown user still waits and costs what a known one does.
  */
 public final class Argon2idHasher {
+    /** One hash per processor: the default for {@code maxConcurrent}. */
+    public static final int DEFAULT_MAX_CONCURRENT = Runtime.getRuntime().availableProcessors();
+
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,4}),p=(\\d{1,3})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
@@ -22,10 +32,27 @@ public final class Argon2idHasher {
 
     private final PasswordHashing parameters;
     private final SecureRandom random;
+    private final Semaphore permits;
+    private final Runnable whileHashing;
 
     public Argon2idHasher(PasswordHashing parameters, SecureRandom random) {
+        this(parameters, random, DEFAULT_MAX_CONCURRENT);
+    }
+
+    /** @param maxConcurrent how many hashes may run at once (each holds its memory cost) */
+    public Argon2idHasher(PasswordHashing parameters, SecureRandom random, int maxConcurrent) {
+        this(parameters, random, maxConcurrent, () -> { });
+    }
+
+    /** {@code whileHashing} runs inside each hash while it holds its permit: a test hook. */
+    Argon2idHasher(PasswordHashing parameters, SecureRandom random, int maxConcurrent, Runnable whileHashing) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("at least one password hash must be allowed to run");
+        }
         this.parameters = parameters;
         this.random = random;
+        this.permits = new Semaphore(maxConcurrent, true);
+        this.whileHashing = whileHashing;
     }
 
     public String hash(String password) {
@@ -50,7 +77,23 @@ public final class Argon2idHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
+    /** How many hashes are waiting for a permit now. */
+    int waiting() {
+        return permits.getQueueLength();
+    }
+
+    private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
+        // Uninterruptibly: a hash is short, and giving up would let an interrupt change the answer's timing.
+        permits.acquireUninterruptibly();
+        try {
+            whileHashing.run();
+            return argon2(password, salt, memoryKib, iterations, lanes, length);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)

@@ -1,5 +1,6 @@
 package io.twofold.mfa.jdbc.users;
 
+import io.twofold.mfa.jdbc.cache.TtlCache;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
 import io.twofold.mfa.model.EmailAddress;
@@ -12,23 +13,35 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Users in the {@code users} table, one realm (connection) each, found case-insensitively by
  * username or email. Passwords are Argon2id hashes; an unknown user costs one verification of a
  * dummy hash, so the answer and its timing are the same as for a wrong password.
+ * <p>
+ * Profiles (id, username, email: what tokens carry; never the password hash) found by id or by
+ * a successful password check are cached for {@link #DEFAULT_PROFILE_CACHE_TTL}, which saves the
+ * round trip of the token issuance after a second factor that follows soon on the same node. An upsert through this directory takes effect here at once; one made on another
+ * node (a changed email) shows in this node's tokens only after the TTL. Password checks always
+ * read the row, so a changed password counts at once everywhere.
  */
 public final class JdbcUserDirectory implements UserDirectory {
     public static final String DEFAULT_REALM = "Username-Password-Authentication";
+    /** How long a node trusts a user profile it read by id. */
+    public static final Duration DEFAULT_PROFILE_CACHE_TTL = Duration.ofSeconds(30);
+    private static final int MAX_CACHED_PROFILES = 10_000;
 
     private record Account(User user, String passwordHash) {
     }
 
-    private static final RowMapper<Account> ROWS = (rs, ctx) -> new Account(
-            new User(new UserId(rs.getString("id")), rs.getString("username"),
-                    Option.of(rs.getString("email")).map(EmailAddress::new)),
+    private static final RowMapper<User> PROFILES = (rs, ctx) -> new User(new UserId(rs.getString("id")),
+            rs.getString("username"), Option.of(rs.getString("email")).map(EmailAddress::new));
+
+    private static final RowMapper<Account> ROWS = (rs, ctx) -> new Account(PROFILES.map(rs, ctx),
             rs.getString("password_hash"));
 
     private final Handles handles;
@@ -36,30 +49,59 @@ public final class JdbcUserDirectory implements UserDirectory {
     private final SecureRandom random;
     private final Clock clock;
     private final String dummyHash;
+    private final TtlCache<UserId, User> profiles;
 
     public JdbcUserDirectory(Handles handles, PasswordHashing hashing, SecureRandom random, Clock clock) {
+        this(handles, new Argon2idHasher(hashing, random), random, clock, DEFAULT_PROFILE_CACHE_TTL, System::nanoTime);
+    }
+
+    /**
+     * @param hasher new hashes use its parameters, and it bounds how many hashes run at once
+     * @param ticker monotonic nanoseconds for the profile cache's expiry ({@code System::nanoTime})
+     */
+    public JdbcUserDirectory(Handles handles, Argon2idHasher hasher, SecureRandom random, Clock clock,
+                             Duration profileCacheTtl, LongSupplier ticker) {
         this.handles = handles;
-        this.hasher = new Argon2idHasher(hashing, random);
+        this.hasher = hasher;
         this.random = random;
         this.clock = clock;
+        this.profiles = new TtlCache<>(profileCacheTtl, MAX_CACHED_PROFILES, ticker);
         // Made with the current parameters, so it costs what a real user's verification costs.
         this.dummyHash = hasher.hash("twofold-dummy-password");
     }
 
     @Override
     public Option<User> authenticate(Option<String> realm, String username, String password) {
+        long stamp = profiles.stamp();
         Option<Account> account = username == null ? Option.none() : findByLogin(realm.getOrElse(DEFAULT_REALM), username);
         String presented = password == null ? "" : password;
+        // The dummy hash waits for a hashing permit like a real one, so queueing does not tell them apart either.
         boolean matches = hasher.verify(presented, account.map(Account::passwordHash).getOrElse(dummyHash));
-        return matches ? account.map(Account::user) : Option.none();
+        if (!matches) {
+            return Option.none();
+        }
+        // The row was just read: its profile serves the token issuance that follows the second factor.
+        User user = account.get().user();
+        profiles.put(user.id(), user, stamp);
+        return Option.some(user);
     }
 
     @Override
     public Option<User> findById(UserId id) {
-        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery("SELECT * FROM users WHERE id = :id")
+        return profiles.get(id, this::loadProfile);
+    }
+
+    /** Forgets every cached profile, so the next look-ups read the table (after a change made outside this directory). */
+    public void clearCache() {
+        profiles.clear();
+    }
+
+    private Option<User> loadProfile(UserId id) {
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
+                        "SELECT id, username, email FROM users WHERE id = :id")
                 .bind("id", id.value())
-                .map(ROWS)
-                .findOne())).map(Account::user);
+                .map(PROFILES)
+                .findOne()));
     }
 
     /**
@@ -76,7 +118,7 @@ public final class JdbcUserDirectory implements UserDirectory {
         Option<String> checkedEmail = email.map(raw -> EmailAddress.parse(raw)
                 .getOrElseThrow(reason -> new IllegalArgumentException("user " + username + ": " + reason))
                 .value());
-        return handles.inTransaction(handle -> {
+        UserId saved = handles.inTransaction(handle -> {
             Option<Account> existing = byUsername(handle, realm, username);
             if (existing.isDefined()) {
                 return update(handle, existing.get(), checkedEmail, password);
@@ -97,6 +139,8 @@ public final class JdbcUserDirectory implements UserDirectory {
             // Another node bootstrapping the same user at the same moment: its row stands.
             return inserted == 1 ? id : update(handle, byUsername(handle, realm, username).get(), checkedEmail, password);
         });
+        profiles.invalidate(saved);
+        return saved;
     }
 
     private UserId update(Handle handle, Account account, Option<String> email, String password) {

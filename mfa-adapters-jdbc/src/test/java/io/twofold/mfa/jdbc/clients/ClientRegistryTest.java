@@ -1,6 +1,8 @@
 package io.twofold.mfa.jdbc.clients;
 
 import io.twofold.mfa.jdbc.testing.DatabaseExtension;
+import io.twofold.mfa.jdbc.testing.StatementCounter;
+import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.GrantType;
@@ -10,8 +12,10 @@ import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,6 +106,76 @@ abstract class ClientRegistryTest {
         assertThatThrownBy(() -> clients.upsertClient(SPA, Option.some(SECRET)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spa")
                 .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
+    void authenticatesAgainFromTheCacheWithoutTheDatabase() {
+        clients.upsertClient(WEB, Option.some(SECRET));
+        try (StatementCounter counter = StatementCounter.on(db().storage().jdbi())) {
+            assertThat(clients.authenticate(WEB.id(), Option.some(SECRET))).containsExactly(WEB);
+            assertThat(counter.statements()).hasSize(1);
+            counter.reset();
+
+            assertThat(clients.authenticate(WEB.id(), Option.some(SECRET))).containsExactly(WEB);
+            // The cached secret hash is still compared: a wrong secret fails, from the cache too.
+            assertThat(clients.authenticate(WEB.id(), Option.some(SECRET.substring(1)))).isEmpty();
+            assertThat(clients.find(WEB.id())).containsExactly(WEB);
+            assertThat(counter.statements()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUpsertThroughTheRegistryReplacesTheCachedRowAtOnce() {
+        clients.upsertClient(WEB, Option.some(SECRET));
+        assertThat(clients.authenticate(WEB.id(), Option.some(SECRET))).containsExactly(WEB);
+        Client narrowed = new Client(WEB.id(), "Web app", true, Set.of(GrantType.PASSWORD), MfaPolicy.ALWAYS);
+        String newSecret = "Zq8Wn3Xe5Rt7Yu1Io9Pa2Sd4Fg6Hj0Kl";
+
+        clients.upsertClient(narrowed, Option.some(newSecret));
+
+        try (StatementCounter counter = StatementCounter.on(db().storage().jdbi())) {
+            assertThat(clients.authenticate(WEB.id(), Option.some(SECRET))).isEmpty();
+            assertThat(clients.authenticate(WEB.id(), Option.some(newSecret))).containsExactly(narrowed);
+            assertThat(counter.statements()).hasSize(1);
+        }
+    }
+
+    @Test
+    void seesAChangeMadeElsewhereOnlyOnceTheTtlHasPassed() {
+        AtomicLong nanos = new AtomicLong();
+        JdbcClientRegistry node = new JdbcClientRegistry(new Handles(db().storage().jdbi()), Duration.ofSeconds(30), nanos::get);
+        clients.upsertClient(WEB, Option.some(SECRET));
+        assertThat(node.authenticate(WEB.id(), Option.some(SECRET))).containsExactly(WEB);
+
+        // Another node (here: the shared registry) revokes the secret by replacing it.
+        clients.upsertClient(WEB, Option.some("Zq8Wn3Xe5Rt7Yu1Io9Pa2Sd4Fg6Hj0Kl"));
+        nanos.addAndGet(Duration.ofSeconds(29).toNanos());
+        assertThat(node.authenticate(WEB.id(), Option.some(SECRET))).containsExactly(WEB);
+
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(node.authenticate(WEB.id(), Option.some(SECRET))).isEmpty();
+    }
+
+    @Test
+    void asksTheDatabaseEveryTimeForAnUnknownClient() {
+        try (StatementCounter counter = StatementCounter.on(db().storage().jdbi())) {
+            clients.authenticate(new ClientId("nobody"), Option.some(SECRET));
+            clients.authenticate(new ClientId("nobody"), Option.some(SECRET));
+
+            assertThat(counter.statements()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aZeroTtlReadsTheTableEveryTime() {
+        JdbcClientRegistry uncached = new JdbcClientRegistry(new Handles(db().storage().jdbi()), Duration.ZERO, System::nanoTime);
+        clients.upsertClient(WEB, Option.some(SECRET));
+        try (StatementCounter counter = StatementCounter.on(db().storage().jdbi())) {
+            uncached.authenticate(WEB.id(), Option.some(SECRET));
+            uncached.authenticate(WEB.id(), Option.some(SECRET));
+
+            assertThat(counter.statements()).hasSize(2);
+        }
     }
 
     private int rowCount() {

@@ -39,6 +39,8 @@ public final class DatabaseExtension implements BeforeAllCallback, BeforeEachCal
     @Override
     public void beforeEach(ExtensionContext context) {
         database.deleteAllRows();
+        // The rows went behind the stores' back, so the caches of clients and users must go too.
+        storage.clearCaches();
     }
 
     @Override

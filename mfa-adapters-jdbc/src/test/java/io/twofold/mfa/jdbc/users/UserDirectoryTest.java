@@ -1,6 +1,7 @@
 package io.twofold.mfa.jdbc.users;
 
 import io.twofold.mfa.jdbc.testing.DatabaseExtension;
+import io.twofold.mfa.jdbc.testing.StatementCounter;
 import io.twofold.mfa.model.EmailAddress;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.model.UserId;
@@ -96,6 +97,55 @@ abstract class UserDirectoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dave")
                 .hasMessageNotContaining("dave-pw");
+    }
+
+    @Test
+    void findsAProfileByIdAgainFromTheCacheWithoutThePasswordHash() {
+        UserId id = users.upsertUser(JdbcUserDirectory.DEFAULT_REALM, "erin", Option.some("erin@example.com"), "erin-pw");
+        User erin = new User(id, "erin", Option.some(new EmailAddress("erin@example.com")));
+        try (StatementCounter counter = StatementCounter.on(db().storage().jdbi())) {
+            assertThat(users.findById(id)).containsExactly(erin);
+            assertThat(counter.statements()).singleElement().asString()
+                    .contains("id, username, email").doesNotContain("password_hash").doesNotContain("*");
+            counter.reset();
+
+            assertThat(users.findById(id)).containsExactly(erin);
+            assertThat(counter.statements()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRightPasswordLeavesTheProfileForTheTokensThatFollow() {
+        UserId id = users.upsertUser(JdbcUserDirectory.DEFAULT_REALM, "hank", Option.none(), "hank-pw");
+        assertThat(users.authenticate(DEFAULT, "hank", "wrong-pw")).isEmpty();
+        try (StatementCounter counter = StatementCounter.on(db().storage().jdbi())) {
+            assertThat(users.authenticate(DEFAULT, "hank", "hank-pw")).isNotEmpty();
+            counter.reset();
+
+            assertThat(users.findById(id).map(User::username)).containsExactly("hank");
+            assertThat(counter.statements()).isEmpty();
+        }
+    }
+
+    @Test
+    void readsTheRowForEveryPasswordCheck() {
+        users.upsertUser(JdbcUserDirectory.DEFAULT_REALM, "frank", Option.none(), "frank-pw");
+        try (StatementCounter counter = StatementCounter.on(db().storage().jdbi())) {
+            users.authenticate(DEFAULT, "frank", "frank-pw");
+            users.authenticate(DEFAULT, "frank", "frank-pw");
+
+            assertThat(counter.statements()).hasSize(2);
+        }
+    }
+
+    @Test
+    void anUpsertThroughTheDirectoryReplacesTheCachedProfileAtOnce() {
+        UserId id = users.upsertUser(JdbcUserDirectory.DEFAULT_REALM, "gina", Option.some("gina@example.com"), "gina-pw");
+        assertThat(users.findById(id).flatMap(User::email)).containsExactly(new EmailAddress("gina@example.com"));
+
+        users.upsertUser(JdbcUserDirectory.DEFAULT_REALM, "gina", Option.some("gina@example.org"), "gina-pw");
+
+        assertThat(users.findById(id).flatMap(User::email)).containsExactly(new EmailAddress("gina@example.org"));
     }
 
     private String passwordHash(UserId id) {

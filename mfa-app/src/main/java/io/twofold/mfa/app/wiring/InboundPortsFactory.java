@@ -6,13 +6,14 @@ import io.twofold.mfa.port.in.ChallengeAuthenticator;
 import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
 import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.PurgeExpired;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
 import io.twofold.mfa.service.MfaServices;
 import jakarta.inject.Singleton;
 
-/** Hands each use case of {@link MfaServices} to the HTTP controllers, which inject the inbound ports. */
+/** Hands each use case of {@link MfaServices} to the controllers and the housekeeping job as inbound ports. */
 @Factory
 class InboundPortsFactory {
 
@@ -54,5 +55,10 @@ class InboundPortsFactory {
     @Singleton
     DeleteAuthenticator deleteAuthenticator(MfaServices services) {
         return services.deleteAuthenticator();
+    }
+
+    @Singleton
+    PurgeExpired purgeExpired(MfaServices services) {
+        return services.purgeExpired();
     }
 }

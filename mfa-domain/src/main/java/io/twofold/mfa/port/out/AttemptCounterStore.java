@@ -3,6 +3,8 @@ package io.twofold.mfa.port.out;
 import io.twofold.mfa.model.AttemptBucket;
 import io.vavr.control.Option;
 
+import java.time.Instant;
+
 /** Token buckets that count failures and sends per user across transactions and nodes. */
 public interface AttemptCounterStore {
 
@@ -13,4 +15,10 @@ public interface AttemptCounterStore {
      * (or, for version 1, does not exist yet); false when another writer got there first.
      */
     boolean compareAndSet(AttemptBucket next);
+
+    /**
+     * Removes the buckets whose key starts with {@code keyPrefix}, with no consecutive failures and
+     * last refilled before {@code refilledBefore}; returns how many.
+     */
+    int removeIdle(String keyPrefix, Instant refilledBefore);
 }

@@ -5,6 +5,8 @@ import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
 import io.vavr.control.Option;
 
+import java.time.Instant;
+
 /** Out-of-band challenges, found by the hash of their {@code oob_code}. */
 public interface ChallengeStore {
 
@@ -17,4 +19,7 @@ public interface ChallengeStore {
 
     /** Counts one wrong binding code atomically and returns the count after it. */
     int recordFailure(ChallengeId id);
+
+    /** Removes challenges, used or not, that expired before {@code cutoff}; returns how many. */
+    int removeExpired(Instant cutoff);
 }

@@ -5,6 +5,8 @@ import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.vavr.control.Option;
 
+import java.time.Instant;
+
 /** MFA transactions, found by the hash of their {@code mfa_token}. */
 public interface TransactionStore {
 
@@ -17,4 +19,7 @@ public interface TransactionStore {
 
     /** Counts one failed attempt atomically and returns the count after it. */
     int recordFailure(TransactionId id);
+
+    /** Removes transactions, completed or not, that expired before {@code cutoff}; returns how many. */
+    int removeExpired(Instant cutoff);
 }

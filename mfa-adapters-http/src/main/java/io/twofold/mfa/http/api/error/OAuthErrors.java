@@ -72,6 +72,10 @@ public final class OAuthErrors {
         } else if (error instanceof MfaError.TooManyAttempts) {
             return OAuthError.of(429, "too_many_attempts",
                     "Too many failed codes. Wait for some minutes before retrying.");
+        } else if (error instanceof MfaError.TooManyLoginAttempts) {
+            // exact: Auth0's brute-force block; no rate-limit headers (auth0-java parses them strictly, spec 13.1.7)
+            return OAuthError.of(429, "too_many_attempts",
+                    "Your account has been blocked after multiple consecutive login attempts.");
         } else if (error instanceof MfaError.TooManySends) {
             return OAuthError.of(429, "too_many_requests",
                     "Too many codes were sent to this user. Wait before asking for another one.");

@@ -1,0 +1,119 @@
+package io.twofold.mfa.jdbc.cache;
+
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TtlCacheTest {
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final List<String> loads = new ArrayList<>();
+    private final TtlCache<String, String> cache = new TtlCache<>(Duration.ofSeconds(30), 3, now::get);
+
+    private final Function<String, Option<String>> rows = key -> {
+        loads.add(key);
+        return key.startsWith("missing") ? Option.none() : Option.some("row of " + key + " #" + loads.size());
+    };
+
+    @Test
+    void servesAFreshEntryWithoutLoadingAgain() {
+        assertThat(cache.get("a", rows)).containsExactly("row of a #1");
+        now.addAndGet(Duration.ofSeconds(29).toNanos());
+
+        assertThat(cache.get("a", rows)).containsExactly("row of a #1");
+        assertThat(loads).containsExactly("a");
+    }
+
+    @Test
+    void loadsAgainOnceTheTtlHasPassed() {
+        cache.get("a", rows);
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+
+        assertThat(cache.get("a", rows)).containsExactly("row of a #2");
+        assertThat(loads).containsExactly("a", "a");
+    }
+
+    @Test
+    void doesNotCacheAbsentRows() {
+        cache.get("missing", rows);
+        cache.get("missing", rows);
+
+        assertThat(loads).containsExactly("missing", "missing");
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void forgetsAnInvalidatedKeyAndEverythingOnClear() {
+        cache.get("a", rows);
+        cache.get("b", rows);
+        cache.invalidate("a");
+        cache.get("a", rows);
+        cache.get("b", rows);
+        cache.clear();
+        cache.get("b", rows);
+
+        assertThat(loads).containsExactly("a", "b", "a", "b");
+    }
+
+    @Test
+    void doesNotStoreWhatALoadReadBeforeAnInvalidation() {
+        // A load that read the old row while an upsert committed and invalidated must not cache it.
+        assertThat(cache.get("a", key -> {
+            cache.invalidate("a");
+            return Option.some("old row");
+        })).containsExactly("old row");
+
+        assertThat(cache.get("a", rows)).containsExactly("row of a #1");
+    }
+
+    @Test
+    void keepsARowReadElsewhereUnlessSomethingWasInvalidatedSinceTheStamp() {
+        long stamp = cache.stamp();
+        cache.put("a", "read by another query", stamp);
+        assertThat(cache.get("a", rows)).containsExactly("read by another query");
+
+        long stale = cache.stamp();
+        cache.invalidate("b");
+        cache.put("b", "read before the invalidation", stale);
+        assertThat(cache.get("b", rows)).containsExactly("row of b #1");
+    }
+
+    @Test
+    void dropsTheLeastRecentlyUsedBeyondItsSize() {
+        cache.get("a", rows);
+        cache.get("b", rows);
+        cache.get("c", rows);
+        cache.get("a", rows);
+        cache.get("d", rows);
+        cache.get("a", rows);
+        cache.get("b", rows);
+
+        assertThat(cache.size()).isEqualTo(3);
+        assertThat(loads).containsExactly("a", "b", "c", "d", "b");
+    }
+
+    @Test
+    void aZeroTtlCachesNothing() {
+        TtlCache<String, String> off = new TtlCache<>(Duration.ZERO, 3, now::get);
+        off.get("a", rows);
+        off.get("a", rows);
+
+        assertThat(loads).containsExactly("a", "a");
+        assertThat(off.size()).isZero();
+    }
+
+    @Test
+    void refusesANegativeTtlOrNoRoom() {
+        assertThatThrownBy(() -> new TtlCache<>(Duration.ofSeconds(-1), 3, now::get))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TtlCache<>(Duration.ofSeconds(1), 0, now::get))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
