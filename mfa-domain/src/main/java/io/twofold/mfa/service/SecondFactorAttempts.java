@@ -1,6 +1,7 @@
 package io.twofold.mfa.service;
 
 import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaTransaction;
@@ -27,26 +28,34 @@ final class SecondFactorAttempts {
         this.audit = audit;
     }
 
+    /**
+     * The open transaction, and the user's attempt bucket as read for the budget check; carried to
+     * {@link #failed} or {@link #succeeded} so a verification reads the bucket once.
+     */
+    record Attempt(MfaTransaction tx, AttemptBucket userBucket) {
+    }
+
     /** The open transaction, once the client may use the grant and no budget is spent. */
-    Either<MfaError, MfaTransaction> begin(ClientCredentials client, GrantType grant, String mfaToken) {
+    Either<MfaError, Attempt> begin(ClientCredentials client, GrantType grant, String mfaToken) {
         return clientGate.authorize(client, grant)
                 .flatMap(c -> guard.open(mfaToken, c.id()))
                 .flatMap(tx -> userLimiter.check(tx.userId())
                         .peekLeft(e -> audit.record("mfa.refused", tx.userId(), tx.clientId(),
                                 "transaction", tx.id().value(), "reason", "user_locked_out"))
-                        .map(u -> tx));
+                        .map(bucket -> new Attempt(tx, bucket)));
     }
 
     /** Charges a wrong code to the transaction and to the user, and answers {@code error}. */
-    <T> Either<MfaError, T> failed(MfaTransaction tx, String factor, MfaError error) {
+    <T> Either<MfaError, T> failed(Attempt attempt, String factor, MfaError error) {
+        MfaTransaction tx = attempt.tx();
         int failures = transactions.recordFailure(tx.id());
-        userLimiter.recordFailure(tx.userId());
+        userLimiter.recordFailure(tx.userId(), attempt.userBucket());
         audit.record("mfa.failure", tx.userId(), tx.clientId(), "transaction", tx.id().value(),
                 "factor", factor, "transaction_failures", Integer.toString(failures));
         return Either.left(error);
     }
 
-    void succeeded(MfaTransaction tx) {
-        userLimiter.recordSuccess(tx.userId());
+    void succeeded(Attempt attempt) {
+        userLimiter.recordSuccess(attempt.userBucket());
     }
 }

@@ -2,6 +2,7 @@ package io.twofold.mfa.service;
 
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.port.out.AttemptCounterStore;
+import io.vavr.control.Option;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,13 @@ import java.util.function.UnaryOperator;
  * conflict, never an in-process lock: several nodes share one store (DESIGN invariant 9).
  */
 final class TokenBuckets {
-    private static final int MAX_RETRIES = 20;
+    /**
+     * Every lost compare-and-set means another writer's succeeded, so the loop always makes progress
+     * and a retry count only grows with the writers racing on one key (every blocking thread of every
+     * node, in a burst of wrong codes for one user). The bound only stops a broken store from
+     * spinning forever; it must sit well above any real burst, or a burst would end in a server error.
+     */
+    private static final int MAX_RETRIES = 1000;
 
     private final AttemptCounterStore store;
     private final Clock clock;
@@ -48,14 +55,29 @@ final class TokenBuckets {
     /** Applies {@code change} to the refilled bucket and saves the result; returns what was saved. */
     AttemptBucket update(String key, int capacity, Duration refill, UnaryOperator<AttemptBucket> change) {
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-            AttemptBucket bucket = current(key, capacity, refill);
-            AttemptBucket changed = change.apply(bucket);
-            AttemptBucket saved = next(bucket, changed.tokens(), changed.consecutiveFailures());
-            if (store.compareAndSet(saved)) {
-                return saved;
+            Option<AttemptBucket> saved = trySave(current(key, capacity, refill), change);
+            if (saved.isDefined()) {
+                return saved.get();
             }
         }
         throw new IllegalStateException("the attempt counter " + key + " kept changing");
+    }
+
+    /**
+     * As {@link #update}, but the first compare-and-set starts from {@code read}, a bucket this
+     * request got from {@link #current} earlier, which saves a round trip. If another writer changed
+     * the bucket since, the version check refuses that first try and the update re-reads as usual,
+     * with all its retries still to go.
+     */
+    AttemptBucket updateFrom(AttemptBucket read, int capacity, Duration refill, UnaryOperator<AttemptBucket> change) {
+        return trySave(refilled(read, capacity, refill, clock.instant()), change)
+                .getOrElse(() -> update(read.key(), capacity, refill, change));
+    }
+
+    private Option<AttemptBucket> trySave(AttemptBucket bucket, UnaryOperator<AttemptBucket> change) {
+        AttemptBucket changed = change.apply(bucket);
+        AttemptBucket saved = next(bucket, changed.tokens(), changed.consecutiveFailures());
+        return store.compareAndSet(saved) ? Option.some(saved) : Option.none();
     }
 
     /**

@@ -25,14 +25,19 @@ final class UserAttemptLimiter {
         this.audit = audit;
     }
 
-    /** Refuses before any code is checked, so a locked-out user cannot learn whether a code was right. */
-    Either<MfaError, UserId> check(UserId user) {
+    /**
+     * Refuses before any code is checked, so a locked-out user cannot learn whether a code was right.
+     * The bucket it read goes back to {@link #recordFailure} or {@link #recordSuccess}, so a
+     * verification reads it once; the version check there catches a concurrent change.
+     */
+    Either<MfaError, AttemptBucket> check(UserId user) {
         AttemptBucket bucket = buckets.current(key(user), budgets.userBucketCapacity(), budgets.userBucketRefill());
-        return isLocked(bucket) ? Either.left(new MfaError.TooManyAttempts()) : Either.right(user);
+        return isLocked(bucket) ? Either.left(new MfaError.TooManyAttempts()) : Either.right(bucket);
     }
 
-    void recordFailure(UserId user) {
-        AttemptBucket saved = buckets.update(key(user), budgets.userBucketCapacity(), budgets.userBucketRefill(),
+    /** {@code read} is the bucket {@link #check} returned for this user. */
+    void recordFailure(UserId user, AttemptBucket read) {
+        AttemptBucket saved = buckets.updateFrom(read, budgets.userBucketCapacity(), budgets.userBucketRefill(),
                 b -> new AttemptBucket(b.key(), b.tokens() - 1, b.refilledAt(), b.consecutiveFailures() + 1, b.version()));
         if (isLocked(saved)) {
             audit.record("mfa.lockout", Option.of(user), Option.none(),
@@ -40,11 +45,14 @@ final class UserAttemptLimiter {
         }
     }
 
-    /** A right code ends the run of consecutive failures; the bucket itself refills only with time. */
-    void recordSuccess(UserId user) {
-        AttemptBucket bucket = buckets.current(key(user), budgets.userBucketCapacity(), budgets.userBucketRefill());
-        if (bucket.consecutiveFailures() > 0) {
-            buckets.update(key(user), budgets.userBucketCapacity(), budgets.userBucketRefill(),
+    /**
+     * A right code ends the run of consecutive failures; the bucket itself refills only with time.
+     * With no run as of {@code read} (from {@link #check}) nothing is written: a failure that lands
+     * between the check and now is ordered after this success and stays counted.
+     */
+    void recordSuccess(AttemptBucket read) {
+        if (read.consecutiveFailures() > 0) {
+            buckets.updateFrom(read, budgets.userBucketCapacity(), budgets.userBucketRefill(),
                     b -> new AttemptBucket(b.key(), b.tokens(), b.refilledAt(), 0, b.version()));
         }
     }

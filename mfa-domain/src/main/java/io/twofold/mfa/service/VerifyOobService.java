@@ -37,10 +37,11 @@ public final class VerifyOobService implements VerifyOob {
     @Override
     public Either<MfaError, IssuedTokens> verify(VerifyOobCommand command) {
         return deps.unitOfWork().inTransaction(() -> attempts.begin(command.client(), GrantType.MFA_OOB, command.mfaToken())
-                .flatMap(tx -> verify(tx, command)));
+                .flatMap(attempt -> verify(attempt, command)));
     }
 
-    private Either<MfaError, IssuedTokens> verify(MfaTransaction tx, VerifyOobCommand command) {
+    private Either<MfaError, IssuedTokens> verify(SecondFactorAttempts.Attempt attempt, VerifyOobCommand command) {
+        MfaTransaction tx = attempt.tx();
         Instant now = deps.clock().instant();
         if (command.oobCode() == null || command.oobCode().isBlank()) {
             return Either.left(new MfaError.MalformedOobCode());
@@ -70,12 +71,12 @@ public final class VerifyOobService implements VerifyOob {
         SecretHash presented = SecretHash.of(command.oobCode(), command.bindingCode().get().strip());
         if (!presented.matches(challenge.bindingCodeHash())) {
             deps.challenges().recordFailure(challenge.id());
-            return attempts.failed(tx, "oob", new MfaError.InvalidBindingCode());
+            return attempts.failed(attempt, "oob", new MfaError.InvalidBindingCode());
         }
         if (!deps.challenges().consume(challenge.id())) {
             return Either.left(new MfaError.MalformedOobCode());
         }
-        attempts.succeeded(tx);
+        attempts.succeeded(attempt);
         confirmation.confirmIfPending(authenticator.get(), tx);
         return completion.complete(tx, authenticator.get().id().value());
     }

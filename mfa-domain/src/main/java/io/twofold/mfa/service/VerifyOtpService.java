@@ -33,10 +33,11 @@ public final class VerifyOtpService implements VerifyOtp {
     @Override
     public Either<MfaError, IssuedTokens> verify(VerifyOtpCommand command) {
         return deps.unitOfWork().inTransaction(() -> attempts.begin(command.client(), GrantType.MFA_OTP, command.mfaToken())
-                .flatMap(tx -> verify(tx, command.otp())));
+                .flatMap(attempt -> verify(attempt, command.otp())));
     }
 
-    private Either<MfaError, IssuedTokens> verify(MfaTransaction tx, String code) {
+    private Either<MfaError, IssuedTokens> verify(SecondFactorAttempts.Attempt attempt, String code) {
+        MfaTransaction tx = attempt.tx();
         Instant now = deps.clock().instant();
         List<Authenticator> totps = new UserFactors(deps.authenticators().findByUser(tx.userId()), now)
                 .live(AuthenticatorKind.TOTP);
@@ -45,9 +46,9 @@ public final class VerifyOtpService implements VerifyOtp {
         }
         Option<Authenticator> matched = totps.find(a -> accepts(a, code, now));
         if (matched.isEmpty()) {
-            return attempts.failed(tx, "otp", new MfaError.InvalidOtp());
+            return attempts.failed(attempt, "otp", new MfaError.InvalidOtp());
         }
-        attempts.succeeded(tx);
+        attempts.succeeded(attempt);
         confirmation.confirmIfPending(matched.get(), tx);
         return completion.complete(tx, matched.get().id().value());
     }

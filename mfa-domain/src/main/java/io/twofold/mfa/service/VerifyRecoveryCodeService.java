@@ -36,10 +36,11 @@ public final class VerifyRecoveryCodeService implements VerifyRecoveryCode {
     public Either<MfaError, RecoveryLogin> verify(VerifyRecoveryCodeCommand command) {
         return deps.unitOfWork().inTransaction(() ->
                 attempts.begin(command.client(), GrantType.MFA_RECOVERY_CODE, command.mfaToken())
-                        .flatMap(tx -> verify(tx, command.recoveryCode())));
+                        .flatMap(attempt -> verify(attempt, command.recoveryCode())));
     }
 
-    private Either<MfaError, RecoveryLogin> verify(MfaTransaction tx, String presented) {
+    private Either<MfaError, RecoveryLogin> verify(SecondFactorAttempts.Attempt attempt, String presented) {
+        MfaTransaction tx = attempt.tx();
         Option<ActiveAuthenticator> recovery =
                 new UserFactors(deps.authenticators().findByUser(tx.userId()), deps.clock().instant()).activeRecoveryCode();
         if (recovery.isEmpty()) {
@@ -49,7 +50,7 @@ public final class VerifyRecoveryCodeService implements VerifyRecoveryCode {
         // Input that cannot be a recovery code is a wrong guess like any other, and costs the same.
         boolean right = RecoveryCodes.normalize(presented).exists(code -> SecretHash.of(code).matches(stored));
         if (!right) {
-            return attempts.failed(tx, "recovery-code", new MfaError.InvalidRecoveryCode());
+            return attempts.failed(attempt, "recovery-code", new MfaError.InvalidRecoveryCode());
         }
         String next = secrets.recoveryCode();
         SecretHash nextHash = SecretHash.of(RecoveryCodes.normalize(next).get());
@@ -57,7 +58,7 @@ public final class VerifyRecoveryCodeService implements VerifyRecoveryCode {
         if (!deps.authenticators().replaceRecoveryCode(recovery.get().id(), stored, nextHash)) {
             return Either.left(new MfaError.InvalidRecoveryCode());
         }
-        attempts.succeeded(tx);
+        attempts.succeeded(attempt);
         return completion.complete(tx, recovery.get().id().value()).map(tokens -> new RecoveryLogin(tokens, next));
     }
 }
