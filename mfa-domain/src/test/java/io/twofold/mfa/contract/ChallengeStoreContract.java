@@ -126,13 +126,7 @@ public abstract class ChallengeStoreContract {
         store.add(challenge("ch-1", "oob-1"));
         ChallengeId id = new ChallengeId("ch-1");
         try (Race race = new Race()) {
-            List<Integer> counts = race.run(thread -> IntStream.range(0, FAILURES_PER_THREAD)
-                    .map(i -> store.recordFailure(id)).boxed().toList())
-                    .stream().flatMap(List::stream).toList();
-
-            int total = Race.THREADS * FAILURES_PER_THREAD;
-            assertThat(counts).as("each call sees its own count").containsExactlyInAnyOrderElementsOf(
-                    IntStream.rangeClosed(1, total).boxed().toList());
+            int total = race.assertEveryCallSeesItsOwnCount(FAILURES_PER_THREAD, () -> store.recordFailure(id));
             assertThat(store.findByCodeHash(SecretHash.of("oob-1")).map(OobChallenge::failedAttempts))
                     .containsExactly(total);
         }

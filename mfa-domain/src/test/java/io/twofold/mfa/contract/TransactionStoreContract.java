@@ -132,13 +132,7 @@ public abstract class TransactionStoreContract {
         store.add(transaction("tx-1", "token-1"));
         TransactionId id = new TransactionId("tx-1");
         try (Race race = new Race()) {
-            List<Integer> counts = race.run(thread -> IntStream.range(0, FAILURES_PER_THREAD)
-                    .map(i -> store.recordFailure(id)).boxed().toList())
-                    .stream().flatMap(List::stream).toList();
-
-            int total = Race.THREADS * FAILURES_PER_THREAD;
-            assertThat(counts).as("each call sees its own count").containsExactlyInAnyOrderElementsOf(
-                    IntStream.rangeClosed(1, total).boxed().toList());
+            int total = race.assertEveryCallSeesItsOwnCount(FAILURES_PER_THREAD, () -> store.recordFailure(id));
             assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::failedAttempts))
                     .containsExactly(total);
         }

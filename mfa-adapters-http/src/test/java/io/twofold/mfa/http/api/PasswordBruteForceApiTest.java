@@ -1,6 +1,5 @@
 package io.twofold.mfa.http.api;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.service.MfaTestbed;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +25,7 @@ class PasswordBruteForceApiTest {
 
     @BeforeEach
     void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1), TestbedPorts.ENV);
+        server = TestbedPorts.startServer();
         world = server.getApplicationContext().getBean(MfaTestbed.class);
         http = new WireClient(server.getURI());
     }

@@ -1,7 +1,6 @@
 package io.twofold.mfa.http.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.twofold.mfa.service.MfaTestbed;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +26,7 @@ class RealServicesApiTest {
 
     @BeforeEach
     void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1), TestbedPorts.ENV);
+        server = TestbedPorts.startServer();
         world = server.getApplicationContext().getBean(MfaTestbed.class);
         http = new WireClient(server.getURI());
     }

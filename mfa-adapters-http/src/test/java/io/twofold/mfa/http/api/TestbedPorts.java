@@ -1,5 +1,6 @@
 package io.twofold.mfa.http.api;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.twofold.mfa.port.in.AssociateAuthenticator;
@@ -11,7 +12,10 @@ import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
 import io.twofold.mfa.service.MfaTestbed;
+import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
+
+import java.util.Map;
 
 /** The inbound ports as the app provides them: the domain's real services, here over its in-memory fakes. */
 @Factory
@@ -19,6 +23,11 @@ import jakarta.inject.Singleton;
 public class TestbedPorts {
 
     public static final String ENV = "api-testbed";
+
+    /** The API on a random port over these ports; its context holds the {@link MfaTestbed}. */
+    public static EmbeddedServer startServer() {
+        return ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1), ENV);
+    }
 
     @Singleton
     MfaTestbed testbed() {

@@ -6,12 +6,10 @@ import com.auth0.exception.Auth0Exception;
 import com.auth0.json.auth.CreatedOtpResponse;
 import com.auth0.json.auth.TokenHolder;
 import com.auth0.net.Request;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.twofold.mfa.http.api.TestbedPorts;
 import io.twofold.mfa.service.MfaTestbed;
 
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -34,7 +32,7 @@ final class SdkHarness implements AutoCloseable {
     final AuthAPI auth;
 
     SdkHarness() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of("micronaut.server.port", -1), TestbedPorts.ENV);
+        server = TestbedPorts.startServer();
         world = server.getApplicationContext().getBean(MfaTestbed.class);
         auth = AuthAPI.newBuilder("http://127.0.0.1:" + server.getPort(), "app", MfaTestbed.CLIENT_SECRET).build();
     }

@@ -44,12 +44,7 @@ class BadInputTest {
         database = TestDatabases.h2();
         webhook = new WebhookRecorder();
         clock = E2eFixture.clock();
-        Map<String, Object> properties = new HashMap<>(E2eFixture.properties(dir, webhook));
-        properties.put("twofold.db.url", database.url());
-        properties.put("twofold.db.user", database.user());
-        properties.put("twofold.db.password", database.password());
-        properties.put("twofold.secret-key", SEALING_KEY);
-        app = RunningApp.start(properties, clock);
+        app = RunningApp.start(E2eFixture.properties(dir, webhook, database), clock);
         api = app.client();
         String janeToken = mfaToken(JANE, JANE_PASSWORD, Map.of());
         janeSecret = api.postJson("mfa/associate", Map.of("authenticator_types", List.of("otp")),

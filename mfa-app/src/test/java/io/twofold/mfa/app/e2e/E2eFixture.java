@@ -1,5 +1,6 @@
 package io.twofold.mfa.app.e2e;
 
+import io.twofold.mfa.jdbc.testing.TestDatabase;
 import io.twofold.mfa.otp.Base32;
 import io.twofold.mfa.otp.Totp;
 import io.twofold.mfa.policy.OtpParameters;
@@ -59,6 +60,16 @@ final class E2eFixture {
         properties.put("twofold.data-dir", dir.resolve("data").toString());
         properties.put("twofold.sms-webhook.url", webhook.url().toString());
         properties.put("twofold.sms-webhook.secret", WebhookRecorder.SECRET);
+        return properties;
+    }
+
+    /** The same, for an app on an external database (which, unlike the embedded default, needs a sealing key). */
+    static Map<String, Object> properties(Path dir, WebhookRecorder webhook, TestDatabase database) {
+        Map<String, Object> properties = properties(dir, webhook);
+        properties.put("twofold.db.url", database.url());
+        properties.put("twofold.db.user", database.user());
+        properties.put("twofold.db.password", database.password());
+        properties.put("twofold.secret-key", SEALING_KEY);
         return properties;
     }
 
