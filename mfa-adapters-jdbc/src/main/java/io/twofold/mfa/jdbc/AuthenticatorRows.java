@@ -21,35 +21,42 @@ import java.time.Instant;
 /** Reads an {@code authenticators} row back into a pending or active authenticator, opening the sealed seed. */
 final class AuthenticatorRows implements RowMapper<Authenticator> {
     private final SeedSealer seeds;
+    private final String prefix;
 
     AuthenticatorRows(SeedSealer seeds) {
+        this(seeds, "");
+    }
+
+    /** Reads the columns named {@code prefix} + column name: the table joined into another query. */
+    AuthenticatorRows(SeedSealer seeds, String prefix) {
         this.seeds = seeds;
+        this.prefix = prefix;
     }
 
     @Override
     public Authenticator map(ResultSet rs, StatementContext ctx) throws SQLException {
-        AuthenticatorId id = AuthenticatorId.parse(rs.getString("id"))
+        AuthenticatorId id = AuthenticatorId.parse(rs.getString(prefix + "id"))
                 .getOrElseThrow(() -> new IllegalStateException("unreadable authenticator id in the database"));
-        UserId user = new UserId(rs.getString("user_id"));
+        UserId user = new UserId(rs.getString(prefix + "user_id"));
         Factor factor = factor(rs, id, user);
-        Instant created = Sql.instant(rs, "created_at");
-        Instant confirmed = Sql.instant(rs, "confirmed_at");
+        Instant created = Sql.instant(rs, prefix + "created_at");
+        Instant confirmed = Sql.instant(rs, prefix + "confirmed_at");
         return confirmed == null
-                ? new PendingAuthenticator(id, user, factor, created, Sql.instant(rs, "expires_at"))
+                ? new PendingAuthenticator(id, user, factor, created, Sql.instant(rs, prefix + "expires_at"))
                 : new ActiveAuthenticator(id, user, factor, created, confirmed);
     }
 
     private Factor factor(ResultSet rs, AuthenticatorId id, UserId user) throws SQLException {
         switch (id.kind()) {
             case TOTP:
-                Sealed sealed = new Sealed(rs.getString("seed_key_id"), rs.getBytes("seed_sealed"));
+                Sealed sealed = new Sealed(rs.getString(prefix + "seed_key_id"), rs.getBytes(prefix + "seed_sealed"));
                 return new Factor.Totp(seeds.open(user, id, sealed));
             case RECOVERY_CODE:
-                return new Factor.RecoveryCode(new SecretHash(rs.getString("recovery_hash")));
+                return new Factor.RecoveryCode(new SecretHash(rs.getString(prefix + "recovery_hash")));
             default:
                 OobChannel channel = id.kind().oobChannel()
                         .getOrElseThrow(() -> new IllegalStateException("no channel for " + id.kind()));
-                return new Factor.Oob(channel, rs.getString("oob_address"));
+                return new Factor.Oob(channel, rs.getString(prefix + "oob_address"));
         }
     }
 }

@@ -6,6 +6,8 @@ import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.vavr.control.Option;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -24,13 +26,18 @@ public final class JdbcAttemptCounterStore implements AttemptCounterStore {
         return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
                         "SELECT * FROM attempt_buckets WHERE bucket_key = :key")
                 .bind("key", key)
-                .map((rs, ctx) -> new AttemptBucket(
-                        rs.getString("bucket_key"),
-                        rs.getInt("tokens"),
-                        Sql.instant(rs, "refilled_at"),
-                        rs.getInt("consecutive_failures"),
-                        rs.getLong("bucket_version")))
+                .map((rs, ctx) -> bucket(rs, ""))
                 .findOne()));
+    }
+
+    /** The bucket in the columns named {@code prefix} + column name. */
+    static AttemptBucket bucket(ResultSet rs, String prefix) throws SQLException {
+        return new AttemptBucket(
+                rs.getString(prefix + "bucket_key"),
+                rs.getInt(prefix + "tokens"),
+                Sql.instant(rs, prefix + "refilled_at"),
+                rs.getInt(prefix + "consecutive_failures"),
+                rs.getLong(prefix + "bucket_version"));
     }
 
     @Override

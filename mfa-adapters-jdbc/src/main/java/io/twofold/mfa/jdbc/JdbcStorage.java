@@ -37,6 +37,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final Handles handles;
     private final JdbcAuthenticatorStore authenticators;
     private final JdbcTransactionStore transactions;
+    private final JdbcLoginStateStore loginStates;
     private final JdbcChallengeStore challenges;
     private final JdbcAttemptCounterStore attemptCounters;
     private final JdbcSigningKeyStore signingKeys;
@@ -52,14 +53,16 @@ public final class JdbcStorage implements AutoCloseable {
         this.handles = new Handles(jdbi);
         SecureRandom random = new SecureRandom();
         Sealer sealer = new Sealer(config.keyring(), random);
-        this.authenticators = new JdbcAuthenticatorStore(handles, new SeedSealer(sealer));
-        this.transactions = new JdbcTransactionStore(handles);
+        SeedSealer seeds = new SeedSealer(sealer);
+        this.authenticators = new JdbcAuthenticatorStore(handles, seeds);
+        this.transactions = new JdbcTransactionStore(handles, isPostgres(config.url()));
         this.challenges = new JdbcChallengeStore(handles);
         this.attemptCounters = new JdbcAttemptCounterStore(handles);
         this.signingKeys = new JdbcSigningKeyStore(handles, sealer);
         this.auditLog = new JdbcAuditLog(handles);
         Argon2idHasher hasher = new Argon2idHasher(config.passwordHashing(), random, config.maxConcurrentPasswordHashes());
         this.users = new JdbcUserDirectory(handles, hasher, random, clock, config.userProfileCacheTtl(), System::nanoTime);
+        this.loginStates = new JdbcLoginStateStore(handles, seeds, users);
         this.clients = new JdbcClientRegistry(handles, config.clientCacheTtl(), System::nanoTime);
         this.unitOfWork = new JdbcUnitOfWork(handles);
     }
@@ -112,6 +115,10 @@ public final class JdbcStorage implements AutoCloseable {
         }
     }
 
+    private static boolean isPostgres(String url) {
+        return url.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:");
+    }
+
     private static HikariDataSource dataSource(JdbcConfig config) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("twofold");
@@ -129,6 +136,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcTransactionStore transactions() {
         return transactions;
+    }
+
+    public JdbcLoginStateStore loginStates() {
+        return loginStates;
     }
 
     public JdbcChallengeStore challenges() {

@@ -2,6 +2,7 @@ package io.twofold.mfa.jdbc;
 
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.Scope;
@@ -12,11 +13,17 @@ import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.mapper.RowMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /** MFA transactions in {@code mfa_transactions}, found by the SHA-256 of the {@code mfa_token}, never the token. */
 public final class JdbcTransactionStore implements TransactionStore {
-    private static final RowMapper<MfaTransaction> ROWS = (rs, ctx) -> new MfaTransaction(
+    private static final RowMapper<MfaTransaction> ROWS = (rs, ctx) -> transaction(rs);
+
+    /** The transaction in the current row's {@code mfa_transactions} columns. */
+    static MfaTransaction transaction(ResultSet rs) throws SQLException {
+        return new MfaTransaction(
             new TransactionId(rs.getString("id")),
             new SecretHash(rs.getString("token_hash")),
             new UserId(rs.getString("user_id")),
@@ -28,11 +35,25 @@ public final class JdbcTransactionStore implements TransactionStore {
             Sql.instant(rs, "expires_at"),
             rs.getInt("failed_attempts"),
             rs.getBoolean("completed"));
+    }
+
+    /**
+     * PostgreSQL: the completion and its audit row in one statement (one round trip), the INSERT
+     * fed by the UPDATE's RETURNING, so the row exists exactly when the flag flipped. H2 has no
+     * data-modifying WITH; there the two statements run in the caller's unit of work, in process.
+     */
+    private static final String COMPLETE_AND_AUDIT = "WITH done AS (UPDATE mfa_transactions SET completed = TRUE"
+            + " WHERE id = :id AND completed = FALSE RETURNING id)"
+            + " INSERT INTO audit_events (" + AuditRows.COLUMNS + ")"
+            + " SELECT CAST(:at AS TIMESTAMP WITH TIME ZONE), :type, :user, :client, :details FROM done";
 
     private final Handles handles;
+    private final boolean writableWith;
 
-    public JdbcTransactionStore(Handles handles) {
+    /** @param writableWith whether the database runs an UPDATE inside WITH (PostgreSQL does, H2 does not) */
+    public JdbcTransactionStore(Handles handles, boolean writableWith) {
         this.handles = handles;
+        this.writableWith = writableWith;
     }
 
     @Override
@@ -72,12 +93,22 @@ public final class JdbcTransactionStore implements TransactionStore {
     }
 
     @Override
-    public boolean complete(TransactionId id) {
-        // Only the grant whose UPDATE flips the flag completes the transaction.
-        return handles.withHandle(handle -> handle.createUpdate(
-                        "UPDATE mfa_transactions SET completed = TRUE WHERE id = :id AND completed = FALSE")
-                .bind("id", id.value())
-                .execute()) == 1;
+    public boolean complete(TransactionId id, AuditEvent completion) {
+        if (writableWith) {
+            return handles.withHandle(handle -> AuditRows.bind(handle.createUpdate(COMPLETE_AND_AUDIT), completion)
+                    .bind("id", id.value())
+                    .execute()) == 1;
+        }
+        // Only the grant whose UPDATE flips the flag completes the transaction, and records it.
+        return handles.inTransaction(handle -> {
+            boolean won = handle.createUpdate("UPDATE mfa_transactions SET completed = TRUE WHERE id = :id AND completed = FALSE")
+                    .bind("id", id.value())
+                    .execute() == 1;
+            if (won) {
+                AuditRows.insert(handle, completion);
+            }
+            return won;
+        });
     }
 
     @Override

@@ -56,7 +56,7 @@ final class StatementCount {
         JwtTokenIssuer tokens = new JwtTokenIssuer(JwtSettings.forIssuer(options.baseUrl() + "/"), clock,
                 new RSAKeyGenerator(2048).keyID("loadgen").generate(), random);
         MfaDependencies deps = new MfaDependencies(storage.users(), storage.clients(), storage.authenticators(),
-                storage.transactions(), storage.challenges(), storage.attemptCounters(), tokens,
+                storage.transactions(), storage.loginStates(), storage.challenges(), storage.attemptCounters(), tokens,
                 new RfcOneTimePasswords(OtpParameters.DEFAULT, random), message -> { }, message -> { }, message -> { },
                 storage.unitOfWork(), storage.auditLog(), clock, random, MfaSettings.defaults("loadgen"));
         VerifyOtp verifyOtp = MfaServices.create(deps).verifyOtp();
@@ -90,7 +90,8 @@ final class StatementCount {
         String[] words = sql.replaceAll("\\s+", " ").split(" ");
         for (int i = 0; i < words.length - 1; i++) {
             String w = words[i].toUpperCase();
-            if (w.equals("FROM") || w.equals("INTO") || w.equals("UPDATE")) {
+            // A WITH statement is named by what it writes last (the completion's audit row).
+            if (w.equals("FROM") || w.equals("INTO") || w.equals("UPDATE") && !words[0].equalsIgnoreCase("WITH")) {
                 return words[i + 1].toLowerCase();
             }
         }

@@ -24,14 +24,23 @@ final class AuditTrail {
     }
 
     void record(String type, Option<UserId> user, Option<ClientId> client, String... keyValues) {
-        Map<String, String> details = LinkedHashMap.empty();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            details = details.put(keyValues[i], keyValues[i + 1]);
-        }
-        log.record(new AuditEvent(clock.instant(), type, user, client, details));
+        log.record(event(type, user, client, keyValues));
     }
 
     void record(String type, UserId user, ClientId client, String... keyValues) {
         record(type, Option.of(user), Option.of(client), keyValues);
+    }
+
+    /** The event {@link #record} would record now, for a store that records it as part of a change. */
+    AuditEvent event(String type, UserId user, ClientId client, String... keyValues) {
+        return event(type, Option.of(user), Option.of(client), keyValues);
+    }
+
+    private AuditEvent event(String type, Option<UserId> user, Option<ClientId> client, String... keyValues) {
+        Map<String, String> details = LinkedHashMap.empty();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            details = details.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new AuditEvent(clock.instant(), type, user, client, details);
     }
 }

@@ -7,6 +7,7 @@ import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.twofold.mfa.port.out.ClientRegistry;
 import io.twofold.mfa.port.out.EmailSender;
+import io.twofold.mfa.port.out.LoginStateStore;
 import io.twofold.mfa.port.out.OneTimePasswords;
 import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.port.out.SmsSender;
@@ -24,6 +25,7 @@ public record MfaDependencies(
         ClientRegistry clients,
         AuthenticatorStore authenticators,
         TransactionStore transactions,
+        LoginStateStore loginStates,
         ChallengeStore challenges,
         AttemptCounterStore attemptCounters,
         TokenIssuer tokens,

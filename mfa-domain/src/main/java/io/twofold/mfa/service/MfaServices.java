@@ -35,7 +35,8 @@ public record MfaServices(
         PasswordAttemptLimiter passwordLimiter = new PasswordAttemptLimiter(buckets, deps.settings().passwords(), audit);
         SendLimiter sendLimiter = new SendLimiter(buckets, deps.settings().sends());
         OobDispatcher dispatcher = new OobDispatcher(deps, sendLimiter, secrets);
-        SecondFactorAttempts attempts = new SecondFactorAttempts(clientGate, guard, userLimiter, deps.transactions(), audit);
+        SecondFactorAttempts attempts = new SecondFactorAttempts(clientGate, guard, userLimiter, deps.loginStates(),
+                deps.transactions(), audit);
         Confirmation confirmation = new Confirmation(deps.authenticators(), audit, deps.clock());
         TokenCompletion completion = new TokenCompletion(deps.transactions(), deps.users(), deps.tokens(), audit, deps.clock());
         return new MfaServices(

@@ -34,10 +34,20 @@ final class MfaTokenGuard {
 
     /** The open transaction; {@code client} none where the call carries no client (the list call). */
     Either<MfaError, MfaTransaction> open(String mfaToken, Option<ClientId> client) {
-        if (mfaToken == null || mfaToken.isBlank()) {
-            return Either.left(new MfaError.MalformedMfaToken());
-        }
-        Option<MfaTransaction> found = transactions.findByTokenHash(SecretHash.of(mfaToken));
+        return isBlank(mfaToken)
+                ? Either.left(new MfaError.MalformedMfaToken())
+                : check(transactions.findByTokenHash(SecretHash.of(mfaToken)), client);
+    }
+
+    /**
+     * The open transaction out of what a store found for a presented token (see {@link #isBlank}
+     * for the token itself), which must belong to {@code client}.
+     */
+    Either<MfaError, MfaTransaction> check(Option<MfaTransaction> found, ClientId client) {
+        return check(found, Option.of(client));
+    }
+
+    private Either<MfaError, MfaTransaction> check(Option<MfaTransaction> found, Option<ClientId> client) {
         if (found.isEmpty() || found.get().completed()
                 || client.exists(c -> !found.get().isBoundTo(c))) {
             return Either.left(new MfaError.MalformedMfaToken());
@@ -53,8 +63,13 @@ final class MfaTokenGuard {
         return Either.right(transaction);
     }
 
+    /** A missing or blank token is malformed before any look-up. */
+    static boolean isBlank(String mfaToken) {
+        return mfaToken == null || mfaToken.isBlank();
+    }
+
     /** Whether the value is a stored transaction's token at all (open or not). */
     boolean isKnown(String token) {
-        return token != null && !token.isBlank() && transactions.findByTokenHash(SecretHash.of(token)).isDefined();
+        return !isBlank(token) && transactions.findByTokenHash(SecretHash.of(token)).isDefined();
     }
 }

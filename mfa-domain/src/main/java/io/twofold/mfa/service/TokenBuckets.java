@@ -32,9 +32,13 @@ final class TokenBuckets {
 
     /** The bucket as of now, refilled; a fresh full one when none is stored. Not saved. */
     AttemptBucket current(String key, int capacity, Duration refill) {
+        return fromStored(key, store.find(key), capacity, refill);
+    }
+
+    /** As {@link #current}, from a bucket the caller read from the store itself. */
+    AttemptBucket fromStored(String key, Option<AttemptBucket> stored, int capacity, Duration refill) {
         Instant now = clock.instant();
-        return store.find(key)
-                .map(bucket -> refilled(bucket, capacity, refill, now))
+        return stored.map(bucket -> refilled(bucket, capacity, refill, now))
                 .getOrElse(() -> new AttemptBucket(key, capacity, now, 0, 0));
     }
 

@@ -11,7 +11,12 @@ import io.vavr.control.Either;
 
 import java.time.Clock;
 
-/** Ends a login: uses the transaction up, then issues tokens for the request that opened it. */
+/**
+ * Ends a login in two steps: {@link #complete} uses the transaction up inside the grant's unit of
+ * work, and {@link #issue} signs the tokens after that work has committed. Signing after the commit
+ * means no token exists for a completion that rolled back, and the rows and the pooled connection
+ * are not held while an RSA signature is computed (the most expensive step of a grant).
+ */
 final class TokenCompletion {
     private final TransactionStore transactions;
     private final UserDirectory users;
@@ -27,18 +32,24 @@ final class TokenCompletion {
         this.clock = clock;
     }
 
-    Either<MfaError, IssuedTokens> complete(MfaTransaction transaction, String factor) {
+    /** Uses the transaction up (recording the success with it); the request for the tokens to issue once committed. */
+    Either<MfaError, TokenRequest> complete(MfaTransaction transaction, String factor) {
         return users.findById(transaction.userId())
-                .<Either<MfaError, IssuedTokens>>map(user -> {
+                .<Either<MfaError, TokenRequest>>map(user -> {
                     // The compare-and-set decides: of two grants racing on one mfa_token, one wins.
-                    if (!transactions.complete(transaction.id())) {
-                        return Either.left(new MfaError.MalformedMfaToken());
-                    }
-                    audit.record("mfa.success", transaction.userId(), transaction.clientId(),
-                            "transaction", transaction.id().value(), "factor", factor);
-                    return Either.right(tokens.issue(new TokenRequest(user, transaction.clientId(),
-                            transaction.audience(), transaction.scope(), true, clock.instant())));
+                    boolean won = transactions.complete(transaction.id(), audit.event("mfa.success",
+                            transaction.userId(), transaction.clientId(),
+                            "transaction", transaction.id().value(), "factor", factor));
+                    return won
+                            ? Either.right(new TokenRequest(user, transaction.clientId(), transaction.audience(),
+                                    transaction.scope(), true, clock.instant()))
+                            : Either.left(new MfaError.MalformedMfaToken());
                 })
                 .getOrElse(() -> Either.left(new MfaError.MalformedMfaToken()));
+    }
+
+    /** Signs the tokens for a completed transaction; call it after the unit of work has returned. */
+    IssuedTokens issue(TokenRequest request) {
+        return tokens.issue(request);
     }
 }

@@ -13,7 +13,8 @@ import io.vavr.control.Option;
  * the password is never locked by this.
  */
 final class UserAttemptLimiter {
-    private static final String KEY_PREFIX = "mfa-failures:";
+    /** Every user's bucket is stored under this prefix and the user id. */
+    static final String KEY_PREFIX = "mfa-failures:";
 
     private final TokenBuckets buckets;
     private final AttemptBudgets budgets;
@@ -27,11 +28,12 @@ final class UserAttemptLimiter {
 
     /**
      * Refuses before any code is checked, so a locked-out user cannot learn whether a code was right.
-     * The bucket it read goes back to {@link #recordFailure} or {@link #recordSuccess}, so a
+     * {@code stored} is the user's bucket as the store holds it (read together with the
+     * transaction). The bucket goes back to {@link #recordFailure} or {@link #recordSuccess}, so a
      * verification reads it once; the version check there catches a concurrent change.
      */
-    Either<MfaError, AttemptBucket> check(UserId user) {
-        AttemptBucket bucket = buckets.current(key(user), budgets.userBucketCapacity(), budgets.userBucketRefill());
+    Either<MfaError, AttemptBucket> check(UserId user, Option<AttemptBucket> stored) {
+        AttemptBucket bucket = buckets.fromStored(key(user), stored, budgets.userBucketCapacity(), budgets.userBucketRefill());
         return isLocked(bucket) ? Either.left(new MfaError.TooManyAttempts()) : Either.right(bucket);
     }
 

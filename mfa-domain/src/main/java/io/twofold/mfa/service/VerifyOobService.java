@@ -7,6 +7,7 @@ import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TokenRequest;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOobCommand;
 import io.vavr.control.Either;
@@ -37,10 +38,11 @@ public final class VerifyOobService implements VerifyOob {
     @Override
     public Either<MfaError, IssuedTokens> verify(VerifyOobCommand command) {
         return deps.unitOfWork().inTransaction(() -> attempts.begin(command.client(), GrantType.MFA_OOB, command.mfaToken())
-                .flatMap(attempt -> verify(attempt, command)));
+                        .flatMap(attempt -> verify(attempt, command)))
+                .map(completion::issue);
     }
 
-    private Either<MfaError, IssuedTokens> verify(SecondFactorAttempts.Attempt attempt, VerifyOobCommand command) {
+    private Either<MfaError, TokenRequest> verify(SecondFactorAttempts.Attempt attempt, VerifyOobCommand command) {
         MfaTransaction tx = attempt.tx();
         Instant now = deps.clock().instant();
         if (command.oobCode() == null || command.oobCode().isBlank()) {
@@ -58,7 +60,7 @@ public final class VerifyOobService implements VerifyOob {
         if (challenge.failedAttempts() >= deps.settings().attempts().perChallenge()) {
             return Either.left(new MfaError.TooManyAttempts());
         }
-        Option<Authenticator> authenticator = new UserFactors(deps.authenticators().findByUser(tx.userId()), now).live()
+        Option<Authenticator> authenticator = new UserFactors(attempt.authenticators(), now).live()
                 .find(a -> a.id().equals(challenge.authenticatorId()));
         if (authenticator.isEmpty()) {
             // The factor was deleted, or its pending enrollment expired, since the code was sent.

@@ -7,6 +7,7 @@ import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.TokenRequest;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyOtpCommand;
 import io.vavr.collection.List;
@@ -33,14 +34,14 @@ public final class VerifyOtpService implements VerifyOtp {
     @Override
     public Either<MfaError, IssuedTokens> verify(VerifyOtpCommand command) {
         return deps.unitOfWork().inTransaction(() -> attempts.begin(command.client(), GrantType.MFA_OTP, command.mfaToken())
-                .flatMap(attempt -> verify(attempt, command.otp())));
+                        .flatMap(attempt -> verify(attempt, command.otp())))
+                .map(completion::issue);
     }
 
-    private Either<MfaError, IssuedTokens> verify(SecondFactorAttempts.Attempt attempt, String code) {
+    private Either<MfaError, TokenRequest> verify(SecondFactorAttempts.Attempt attempt, String code) {
         MfaTransaction tx = attempt.tx();
         Instant now = deps.clock().instant();
-        List<Authenticator> totps = new UserFactors(deps.authenticators().findByUser(tx.userId()), now)
-                .live(AuthenticatorKind.TOTP);
+        List<Authenticator> totps = new UserFactors(attempt.authenticators(), now).live(AuthenticatorKind.TOTP);
         if (totps.isEmpty()) {
             return Either.left(new MfaError.NotEnrolled());
         }

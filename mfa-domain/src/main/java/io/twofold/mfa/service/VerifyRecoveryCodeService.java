@@ -6,6 +6,7 @@ import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TokenRequest;
 import io.twofold.mfa.port.in.RecoveryLogin;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
 import io.twofold.mfa.port.in.VerifyRecoveryCodeCommand;
@@ -36,13 +37,18 @@ public final class VerifyRecoveryCodeService implements VerifyRecoveryCode {
     public Either<MfaError, RecoveryLogin> verify(VerifyRecoveryCodeCommand command) {
         return deps.unitOfWork().inTransaction(() ->
                 attempts.begin(command.client(), GrantType.MFA_RECOVERY_CODE, command.mfaToken())
-                        .flatMap(attempt -> verify(attempt, command.recoveryCode())));
+                        .flatMap(attempt -> verify(attempt, command.recoveryCode())))
+                .map(done -> new RecoveryLogin(completion.issue(done.tokens()), done.nextCode()));
     }
 
-    private Either<MfaError, RecoveryLogin> verify(SecondFactorAttempts.Attempt attempt, String presented) {
+    /** A spent recovery code: the tokens to issue once committed, and the code that replaces it. */
+    private record Recovered(TokenRequest tokens, String nextCode) {
+    }
+
+    private Either<MfaError, Recovered> verify(SecondFactorAttempts.Attempt attempt, String presented) {
         MfaTransaction tx = attempt.tx();
         Option<ActiveAuthenticator> recovery =
-                new UserFactors(deps.authenticators().findByUser(tx.userId()), deps.clock().instant()).activeRecoveryCode();
+                new UserFactors(attempt.authenticators(), deps.clock().instant()).activeRecoveryCode();
         if (recovery.isEmpty()) {
             return Either.left(new MfaError.NoRecoveryCode());
         }
@@ -59,6 +65,6 @@ public final class VerifyRecoveryCodeService implements VerifyRecoveryCode {
             return Either.left(new MfaError.InvalidRecoveryCode());
         }
         attempts.succeeded(attempt);
-        return completion.complete(tx, recovery.get().id().value()).map(tokens -> new RecoveryLogin(tokens, next));
+        return completion.complete(tx, recovery.get().id().value()).map(tokens -> new Recovered(tokens, next));
     }
 }

@@ -1,5 +1,6 @@
 package io.twofold.mfa.contract;
 
+import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.Scope;
@@ -7,6 +8,7 @@ import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.TransactionStore;
+import io.vavr.collection.LinkedHashMap;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,19 @@ public abstract class TransactionStoreContract {
 
     /** A fresh, empty store; called before every test. */
     protected abstract TransactionStore newStore();
+
+    /** How many audit events of {@code type} the store recorded for the transaction (its "transaction" detail). */
+    protected abstract long auditedEvents(String type, String transactionId);
+
+    /** The event a completion records, as the domain makes it. */
+    protected static AuditEvent success(TransactionId id) {
+        return new AuditEvent(T0.plusSeconds(30), "mfa.success", Option.some(new UserId("auth0|alice")),
+                Option.some(new ClientId("client-1")), LinkedHashMap.of("transaction", id.value(), "factor", "totp|dev_1"));
+    }
+
+    private boolean complete(String id) {
+        return store.complete(new TransactionId(id), success(new TransactionId(id)));
+    }
 
     @BeforeEach
     protected void createStore() {
@@ -67,7 +82,7 @@ public abstract class TransactionStoreContract {
         Instant cutoff = T0.plus(Duration.ofHours(1));
         store.add(expiringAt("tx-old", "token-old", cutoff.minusSeconds(1)));
         store.add(expiringAt("tx-done", "token-done", T0.plusSeconds(600)));
-        store.complete(new TransactionId("tx-done"));
+        complete("tx-done");
         MfaTransaction atCutoff = expiringAt("tx-edge", "token-edge", cutoff);
         MfaTransaction open = expiringAt("tx-open", "token-open", cutoff.plusSeconds(600));
         store.add(atCutoff);
@@ -87,16 +102,18 @@ public abstract class TransactionStoreContract {
     public void completesATransactionOnce() {
         store.add(transaction("tx-1", "token-1"));
 
-        assertThat(store.complete(new TransactionId("tx-1"))).isTrue();
-        assertThat(store.complete(new TransactionId("tx-1"))).isFalse();
+        assertThat(complete("tx-1")).isTrue();
+        assertThat(complete("tx-1")).isFalse();
 
         assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::completed))
                 .containsExactly(true);
+        assertThat(auditedEvents("mfa.success", "tx-1")).as("recorded by the completing call only").isEqualTo(1);
     }
 
     @Test
     public void completesNothingForAnUnknownId() {
-        assertThat(store.complete(new TransactionId("no-such-tx"))).isFalse();
+        assertThat(complete("no-such-tx")).isFalse();
+        assertThat(auditedEvents("mfa.success", "no-such-tx")).isZero();
     }
 
     @Test
@@ -122,7 +139,8 @@ public abstract class TransactionStoreContract {
             for (int round = 0; round < ROUNDS; round++) {
                 TransactionId id = new TransactionId("tx-" + round);
                 store.add(transaction(id.value(), "token-" + round));
-                assertThat(race.countWinners(thread -> store.complete(id))).as("round %d", round).isEqualTo(1);
+                assertThat(race.countWinners(thread -> store.complete(id, success(id)))).as("round %d", round).isEqualTo(1);
+                assertThat(auditedEvents("mfa.success", id.value())).as("round %d", round).isEqualTo(1);
             }
         }
     }

@@ -1,8 +1,10 @@
 package io.twofold.mfa.fake;
 
+import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.port.out.AuditLog;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.control.Option;
 
@@ -17,6 +19,12 @@ public final class InMemoryTransactionStore implements TransactionStore {
 
     private final ConcurrentMap<TransactionId, MfaTransaction> byId = new ConcurrentHashMap<>();
     private final ConcurrentMap<SecretHash, TransactionId> idByTokenHash = new ConcurrentHashMap<>();
+    private final AuditLog audit;
+
+    /** @param audit where {@link #complete} records its event */
+    public InMemoryTransactionStore(AuditLog audit) {
+        this.audit = audit;
+    }
 
     @Override
     public void add(MfaTransaction transaction) {
@@ -32,13 +40,15 @@ public final class InMemoryTransactionStore implements TransactionStore {
     }
 
     @Override
-    public boolean complete(TransactionId id) {
+    public boolean complete(TransactionId id, AuditEvent completion) {
         AtomicBoolean changed = new AtomicBoolean();
         byId.computeIfPresent(id, (key, t) -> {
             if (t.completed()) {
                 return t;
             }
             changed.set(true);
+            // Inside compute: the event is recorded exactly when, and only when, this call flipped the flag.
+            audit.record(completion);
             return new MfaTransaction(t.id(), t.tokenHash(), t.userId(), t.clientId(), t.audience(), t.scope(),
                     t.realm(), t.createdAt(), t.expiresAt(), t.failedAttempts(), true);
         });

@@ -4,9 +4,15 @@ import io.twofold.mfa.contract.TransactionStoreContract;
 import io.twofold.mfa.port.out.TransactionStore;
 
 class InMemoryTransactionStoreTest extends TransactionStoreContract {
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
 
     @Override
     protected TransactionStore newStore() {
-        return new InMemoryTransactionStore();
+        return new InMemoryTransactionStore(audit);
+    }
+
+    @Override
+    protected long auditedEvents(String type, String transactionId) {
+        return audit.eventsOfType(type).count(e -> e.details().get("transaction").contains(transactionId));
     }
 }

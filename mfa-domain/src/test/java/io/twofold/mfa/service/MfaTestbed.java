@@ -8,6 +8,7 @@ import io.twofold.mfa.fake.InMemoryAuditLog;
 import io.twofold.mfa.fake.InMemoryAuthenticatorStore;
 import io.twofold.mfa.fake.InMemoryChallengeStore;
 import io.twofold.mfa.fake.InMemoryClientRegistry;
+import io.twofold.mfa.fake.InMemoryLoginStateStore;
 import io.twofold.mfa.fake.InMemoryTransactionStore;
 import io.twofold.mfa.fake.InMemoryUserDirectory;
 import io.twofold.mfa.fake.RecordingSender;
@@ -54,13 +55,13 @@ public final class MfaTestbed {
     public final InMemoryUserDirectory users = new InMemoryUserDirectory();
     public final InMemoryClientRegistry clients = new InMemoryClientRegistry();
     public final InMemoryAuthenticatorStore authenticators = new InMemoryAuthenticatorStore();
-    public final InMemoryTransactionStore transactions = new InMemoryTransactionStore();
+    public final InMemoryAuditLog audit = new InMemoryAuditLog();
+    public final InMemoryTransactionStore transactions = new InMemoryTransactionStore(audit);
     public final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
     public final InMemoryAttemptCounterStore counters = new InMemoryAttemptCounterStore();
     public final FakeTokenIssuer tokens = new FakeTokenIssuer(clock, ISSUER);
     public final RecordingSender sender = new RecordingSender();
     public final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
-    public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final MfaSettings settings;
     public final MfaServices services;
     public final User alice;
@@ -73,7 +74,8 @@ public final class MfaTestbed {
     public MfaTestbed(MfaSettings settings) {
         this.settings = settings;
         SeededRandomSource random = new SeededRandomSource(42);
-        this.services = MfaServices.create(new MfaDependencies(users, clients, authenticators, transactions, challenges,
+        this.services = MfaServices.create(new MfaDependencies(users, clients, authenticators, transactions,
+                new InMemoryLoginStateStore(transactions, authenticators, counters), challenges,
                 counters, tokens, new RfcOneTimePasswords(settings.otp(), random), sender, sender, sender, unitOfWork,
                 audit, clock, random, settings));
         clients.registerConfidential("app", CLIENT_SECRET, MfaPolicy.ALWAYS);

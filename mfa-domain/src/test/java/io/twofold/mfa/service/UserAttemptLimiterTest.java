@@ -34,7 +34,7 @@ class UserAttemptLimiterTest {
     }
 
     private AttemptBucket check() {
-        return limiter.check(ALICE).get();
+        return limiter.check(ALICE, store.find(KEY)).get();
     }
 
     @Test
@@ -74,7 +74,7 @@ class UserAttemptLimiterTest {
         assertThat(stored.consecutiveFailures()).isEqualTo(3);
         assertThat(stored.tokens()).isEqualTo(CAPACITY - 3);
         assertThat(audit.eventsOfType("mfa.lockout")).as("the third failure in a row still locks").hasSize(1);
-        assertThat(limiter.check(ALICE).isLeft()).isTrue();
+        assertThat(limiter.check(ALICE, store.find(KEY)).isLeft()).isTrue();
     }
 
     @Test
@@ -121,7 +121,7 @@ class UserAttemptLimiterTest {
         UserAttemptLimiter noHardStop = limiter(new AttemptBudgets(10, 5, CAPACITY, Duration.ofMinutes(6), CAPACITY, 50));
         try (Race race = new Race(threads)) {
             race.run(i -> {
-                noHardStop.recordFailure(ALICE, noHardStop.check(ALICE).get());
+                noHardStop.recordFailure(ALICE, noHardStop.check(ALICE, store.find(KEY)).get());
                 return i;
             });
         }

@@ -1,6 +1,7 @@
 package io.twofold.mfa.service;
 
 import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.fake.InMemoryLoginStateStore;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.IssuedTokens;
@@ -30,8 +31,10 @@ class VerifyOtpReplayTest {
     private final MfaTestbed bed = new MfaTestbed();
     private final Association.Otp otp = bed.enrolledTotp();
     /** The use cases over the testbed's stores, except that asking for the last accepted step fails the test. */
+    private final NoStepReads authenticators = new NoStepReads(bed.authenticators);
     private final MfaServices services = MfaServices.create(new MfaDependencies(bed.users, bed.clients,
-            new NoStepReads(bed.authenticators), bed.transactions, bed.challenges, bed.counters, bed.tokens,
+            authenticators, bed.transactions, new InMemoryLoginStateStore(bed.transactions, authenticators, bed.counters),
+            bed.challenges, bed.counters, bed.tokens,
             new RfcOneTimePasswords(bed.settings.otp(), new SeededRandomSource(7)), bed.sender, bed.sender, bed.sender,
             bed.unitOfWork, bed.audit, bed.clock, new SeededRandomSource(7), bed.settings));
 

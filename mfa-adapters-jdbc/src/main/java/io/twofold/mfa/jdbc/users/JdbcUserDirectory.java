@@ -91,6 +91,21 @@ public final class JdbcUserDirectory implements UserDirectory {
         return profiles.get(id, this::loadProfile);
     }
 
+    /**
+     * Caches a profile that another store read from the {@code users} table in its own query (the
+     * login state's join), so the token issuance after the second factor needs no read of its own.
+     * {@code stamp} is {@link #profileStamp} taken before that query, so a profile changed meanwhile
+     * is not cached.
+     */
+    public void remember(User profile, long stamp) {
+        profiles.put(profile.id(), profile, stamp);
+    }
+
+    /** The profile cache's stamp, to pass to {@link #remember} with what a query started after it read. */
+    public long profileStamp() {
+        return profiles.stamp();
+    }
+
     /** Forgets every cached profile, so the next look-ups read the table (after a change made outside this directory). */
     public void clearCache() {
         profiles.clear();

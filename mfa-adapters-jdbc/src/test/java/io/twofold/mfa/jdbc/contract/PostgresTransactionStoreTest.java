@@ -1,6 +1,7 @@
 package io.twofold.mfa.jdbc.contract;
 
 import io.twofold.mfa.contract.TransactionStoreContract;
+import io.twofold.mfa.jdbc.testing.AuditRowsQuery;
 import io.twofold.mfa.jdbc.testing.DatabaseExtension;
 import io.twofold.mfa.port.out.TransactionStore;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,5 +13,10 @@ class PostgresTransactionStoreTest extends TransactionStoreContract {
     @Override
     protected TransactionStore newStore() {
         return DB.storage().transactions();
+    }
+
+    @Override
+    protected long auditedEvents(String type, String transactionId) {
+        return AuditRowsQuery.count(DB.storage(), type, transactionId);
     }
 }

@@ -1,5 +1,6 @@
 package io.twofold.mfa.port.out;
 
+import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
@@ -14,8 +15,12 @@ public interface TransactionStore {
 
     Option<MfaTransaction> findByTokenHash(SecretHash tokenHash);
 
-    /** Marks the transaction used up; false when it already was (only one grant may complete it). */
-    boolean complete(TransactionId id);
+    /**
+     * Marks the transaction used up and records {@code completion} in the audit log with it; false,
+     * and nothing recorded, when it already was (only one grant may complete it). One step, so a
+     * database can make the compare-and-set and its audit row a single statement.
+     */
+    boolean complete(TransactionId id, AuditEvent completion);
 
     /** Counts one failed attempt atomically and returns the count after it. */
     int recordFailure(TransactionId id);

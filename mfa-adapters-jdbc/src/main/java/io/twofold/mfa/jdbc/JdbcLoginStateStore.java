@@ -1,0 +1,75 @@
+package io.twofold.mfa.jdbc;
+
+import io.twofold.mfa.jdbc.seal.SeedSealer;
+import io.twofold.mfa.jdbc.tx.Handles;
+import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
+import io.twofold.mfa.model.AttemptBucket;
+import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.EmailAddress;
+import io.twofold.mfa.model.LoginState;
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.User;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.LoginStateStore;
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+/**
+ * The transaction, its user's authenticators and failure bucket in one query: a second-factor grant
+ * starts with one round trip instead of three. The user's profile comes along in the same join and
+ * warms this node's profile cache, so completing the login needs no read of {@code users} either
+ * (the password step may have run on another node).
+ */
+public final class JdbcLoginStateStore implements LoginStateStore {
+    private static final String QUERY = "SELECT t.*,"
+            + " a.id AS a_id, a.user_id AS a_user_id, a.oob_address AS a_oob_address, a.seed_key_id AS a_seed_key_id,"
+            + " a.seed_sealed AS a_seed_sealed, a.recovery_hash AS a_recovery_hash, a.created_at AS a_created_at,"
+            + " a.expires_at AS a_expires_at, a.confirmed_at AS a_confirmed_at,"
+            + " b.bucket_key AS b_bucket_key, b.tokens AS b_tokens, b.refilled_at AS b_refilled_at,"
+            + " b.consecutive_failures AS b_consecutive_failures, b.bucket_version AS b_bucket_version,"
+            + " u.id AS u_id, u.username AS u_username, u.email AS u_email"
+            + " FROM mfa_transactions t"
+            + " LEFT JOIN authenticators a ON a.user_id = t.user_id"
+            + " LEFT JOIN attempt_buckets b ON b.bucket_key = :prefix || t.user_id"
+            + " LEFT JOIN users u ON u.id = t.user_id"
+            + " WHERE t.token_hash = :tokenHash"
+            + " ORDER BY a.created_at, a.seq";
+
+    /** One result row: the transaction, bucket and profile repeat on every row; one authenticator each. */
+    private record Row(MfaTransaction transaction, Option<Authenticator> authenticator, Option<AttemptBucket> bucket,
+                       Option<User> profile) {
+    }
+
+    private final Handles handles;
+    private final AuthenticatorRows authenticators;
+    private final JdbcUserDirectory users;
+
+    public JdbcLoginStateStore(Handles handles, SeedSealer seeds, JdbcUserDirectory users) {
+        this.handles = handles;
+        this.authenticators = new AuthenticatorRows(seeds, "a_");
+        this.users = users;
+    }
+
+    @Override
+    public Option<LoginState> findByTokenHash(SecretHash tokenHash, String bucketKeyPrefix) {
+        long stamp = users.profileStamp();
+        List<Row> rows = handles.withHandle(handle -> List.ofAll(handle.createQuery(QUERY)
+                .bind("prefix", bucketKeyPrefix)
+                .bind("tokenHash", tokenHash.hex())
+                .map((rs, ctx) -> new Row(
+                        JdbcTransactionStore.transaction(rs),
+                        rs.getString("a_id") == null ? Option.none() : Option.some(authenticators.map(rs, ctx)),
+                        rs.getString("b_bucket_key") == null ? Option.none()
+                                : Option.some(JdbcAttemptCounterStore.bucket(rs, "b_")),
+                        rs.getString("u_id") == null ? Option.none() : Option.some(new User(new UserId(rs.getString("u_id")),
+                                rs.getString("u_username"), Option.of(rs.getString("u_email")).map(EmailAddress::new)))))
+                .list()));
+        if (rows.isEmpty()) {
+            return Option.none();
+        }
+        Row first = rows.head();
+        first.profile().forEach(profile -> users.remember(profile, stamp));
+        return Option.some(new LoginState(first.transaction(), rows.flatMap(Row::authenticator), first.bucket()));
+    }
+}

@@ -1,0 +1,130 @@
+package io.twofold.mfa.jdbc.flow;
+
+import io.twofold.mfa.fake.Authenticators;
+import io.twofold.mfa.fake.FakeTokenIssuer;
+import io.twofold.mfa.jdbc.JdbcStorage;
+import io.twofold.mfa.jdbc.testing.AuditRowsQuery;
+import io.twofold.mfa.model.ClientCredentials;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Client;
+import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.otp.RfcOneTimePasswords;
+import io.twofold.mfa.otp.Totp;
+import io.twofold.mfa.policy.MfaSettings;
+import io.twofold.mfa.port.in.VerifyOtp;
+import io.twofold.mfa.port.in.VerifyOtpCommand;
+import io.twofold.mfa.service.MfaDependencies;
+import io.twofold.mfa.service.MfaServices;
+import io.twofold.mfa.testing.SeededRandomSource;
+import io.vavr.control.Option;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database statements of one mfa-otp verification, counted with a JDBI SQL logger on the real
+ * stores, as the app wires them. A count, not a timing: it guards the round-trip budget of the
+ * hot path (the issue's at most 4, COMMIT included) against a change that adds a read.
+ */
+public abstract class VerificationStatementsContract {
+    private static final Instant T0 = Instant.parse("2030-01-01T10:00:00Z");
+    private static final String SECRET = "s3cret-for-statement-counting-0123456789";
+    private static final ClientId CLIENT_ID = new ClientId("app");
+    private static final ClientCredentials CLIENT = new ClientCredentials(CLIENT_ID, Option.some(SECRET));
+
+    private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final Clock clock = Clock.fixed(T0.plusSeconds(30), ZoneOffset.UTC);
+
+    protected abstract JdbcStorage storage();
+
+    /** The statements, by their first word and table, that one verification runs on this database. */
+    protected abstract List<String> expectedStatements();
+
+    @AfterEach
+    void stopCounting() {
+        storage().jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+    }
+
+    @Test
+    public void aVerificationRunsOnlyTheExpectedStatements() {
+        JdbcStorage storage = storage();
+        storage.clients().upsertClient(new Client(CLIENT_ID, "app", true, Set.of(GrantType.MFA_OTP), MfaPolicy.ALWAYS),
+                Option.some(SECRET));
+        VerifyOtp verify = MfaServices.create(dependencies(storage)).verifyOtp();
+        // The first grant warms the client cache, as every grant but a node's first finds it.
+        assertThat(verify.verify(grant(storage, "warm", 1)).isRight()).isTrue();
+        // A user this node never saw: the profile comes with the login state's join.
+        VerifyOtpCommand counted = grant(storage, "counted", 2);
+
+        storage.jdbi().setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                statements.add(describe(context.getRenderedSql()));
+            }
+        });
+        boolean succeeded = verify.verify(counted).isRight();
+        storage.jdbi().setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+
+        assertThat(succeeded).isTrue();
+        assertThat(statements).containsExactlyElementsOf(expectedStatements());
+        assertThat(AuditRowsQuery.count(storage, "mfa.success", "tx-counted")).isEqualTo(1);
+    }
+
+    private MfaDependencies dependencies(JdbcStorage storage) {
+        SeededRandomSource random = new SeededRandomSource(3);
+        MfaSettings settings = MfaSettings.defaults("statements");
+        return new MfaDependencies(storage.users(), storage.clients(), storage.authenticators(), storage.transactions(),
+                storage.loginStates(), storage.challenges(), storage.attemptCounters(),
+                new FakeTokenIssuer(clock, "https://twofold.test/"), new RfcOneTimePasswords(settings.otp(), random),
+                message -> { }, message -> { }, message -> { }, storage.unitOfWork(), storage.auditLog(), clock,
+                random, settings);
+    }
+
+    /** A user with an active TOTP authenticator and an open transaction; the grant with the right code. */
+    private VerifyOtpCommand grant(JdbcStorage storage, String name, int seed) {
+        UserId user = storage.users().upsertUser("Username-Password-Authentication", name, Option.none(),
+                "a long enough password " + name);
+        PendingAuthenticator totp = Authenticators.pendingTotp(user, seed, Authenticators.seed(seed), T0);
+        storage.authenticators().add(totp);
+        storage.authenticators().activate(totp.id(), T0.plusSeconds(1));
+        String token = "mfa-token-" + name;
+        storage.transactions().add(new MfaTransaction(new TransactionId("tx-" + name), SecretHash.of(token), user,
+                CLIENT_ID, Option.none(), Scope.parse("openid"), Option.none(), T0, T0.plus(Duration.ofMinutes(10)),
+                0, false));
+        Totp codes = new Totp(MfaSettings.defaults("statements").otp());
+        String code = codes.codeAt(Authenticators.seed(seed).bytes(), clock.instant());
+        return new VerifyOtpCommand(CLIENT, token, code);
+    }
+
+    /** The verb and the first table after FROM, INTO or UPDATE: "UPDATE authenticators", "WITH audit_events" (its INSERT). */
+    private static String describe(String sql) {
+        String[] words = sql.strip().replaceAll("\\s+", " ").split(" ");
+        String verb = words[0].toUpperCase(Locale.ROOT);
+        for (int i = 0; i < words.length - 1; i++) {
+            String w = words[i].toUpperCase(Locale.ROOT);
+            if (w.equals("FROM") || w.equals("INTO") || w.equals("UPDATE")) {
+                return verb + " " + words[i + 1].toLowerCase(Locale.ROOT).replaceAll("[^a-z_]", "");
+            }
+        }
+        return verb;
+    }
+}

@@ -1,0 +1,11 @@
+package io.twofold.mfa.model;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+
+/**
+ * An MFA transaction with what the grant that presents its token checks before it looks at a code:
+ * the user's authenticators and the user's stored failure bucket (none before the first failure).
+ */
+public record LoginState(MfaTransaction transaction, List<Authenticator> authenticators, Option<AttemptBucket> failures) {
+}

@@ -1,0 +1,29 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.model.LoginState;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.port.out.AttemptCounterStore;
+import io.twofold.mfa.port.out.AuthenticatorStore;
+import io.twofold.mfa.port.out.LoginStateStore;
+import io.twofold.mfa.port.out.TransactionStore;
+import io.vavr.control.Option;
+
+/** A {@link LoginStateStore} made of the three stores it reads, as any store may be. */
+public final class InMemoryLoginStateStore implements LoginStateStore {
+    private final TransactionStore transactions;
+    private final AuthenticatorStore authenticators;
+    private final AttemptCounterStore counters;
+
+    public InMemoryLoginStateStore(TransactionStore transactions, AuthenticatorStore authenticators,
+                                   AttemptCounterStore counters) {
+        this.transactions = transactions;
+        this.authenticators = authenticators;
+        this.counters = counters;
+    }
+
+    @Override
+    public Option<LoginState> findByTokenHash(SecretHash tokenHash, String bucketKeyPrefix) {
+        return transactions.findByTokenHash(tokenHash).map(tx -> new LoginState(tx,
+                authenticators.findByUser(tx.userId()), counters.find(bucketKeyPrefix + tx.userId().value())));
+    }
+}
