@@ -41,15 +41,22 @@ public final class JwtTokenIssuer implements TokenIssuer {
     private final RandomSource random;
     private final AccessTokenVerifier verifier;
 
+    /** Signs with ACCP when it is healthy on this platform, else with the JDK. */
     public JwtTokenIssuer(JwtSettings settings, Clock clock, RSAKey signingKey, RandomSource random) {
+        this(settings, clock, signingKey, random, RsaSigningProvider.choose(RsaSigningProvider.Mode.AUTO));
+    }
+
+    /**
+     * Signs with the given provider. Verifying stays on the JDK: it is cheap (a public-key operation)
+     * and keeps the bearer check independent of the native code.
+     */
+    public JwtTokenIssuer(JwtSettings settings, Clock clock, RSAKey signingKey, RandomSource random,
+                          RsaSigningProvider signingProvider) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.key = RsaKeys.requireUsableSigningKey(signingKey);
         this.random = Objects.requireNonNull(random, "random");
-        try {
-            this.signer = new RSASSASigner(key);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("the signing key cannot sign RS256", e);
-        }
+        this.signer = new RSASSASigner(signingProvider.privateKey(key));
+        this.signer.getJCAContext().setProvider(signingProvider.provider());
         this.verifier = new AccessTokenVerifier(settings, Objects.requireNonNull(clock, "clock"), key.toPublicJWK());
     }
 

@@ -254,6 +254,18 @@ class JwtTokenIssuerTest {
     }
 
     @Test
+    void refusesAnUnusableSigningKeyWhicheverProviderSigns() {
+        RSAKey noKid = new RSAKey.Builder(TestKeys.PRIMARY).keyID(null).build();
+        for (RsaSigningProvider.Mode mode : RsaSigningProvider.Mode.values()) {
+            RsaSigningProvider provider = RsaSigningProvider.choose(mode);
+            assertThatThrownBy(() -> new JwtTokenIssuer(JwtSettings.forIssuer(ISSUER), clock, TestKeys.PRIMARY.toPublicJWK(),
+                    new SeededRandomSource(1), provider)).hasMessage("the signing key must be an RSA private key");
+            assertThatThrownBy(() -> new JwtTokenIssuer(JwtSettings.forIssuer(ISSUER), clock, noKid,
+                    new SeededRandomSource(1), provider)).hasMessage("the signing key needs a key id (kid)");
+        }
+    }
+
+    @Test
     void publishedJwksHoldsNoPrivateParts() throws Exception {
         JsonNode jwks = new ObjectMapper().readTree(SigningKeys.of(TestKeys.PRIMARY).publicJwkSetJson());
         JsonNode key = jwks.get("keys").get(0);

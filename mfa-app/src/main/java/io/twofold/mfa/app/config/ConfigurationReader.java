@@ -3,6 +3,7 @@ package io.twofold.mfa.app.config;
 import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.bootstrap.BootstrapFile;
 import io.twofold.mfa.app.bootstrap.BootstrapParser;
+import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.vavr.control.Option;
 
@@ -42,7 +43,17 @@ public final class ConfigurationReader {
                 .orElse(bootstrap.flatMap(BootstrapFile::tenantName))
                 .getOrElse(DEFAULT_TENANT_NAME);
         return new TwofoldConfiguration(port, issuer(port), tenantName, dataDir, database(dataDir), sealingKey(),
-                raw.apply(Setting.SIGNING_KEY), webhook(), bootstrap);
+                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook(), bootstrap);
+    }
+
+    private RsaSigningProvider.Mode rsaProvider() {
+        String value = raw.apply(Setting.RSA_PROVIDER).getOrElse("auto").toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "auto" -> RsaSigningProvider.Mode.AUTO;
+            case "jdk" -> RsaSigningProvider.Mode.JDK;
+            default -> throw invalid(Setting.RSA_PROVIDER, "must be auto (the native Amazon Corretto Crypto Provider"
+                    + " when it loads, else the JDK) or jdk");
+        };
     }
 
     private int port() {

@@ -16,6 +16,7 @@ public enum Setting {
     SECRET_KEY("MFA_SECRET_KEY", "twofold.secret-key"),
     SECRET_KEY_ID("MFA_SECRET_KEY_ID", "twofold.secret-key-id"),
     SIGNING_KEY("MFA_SIGNING_KEY", "twofold.signing-key"),
+    RSA_PROVIDER("MFA_RSA_PROVIDER", "twofold.rsa-provider"),
     SMS_WEBHOOK_URL("MFA_SMS_WEBHOOK_URL", "twofold.sms-webhook.url"),
     SMS_WEBHOOK_SECRET("MFA_SMS_WEBHOOK_SECRET", "twofold.sms-webhook.secret"),
     SMS_WEBHOOK_TIMEOUT("MFA_SMS_WEBHOOK_TIMEOUT", "twofold.sms-webhook.timeout"),

@@ -1,6 +1,7 @@
 package io.twofold.mfa.app.config;
 
 import io.twofold.mfa.app.bootstrap.BootstrapFile;
+import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.vavr.control.Option;
 
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ public record TwofoldConfiguration(
         DatabaseSettings database,
         Option<SealingKeySetting> sealingKey,
         Option<String> signingKeyJwk,
+        RsaSigningProvider.Mode rsaProvider,
         Option<WebhookSettings> smsWebhook,
         Option<BootstrapFile> bootstrap) {
 
@@ -25,6 +27,7 @@ public record TwofoldConfiguration(
         return "TwofoldConfiguration[port=" + port + ", issuer=" + issuer + ", tenantName=" + tenantName
                 + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
                 + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
+                + ", rsaProvider=" + rsaProvider
                 + ", smsWebhook=" + smsWebhook + ", bootstrap=" + bootstrap.isDefined() + "]";
     }
 }

@@ -7,6 +7,7 @@ import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.config.TwofoldConfiguration;
 import io.twofold.mfa.http.token.JwtSettings;
 import io.twofold.mfa.http.token.JwtTokenIssuer;
+import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.twofold.mfa.http.token.SigningKeys;
 import io.twofold.mfa.http.wellknown.IssuerMetadata;
 import io.twofold.mfa.jdbc.JdbcStorage;
@@ -67,7 +68,10 @@ class ServicesFactory {
 
     @Singleton
     JwtTokenIssuer tokenIssuer(TwofoldConfiguration configuration, SigningKeys keys, Clock clock, RandomSource random) {
-        return new JwtTokenIssuer(JwtSettings.forIssuer(configuration.issuer()), clock, keys.signingKey(), random);
+        RsaSigningProvider provider = RsaSigningProvider.choose(configuration.rsaProvider());
+        LOG.info("RS256 tokens are signed by {}", provider.description());
+        return new JwtTokenIssuer(JwtSettings.forIssuer(configuration.issuer()), clock, keys.signingKey(), random,
+                provider);
     }
 
     @Context
@@ -80,6 +84,7 @@ class ServicesFactory {
                 storage.clients(),
                 storage.authenticators(),
                 storage.transactions(),
+                storage.loginStates(),
                 storage.challenges(),
                 storage.attemptCounters(),
                 tokens,

@@ -2,6 +2,7 @@ package io.twofold.mfa.app.config;
 
 import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.bootstrap.BootstrapParser;
+import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,21 @@ class ConfigurationReaderTest {
         assertThat(read(HashMap.of(Setting.BOOTSTRAP_FILE, file.toString())).tenantName()).isEqualTo("Acme");
         assertThat(read(HashMap.of(Setting.BOOTSTRAP_FILE, file.toString(), Setting.TENANT_NAME, "Env Corp"))
                 .tenantName()).isEqualTo("Env Corp");
+    }
+
+    @Test
+    void signsWithAccpWhenItLoadsUnlessTheJdkIsAskedFor() {
+        assertThat(read(HashMap.empty()).rsaProvider()).isEqualTo(RsaSigningProvider.Mode.AUTO);
+        assertThat(read(HashMap.of(Setting.RSA_PROVIDER, "auto")).rsaProvider()).isEqualTo(RsaSigningProvider.Mode.AUTO);
+        assertThat(read(HashMap.of(Setting.RSA_PROVIDER, " JDK ")).rsaProvider()).isEqualTo(RsaSigningProvider.Mode.JDK);
+    }
+
+    @Test
+    void refusesAnUnknownRsaProvider() {
+        assertThatThrownBy(() -> read(HashMap.of(Setting.RSA_PROVIDER, "bouncycastle")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("MFA_RSA_PROVIDER must be auto")
+                .hasMessageEndingWith("or jdk");
     }
 
     @Test
