@@ -4,6 +4,7 @@ import io.twofold.mfa.jdbc.users.PasswordHashing;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Drives a running Twofold server on this machine over HTTP and prints requests/s, outcomes and
@@ -47,12 +48,21 @@ public final class LoadGenerator {
                 case "second-factor" -> Scenario.secondFactor(client);
                 default -> Scenario.enroll(client);
             };
+            // The floor in the same run, on the same machine, just before the load: a fair yardstick on a
+            // shared host whose speed drifts from one run to the next.
+            double floor = login ? HashFloor.measure(5_000, 15_000) : 0;
             HeapProbe heap = new HeapProbe(options.serverPid());
             Runner runner = new Runner(scenario, recorder, users, options.concurrency(), options.maxOperations());
             CpuMeter cpu = new CpuMeter(options.serverPid());
             long measured = runner.run(options.warmup().toMillis(), options.duration().toMillis(), cpu,
                     options.serverPid() > 0, heap::probe);
             Report.print(out, options, recorder, measured, cpu.result(), heap.result());
+            if (login) {
+                double logins = recorder.successes.sum() / (measured / 1e9);
+                out.printf(Locale.ROOT, "password-hash floor (Argon2id m=19456 t=2 p=1, %d threads in the generator, just before"
+                        + " the load): %.1f verifications/s; logins reached %.0f %% of it%n",
+                        Runtime.getRuntime().availableProcessors(), floor, 100 * logins / floor);
+            }
         }
     }
 
