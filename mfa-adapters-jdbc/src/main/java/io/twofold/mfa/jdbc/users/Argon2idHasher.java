@@ -77,6 +77,21 @@ public final class Argon2idHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
+    /**
+     * Verifies a password {@code rounds} times on the calling thread. Call it once at start-up,
+     * before requests arrive: C2 decides how to compile Bouncy Castle's Argon2 from the first hashes
+     * it sees, and when those run on two threads at once it often settles on slower code for the life
+     * of the JVM. Over eight interleaved starts here, two threads hashing from the start took 45–73 ms
+     * per hash (median 65), and 35–53 ms (median 44) after twenty single-threaded hashes (README,
+     * "Known trap").
+     */
+    public void warmUp(int rounds) {
+        String phc = hash("twofold-warm-up");
+        for (int i = 0; i < rounds; i++) {
+            verify("twofold-warm-up", phc);
+        }
+    }
+
     /** How many hashes are waiting for a permit now. */
     int waiting() {
         return permits.getQueueLength();

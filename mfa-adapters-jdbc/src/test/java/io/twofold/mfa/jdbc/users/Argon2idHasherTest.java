@@ -3,6 +3,8 @@ package io.twofold.mfa.jdbc.users;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,5 +54,17 @@ class Argon2idHasherTest {
 
         assertThat(hasher.verify("password", phc)).isTrue();
         assertThat(hasher.verify("Password", phc)).isFalse();
+    }
+
+    @Test
+    void warmsUpOnTheCallingThreadWithRealVerifications() {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        Argon2idHasher hasher = new Argon2idHasher(new PasswordHashing(64, 1, 1, 16, 32), new SecureRandom(), 2,
+                () -> threads.add(Thread.currentThread().getName()));
+
+        hasher.warmUp(5);
+
+        assertThat(threads).as("one hash to verify against, then five verifications").hasSize(6)
+                .containsOnly(Thread.currentThread().getName());
     }
 }
