@@ -1,6 +1,7 @@
 package io.twofold.mfa.contract;
 
 import io.twofold.mfa.model.AttemptBucket;
+import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.LoginState;
@@ -15,6 +16,7 @@ import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.twofold.mfa.port.out.LoginStateStore;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ public abstract class LoginStateStoreContract {
         MfaTransaction tx = transaction("tx-1", ALICE);
         stores.transactions().add(tx);
 
-        assertThat(find("tx-1")).containsExactly(new LoginState(tx, io.vavr.collection.List.empty(), Option.none()));
+        assertThat(find("tx-1")).containsExactly(new LoginState(tx, List.empty(), Option.none()));
     }
 
     @Test
@@ -120,7 +122,7 @@ public abstract class LoginStateStoreContract {
         MfaTransaction tx = transaction("tx-1", ALICE);
         stores.transactions().add(tx);
         stores.transactions().recordFailure(tx.id());
-        stores.transactions().complete(tx.id(), new io.twofold.mfa.model.AuditEvent(T0, "mfa.success",
+        stores.transactions().complete(tx.id(), new AuditEvent(T0, "mfa.success",
                 Option.some(ALICE), Option.none(), LinkedHashMap.of("transaction", "tx-1")));
 
         MfaTransaction found = find("tx-1").get().transaction();
