@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The password-hash floor of this machine in the same run as a login load: Argon2id verifications
  * with the production parameters, one thread per processor (what the server allows at once), in
- * this process, while the server is idle just before the load. A full MFA login does exactly one
+ * this process, while the server is idle just before and just after the load. A full MFA login does exactly one
  * verification, so the floor is the most logins per second the machine could ever do.
  */
 final class HashFloor {
