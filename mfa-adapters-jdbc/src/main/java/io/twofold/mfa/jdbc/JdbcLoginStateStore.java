@@ -5,12 +5,10 @@ import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.Authenticator;
-import io.twofold.mfa.model.EmailAddress;
 import io.twofold.mfa.model.LoginState;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.User;
-import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.LoginStateStore;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -62,8 +60,7 @@ public final class JdbcLoginStateStore implements LoginStateStore {
                         rs.getString("a_id") == null ? Option.none() : Option.some(authenticators.map(rs, ctx)),
                         rs.getString("b_bucket_key") == null ? Option.none()
                                 : Option.some(JdbcAttemptCounterStore.bucket(rs, "b_")),
-                        rs.getString("u_id") == null ? Option.none() : Option.some(new User(new UserId(rs.getString("u_id")),
-                                rs.getString("u_username"), Option.of(rs.getString("u_email")).map(EmailAddress::new)))))
+                        rs.getString("u_id") == null ? Option.none() : Option.some(JdbcUserDirectory.profile(rs, "u_"))))
                 .list()));
         if (rows.isEmpty()) {
             return Option.none();
