@@ -12,6 +12,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Update;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -108,25 +109,25 @@ public final class JdbcClientRegistry implements ClientRegistry {
     }
 
     private static int update(Handle handle, Client client, String hash) {
-        return handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash, grant_types = :grants,"
-                        + " mfa_policy = :policy WHERE client_id = :id")
-                .bind("id", client.id().value())
-                .bind("name", client.name())
-                .bind("hash", hash)
-                .bind("grants", wire(client.grantTypes()))
-                .bind("policy", client.mfaPolicy().wireName())
+        return bind(handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash, grant_types = :grants,"
+                        + " mfa_policy = :policy WHERE client_id = :id"), client, hash)
                 .execute();
     }
 
     private static int insert(Handle handle, Client client, String hash) {
-        return handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types, mfa_policy)"
-                        + " VALUES (:id, :name, :hash, :grants, :policy) ON CONFLICT DO NOTHING")
+        return bind(handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types, mfa_policy)"
+                        + " VALUES (:id, :name, :hash, :grants, :policy) ON CONFLICT DO NOTHING"), client, hash)
+                .execute();
+    }
+
+    /** The client's columns, bound by the names both statements use. */
+    private static Update bind(Update statement, Client client, String hash) {
+        return statement
                 .bind("id", client.id().value())
                 .bind("name", client.name())
                 .bind("hash", hash)
                 .bind("grants", wire(client.grantTypes()))
-                .bind("policy", client.mfaPolicy().wireName())
-                .execute();
+                .bind("policy", client.mfaPolicy().wireName());
     }
 
     private Option<Registration> registration(ClientId id) {
