@@ -22,8 +22,8 @@ final class HashFloor {
     }
 
     /**
-     * Verifications per second, after the server's own start-up warm-up (single-threaded hashes, which
-     * give C2's fast code) and {@code warmupMillis} of the measured work itself.
+     * Verifications per second, after the server's own start-up warm-up (the same single-threaded
+     * hashes) and {@code warmupMillis} of the measured work itself.
      */
     static double measure(long warmupMillis, long durationMillis) throws InterruptedException {
         int threads = Runtime.getRuntime().availableProcessors();

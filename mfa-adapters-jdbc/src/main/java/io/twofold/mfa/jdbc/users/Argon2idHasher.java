@@ -79,11 +79,9 @@ public final class Argon2idHasher {
 
     /**
      * Verifies a password {@code rounds} times on the calling thread. Call it once at start-up,
-     * before requests arrive: C2 decides how to compile Bouncy Castle's Argon2 from the first hashes
-     * it sees, and when those run on two threads at once it often settles on slower code for the life
-     * of the JVM. Over eight interleaved starts here, two threads hashing from the start took 45–73 ms
-     * per hash (median 65), and 35–53 ms (median 44) after twenty single-threaded hashes (README,
-     * "Known trap").
+     * before requests arrive, so the first logins after a start do not wait while the hash runs in
+     * the interpreter and C2 compiles it (README, "Known trap", for what was measured about the JIT
+     * and Argon2 on the machine of record).
      */
     public void warmUp(int rounds) {
         String phc = hash("twofold-warm-up");
