@@ -6,11 +6,14 @@ import io.twofold.mfa.jdbc.tx.Sql;
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.Enrollment;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.OobChannel;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
+import io.vavr.control.Option;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -42,8 +45,15 @@ final class AuthenticatorRows implements RowMapper<Authenticator> {
         Instant created = Sql.instant(rs, prefix + "created_at");
         Instant confirmed = Sql.instant(rs, prefix + "confirmed_at");
         return confirmed == null
-                ? new PendingAuthenticator(id, user, factor, created, Sql.instant(rs, prefix + "expires_at"))
+                ? new PendingAuthenticator(id, user, factor, created, Sql.instant(rs, prefix + "expires_at"), enrollment(rs))
                 : new ActiveAuthenticator(id, user, factor, created, confirmed);
+    }
+
+    private Enrollment enrollment(ResultSet rs) throws SQLException {
+        Option<AuthenticatorId> companionOf = Option.of(rs.getString(prefix + "companion_of"))
+                .map(value -> AuthenticatorId.parse(value)
+                        .getOrElseThrow(() -> new IllegalStateException("unreadable authenticator id in the database")));
+        return new Enrollment(Option.of(rs.getString(prefix + "enrolled_through")).map(TransactionId::new), companionOf);
     }
 
     private Factor factor(ResultSet rs, AuthenticatorId id, UserId user) throws SQLException {

@@ -9,6 +9,7 @@ import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.vavr.collection.List;
@@ -24,7 +25,7 @@ import java.time.Instant;
  */
 public final class JdbcAuthenticatorStore implements AuthenticatorStore {
     private static final String COLUMNS = "id, user_id, kind, oob_address, seed_key_id, seed_sealed, recovery_hash,"
-            + " created_at, expires_at, confirmed_at";
+            + " created_at, expires_at, confirmed_at, enrolled_through, companion_of";
 
     private final Handles handles;
     private final SeedSealer seeds;
@@ -40,14 +41,17 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
     public void add(PendingAuthenticator authenticator) {
         try {
             handles.withHandle(handle -> bindFactor(handle.createUpdate("INSERT INTO authenticators"
-                                    + " (id, user_id, kind, oob_address, seed_key_id, seed_sealed, recovery_hash, created_at, expires_at)"
-                                    + " VALUES (:id, :user, :kind, :address, :keyId, :sealed, :recovery, :created, :expires)"),
+                                    + " (id, user_id, kind, oob_address, seed_key_id, seed_sealed, recovery_hash, created_at,"
+                                    + " expires_at, enrolled_through, companion_of) VALUES (:id, :user, :kind, :address, :keyId,"
+                                    + " :sealed, :recovery, :created, :expires, :through, :companionOf)"),
                             authenticator)
                     .bind("id", authenticator.id().value())
                     .bind("user", authenticator.userId().value())
                     .bind("kind", authenticator.id().kind().idPrefix())
                     .bind("created", Sql.at(authenticator.createdAt()))
                     .bind("expires", Sql.at(authenticator.expiresAt()))
+                    .bind("through", authenticator.enrollment().transaction().map(TransactionId::value).getOrNull())
+                    .bind("companionOf", authenticator.enrollment().companionOf().map(AuthenticatorId::value).getOrNull())
                     .execute());
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
@@ -95,6 +99,34 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 .bind("id", id.value())
                 .bind("at", Sql.at(at))
                 .execute()) == 1;
+    }
+
+    @Override
+    public boolean activateFirst(UserId user, AuthenticatorId id, Instant at) {
+        return handles.inTransaction(handle -> {
+            // Locks the user's rows first, in one order, so two first confirmations of one user take
+            // turns; the second then sees the first's factor active and activates nothing.
+            handle.createQuery("SELECT id FROM authenticators WHERE user_id = :user ORDER BY id FOR UPDATE")
+                    .bind("user", user.value())
+                    .mapTo(String.class)
+                    .list();
+            return handle.createUpdate("UPDATE authenticators SET confirmed_at = :at, expires_at = NULL"
+                            + " WHERE id = :id AND user_id = :user AND confirmed_at IS NULL AND NOT EXISTS"
+                            + " (SELECT 1 FROM authenticators other WHERE other.user_id = :user"
+                            + " AND other.confirmed_at IS NOT NULL AND other.kind <> 'recovery-code')")
+                    .bind("id", id.value())
+                    .bind("user", user.value())
+                    .bind("at", Sql.at(at))
+                    .execute() == 1;
+        });
+    }
+
+    @Override
+    public int discardPending(UserId user) {
+        return handles.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM authenticators WHERE user_id = :user AND confirmed_at IS NULL")
+                .bind("user", user.value())
+                .execute());
     }
 
     @Override

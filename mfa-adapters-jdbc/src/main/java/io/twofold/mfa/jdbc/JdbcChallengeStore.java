@@ -77,21 +77,13 @@ public final class JdbcChallengeStore implements ChallengeStore {
     }
 
     @Override
-    public int recordFailure(ChallengeId id) {
-        // Incremented in the database and read back under the row lock the UPDATE holds.
-        return handles.inTransaction(handle -> {
-            int updated = handle.createUpdate(
-                            "UPDATE oob_challenges SET failed_attempts = failed_attempts + 1 WHERE id = :id")
-                    .bind("id", id.value())
-                    .execute();
-            if (updated == 0) {
-                throw new IllegalStateException("no challenge " + id);
-            }
-            return handle.createQuery("SELECT failed_attempts FROM oob_challenges WHERE id = :id")
-                    .bind("id", id.value())
-                    .mapTo(Integer.class)
-                    .one();
-        });
+    public boolean reserveAttempt(ChallengeId id, int budget) {
+        // As for transactions: the limit in the WHERE clause, decided under the UPDATE's row lock.
+        return handles.withHandle(handle -> handle.createUpdate("UPDATE oob_challenges"
+                        + " SET failed_attempts = failed_attempts + 1 WHERE id = :id AND failed_attempts < :budget")
+                .bind("id", id.value())
+                .bind("budget", budget)
+                .execute()) == 1;
     }
 
     @Override

@@ -112,22 +112,14 @@ public final class JdbcTransactionStore implements TransactionStore {
     }
 
     @Override
-    public int recordFailure(TransactionId id) {
-        // The increment happens in the database, and the row stays locked until this transaction
-        // ends, so the count read back is this failure's own and no failure is ever lost.
-        return handles.inTransaction(handle -> {
-            int updated = handle.createUpdate(
-                            "UPDATE mfa_transactions SET failed_attempts = failed_attempts + 1 WHERE id = :id")
-                    .bind("id", id.value())
-                    .execute();
-            if (updated == 0) {
-                throw new IllegalStateException("no transaction " + id);
-            }
-            return handle.createQuery("SELECT failed_attempts FROM mfa_transactions WHERE id = :id")
-                    .bind("id", id.value())
-                    .mapTo(Integer.class)
-                    .one();
-        });
+    public boolean reserveAttempt(TransactionId id, int budget) {
+        // The limit sits in the WHERE clause: the row lock this UPDATE takes makes a concurrent one
+        // wait, then re-read the count, so no two callers both take the last attempt.
+        return handles.withHandle(handle -> handle.createUpdate("UPDATE mfa_transactions"
+                        + " SET failed_attempts = failed_attempts + 1 WHERE id = :id AND failed_attempts < :budget")
+                .bind("id", id.value())
+                .bind("budget", budget)
+                .execute()) == 1;
     }
 
     @Override

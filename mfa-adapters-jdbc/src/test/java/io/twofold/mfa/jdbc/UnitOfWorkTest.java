@@ -58,7 +58,7 @@ abstract class UnitOfWorkTest {
 
         Either<String, String> result = storage.unitOfWork().inTransaction(() -> {
             storage.challenges().add(challenge);
-            storage.transactions().recordFailure(transaction.id());
+            storage.transactions().reserveAttempt(transaction.id(), 10);
             return Either.left("invalid_grant");
         });
 

@@ -8,6 +8,7 @@ import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Enrollment;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
@@ -115,7 +116,7 @@ final class Seeder implements AutoCloseable {
     private AuthenticatorId enroll(UserId id, byte[] seed, Instant now) {
         AuthenticatorId device = new AuthenticatorId(AuthenticatorKind.TOTP, secrets.deviceId());
         storage.authenticators().add(new PendingAuthenticator(device, id, new Factor.Totp(new OtpSeed(seed)),
-                now, now.plus(Duration.ofHours(1))));
+                now, now.plus(Duration.ofHours(1)), Enrollment.throughAccessToken()));
         storage.authenticators().activate(device, now);
         return device;
     }

@@ -5,6 +5,7 @@ import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Enrollment;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.OtpSeed;
 import io.twofold.mfa.model.PendingAuthenticator;
@@ -26,8 +27,9 @@ import java.time.Instant;
 
 /**
  * Enrolls a pending authenticator. An {@code mfa_token} may enroll only a user with no active
- * factor; otherwise an MFA API access token with {@code enroll} is needed, which itself took a
- * second factor to get. Out-of-band codes are sent first and stored only once delivered.
+ * factor, and only that login may confirm what it began; otherwise an MFA API access token with
+ * {@code enroll} is needed, which itself took a second factor to get. Out-of-band codes are sent
+ * first and stored only once delivered.
  */
 public final class AssociateAuthenticatorService implements AssociateAuthenticator {
     static final String ENROLL_SCOPE = "enroll";
@@ -86,15 +88,16 @@ public final class AssociateAuthenticatorService implements AssociateAuthenticat
             if (factors.livePendingReal().size() >= deps.settings().attempts().maxPendingEnrollments()) {
                 return Either.left(new MfaError.TooManyEnrollments());
             }
-            return Either.right(deps.settings().recoveryCodesEnabled()
-                    && factors.live(AuthenticatorKind.RECOVERY_CODE).isEmpty());
+            // Each enrollment brings its own recovery code, active only with its factor: a pending one
+            // from another enrollment (perhaps not the user's) must not stand in for it.
+            return Either.right(deps.settings().recoveryCodesEnabled() && factors.activeRecoveryCode().isEmpty());
         });
     }
 
     private Association enrollOtp(User user, Bearer bearer, boolean withRecovery) {
         OtpSeed seed = deps.otp().newSeed();
-        PendingAuthenticator pending = pending(user, new Factor.Totp(seed));
-        Option<Tuple2<PendingAuthenticator, String>> recovery = recoveryCode(user, withRecovery);
+        PendingAuthenticator pending = pending(user, new Factor.Totp(seed), enrollment(bearer));
+        Option<Tuple2<PendingAuthenticator, String>> recovery = recoveryCode(pending, withRecovery);
         store(pending, recovery, Option.none());
         recordEnrollment(bearer, pending, recovery);
         String uri = OtpAuthUri.totp(deps.settings().tenantName(), user.accountLabel(), seed, deps.settings().otp());
@@ -102,32 +105,42 @@ public final class AssociateAuthenticatorService implements AssociateAuthenticat
     }
 
     private Either<MfaError, Association> enrollOob(User user, Bearer bearer, Factor.Oob factor, boolean withRecovery) {
-        PendingAuthenticator pending = pending(user, factor);
+        PendingAuthenticator pending = pending(user, factor, enrollment(bearer));
         return dispatcher.send(user.id(), pending.id(), factor)
                 .peekLeft(error -> audit.record("enrollment.delivery_failed", Option.of(user.id()), Option.of(bearer.client()),
                         "authenticator", pending.id().value(), "error", error.getClass().getSimpleName()))
                 .map(sent -> {
-                    Option<Tuple2<PendingAuthenticator, String>> recovery = recoveryCode(user, withRecovery);
+                    Option<Tuple2<PendingAuthenticator, String>> recovery = recoveryCode(pending, withRecovery);
                     store(pending, recovery, Option.some(sent));
                     recordEnrollment(bearer, pending, recovery);
                     return new Association.Oob(pending.id(), factor.channel(), sent.oobCode(), recovery.map(Tuple2::_2));
                 });
     }
 
-    private PendingAuthenticator pending(User user, Factor factor) {
-        Instant now = deps.clock().instant();
-        return new PendingAuthenticator(new AuthenticatorId(factor.kind(), secrets.deviceId()), user.id(), factor, now,
-                now.plus(deps.settings().lifetimes().pendingAuthenticator()));
+    /** What may confirm the enrollment: the login whose {@code mfa_token} began it, or any login for an access token's. */
+    private static Enrollment enrollment(Bearer bearer) {
+        return bearer instanceof Bearer.MfaToken login
+                ? Enrollment.throughLogin(login.transaction().id())
+                : Enrollment.throughAccessToken();
     }
 
-    /** The recovery code, shown once; only the hash of its canonical form is kept. */
-    private Option<Tuple2<PendingAuthenticator, String>> recoveryCode(User user, boolean due) {
+    private PendingAuthenticator pending(User user, Factor factor, Enrollment enrollment) {
+        Instant now = deps.clock().instant();
+        return new PendingAuthenticator(new AuthenticatorId(factor.kind(), secrets.deviceId()), user.id(), factor, now,
+                now.plus(deps.settings().lifetimes().pendingAuthenticator()), enrollment);
+    }
+
+    /** The recovery code that comes with {@code factor}, shown once; only the hash of its canonical form is kept. */
+    private Option<Tuple2<PendingAuthenticator, String>> recoveryCode(PendingAuthenticator factor, boolean due) {
         if (!due) {
             return Option.none();
         }
         String code = secrets.recoveryCode();
         SecretHash hash = SecretHash.of(RecoveryCodes.normalize(code).get());
-        return Option.some(Tuple.of(pending(user, new Factor.RecoveryCode(hash)), code));
+        PendingAuthenticator recovery = new PendingAuthenticator(new AuthenticatorId(AuthenticatorKind.RECOVERY_CODE,
+                secrets.deviceId()), factor.userId(), new Factor.RecoveryCode(hash), factor.createdAt(), factor.expiresAt(),
+                factor.enrollment().companionOf(factor.id()));
+        return Option.some(Tuple.of(recovery, code));
     }
 
     private void store(PendingAuthenticator pending, Option<Tuple2<PendingAuthenticator, String>> recovery,

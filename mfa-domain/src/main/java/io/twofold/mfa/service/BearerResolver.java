@@ -13,6 +13,7 @@ import io.vavr.control.Option;
  */
 final class BearerResolver {
     static final String INVALID_MFA_TOKEN = "The mfa_token is invalid or has been used.";
+    static final String FOREIGN_ACCESS_TOKEN = "The access token was issued to another client.";
 
     private final TokenIssuer tokens;
     private final MfaTokenGuard guard;
@@ -26,13 +27,20 @@ final class BearerResolver {
         return resolve(bearer, Option.none());
     }
 
-    /** As {@link #resolve(String)}; an {@code mfa_token} must also belong to {@code client} when one is given. */
+    /**
+     * As {@link #resolve(String)}; when the call names a {@code client}, the bearer must have been
+     * issued to it, whether an {@code mfa_token} or an access token: one client's token does not
+     * work with another client's credentials.
+     */
     Either<MfaError, Bearer> resolve(String bearer, Option<ClientId> client) {
         if (bearer == null || bearer.isBlank()) {
             return Either.left(new MfaError.InvalidToken("A bearer token is required."));
         }
         if (tokens.looksLikeAccessToken(bearer)) {
-            return accessToken(bearer).map(Bearer.class::cast);
+            return accessToken(bearer)
+                    .filterOrElse(token -> client.forAll(token.client()::equals),
+                            token -> new MfaError.InvalidToken(FOREIGN_ACCESS_TOKEN))
+                    .map(Bearer.class::cast);
         }
         return guard.open(bearer, client)
                 .<Bearer>map(Bearer.MfaToken::new)

@@ -2,14 +2,17 @@ package io.twofold.mfa.service;
 
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The first valid code for a pending authenticator confirms it (spec 5), and with it the user's
- * pending recovery code, which was handed out by the same first enrollment.
+ * The first valid code for a pending authenticator confirms it (spec 5), and with it the recovery
+ * code handed out by the same enrollment. Every other pending enrollment of the user is then
+ * discarded, so nothing begun before (by an attacker holding only the password, say) survives the
+ * user's own enrollment to be confirmed later.
  */
 final class Confirmation {
     private final AuthenticatorStore authenticators;
@@ -22,19 +25,34 @@ final class Confirmation {
         this.clock = clock;
     }
 
-    /** Activates {@code used} if it is pending; an active one is left as it is. */
-    void confirmIfPending(Authenticator used, MfaTransaction transaction) {
-        if (used.isActive()) {
-            return;
+    /**
+     * Activates {@code used} if it is pending; true when it is active now. False when the store
+     * refused: the enrollment was discarded meanwhile, or (for one begun with an {@code mfa_token})
+     * the user has an active factor by now, which only an MFA API access token may add to. The
+     * caller must then treat the code as wrong. {@code factors} are the user's as the grant read them.
+     */
+    boolean confirmIfPending(Authenticator used, MfaTransaction transaction, UserFactors factors) {
+        if (!(used instanceof PendingAuthenticator pending)) {
+            return true;
         }
         Instant now = clock.instant();
-        if (authenticators.activate(used.id(), now)) {
-            audit.record("authenticator.confirmed", transaction.userId(), transaction.clientId(),
-                    "authenticator", used.id().value());
+        boolean activated = pending.enrollment().transaction().isDefined()
+                ? authenticators.activateFirst(pending.userId(), pending.id(), now)
+                : authenticators.activate(pending.id(), now);
+        if (!activated) {
+            return false;
         }
-        new UserFactors(authenticators.findByUser(used.userId()), now).pendingRecoveryCode()
+        confirmed(pending, transaction);
+        factors.pendingCompanionOf(pending.id())
+                .filter(recovery -> factors.activeRecoveryCode().isEmpty())
                 .filter(recovery -> authenticators.activate(recovery.id(), now))
-                .forEach(recovery -> audit.record("authenticator.confirmed", transaction.userId(),
-                        transaction.clientId(), "authenticator", recovery.id().value()));
+                .forEach(recovery -> confirmed(recovery, transaction));
+        authenticators.discardPending(pending.userId());
+        return true;
+    }
+
+    private void confirmed(PendingAuthenticator authenticator, MfaTransaction transaction) {
+        audit.record("authenticator.confirmed", transaction.userId(), transaction.clientId(),
+                "authenticator", authenticator.id().value());
     }
 }

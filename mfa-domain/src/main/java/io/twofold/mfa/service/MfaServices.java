@@ -32,11 +32,11 @@ public record MfaServices(
         BearerResolver bearers = new BearerResolver(deps.tokens(), guard);
         TokenBuckets buckets = new TokenBuckets(deps.attemptCounters(), deps.clock());
         UserAttemptLimiter userLimiter = new UserAttemptLimiter(buckets, deps.settings().attempts(), audit);
-        PasswordAttemptLimiter passwordLimiter = new PasswordAttemptLimiter(buckets, deps.settings().passwords(), audit);
+        PasswordAttemptLimiter passwordLimiter = new PasswordAttemptLimiter(deps.users(), buckets, deps.settings().passwords(), audit);
         SendLimiter sendLimiter = new SendLimiter(buckets, deps.settings().sends());
         OobDispatcher dispatcher = new OobDispatcher(deps, sendLimiter, secrets);
         SecondFactorAttempts attempts = new SecondFactorAttempts(clientGate, guard, userLimiter, deps.loginStates(),
-                deps.transactions(), audit);
+                deps.transactions(), deps.settings().attempts(), audit);
         Confirmation confirmation = new Confirmation(deps.authenticators(), audit, deps.clock());
         TokenCompletion completion = new TokenCompletion(deps.transactions(), deps.users(), deps.tokens(), audit, deps.clock());
         return new MfaServices(

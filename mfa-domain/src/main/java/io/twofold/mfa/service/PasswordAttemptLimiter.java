@@ -6,6 +6,7 @@ import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.policy.PasswordBudgets;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.twofold.mfa.port.out.UserDirectory;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -13,20 +14,24 @@ import java.util.Locale;
 
 /**
  * Brute-force protection of the first factor, as Auth0 does it: wrong passwords are counted per
- * realm, username (as submitted, lower-cased) and end-user IP, so an attacker elsewhere cannot lock
- * the real user out. The username need not exist: unknown ones are counted exactly like known
- * ones, so being blocked reveals nothing about who has an account (DESIGN invariant 8).
+ * account and end-user IP, so an attacker elsewhere cannot lock the real user out. The account is
+ * the directory's {@link UserDirectory#accountKey}: one counter whatever spelling of the username
+ * (case, padding, the email, the default realm named or not) and whichever password grant.
+ * The username need not exist: unknown ones are counted exactly like known ones, so being blocked
+ * reveals nothing about who has an account (DESIGN invariant 8).
  * Separate from {@link UserAttemptLimiter}: a second-factor lockout never blocks the password,
  * nor the reverse.
  */
 final class PasswordAttemptLimiter {
     static final String KEY_PREFIX = "password-failures:";
 
+    private final UserDirectory users;
     private final TokenBuckets buckets;
     private final PasswordBudgets budgets;
     private final AuditTrail audit;
 
-    PasswordAttemptLimiter(TokenBuckets buckets, PasswordBudgets budgets, AuditTrail audit) {
+    PasswordAttemptLimiter(UserDirectory users, TokenBuckets buckets, PasswordBudgets budgets, AuditTrail audit) {
+        this.users = users;
         this.buckets = buckets;
         this.budgets = budgets;
         this.audit = audit;
@@ -39,7 +44,7 @@ final class PasswordAttemptLimiter {
      * the compare-and-set in the store decides, not the order in which the checks ran.
      */
     Either<MfaError, String> begin(PasswordLoginCommand command, Client client) {
-        String key = key(command.realm(), command.username(), endUserIp(command, client));
+        String key = key(users.accountKey(command.realm(), command.username()), endUserIp(command, client));
         if (buckets.tryTake(key, budgets.capacity(), budgets.refill())) {
             return Either.right(key);
         }
@@ -74,10 +79,8 @@ final class PasswordAttemptLimiter {
     }
 
     /** Hashed, so the attempt store holds no username or IP address in clear. */
-    static String key(Option<String> realm, String username, Option<String> ip) {
-        String realmPart = realm.map(r -> "realm:" + r).getOrElse("default");
+    static String key(String account, Option<String> ip) {
         String ipPart = ip.map(a -> a.strip().toLowerCase(Locale.ROOT)).getOrElse("");
-        String userPart = username.toLowerCase(Locale.ROOT);
-        return KEY_PREFIX + SecretHash.of(realmPart + "\u0000" + userPart + "\u0000" + ipPart).hex();
+        return KEY_PREFIX + SecretHash.of(account + "\u0000" + ipPart).hex();
     }
 }

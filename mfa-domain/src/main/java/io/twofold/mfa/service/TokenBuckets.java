@@ -7,6 +7,7 @@ import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -56,6 +57,34 @@ final class TokenBuckets {
         throw new IllegalStateException("the attempt counter " + key + " kept changing");
     }
 
+    /**
+     * Takes one token and counts one more in the run of failures, unless {@code spent} says the
+     * refilled bucket allows no more: what was saved, or none (nothing saved). The first try starts
+     * from {@code read}, the bucket as this request already read it; a lost compare-and-set re-reads.
+     * Taking before the code is checked is what keeps a burst of parallel guesses within the budget.
+     */
+    Option<AttemptBucket> reserve(String key, Option<AttemptBucket> read, int capacity, Duration refill,
+                                  Predicate<AttemptBucket> spent) {
+        AttemptBucket bucket = fromStored(key, read, capacity, refill);
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            if (spent.test(bucket)) {
+                return Option.none();
+            }
+            AttemptBucket taken = next(bucket, bucket.tokens() - 1, bucket.consecutiveFailures() + 1);
+            if (store.compareAndSet(taken)) {
+                return Option.some(taken);
+            }
+            bucket = current(key, capacity, refill);
+        }
+        throw new IllegalStateException("the attempt counter " + key + " kept changing");
+    }
+
+    /** Undoes what {@link #reserve} took, for an attempt that turned out right: the token back, the run ended. */
+    AttemptBucket giveBack(AttemptBucket reserved, int capacity, Duration refill) {
+        return updateFrom(reserved, capacity, refill,
+                b -> new AttemptBucket(b.key(), Math.min(capacity, b.tokens() + 1), b.refilledAt(), 0, b.version()));
+    }
+
     /** Applies {@code change} to the refilled bucket and saves the result; returns what was saved. */
     AttemptBucket update(String key, int capacity, Duration refill, UnaryOperator<AttemptBucket> change) {
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
@@ -100,8 +129,12 @@ final class TokenBuckets {
                 bucket.version() + 1);
     }
 
-    /** One token back per whole {@code refill} since {@code refilledAt}, up to {@code capacity}. */
+    /** One token back per whole {@code refill} since {@code refilledAt}, up to {@code capacity}; a full bucket is as of {@code now}. */
     static AttemptBucket refilled(AttemptBucket bucket, int capacity, Duration refill, Instant now) {
+        if (bucket.tokens() >= capacity) {
+            // A full bucket gains nothing by waiting: its refill period starts when a token is next taken.
+            return new AttemptBucket(bucket.key(), capacity, now, bucket.consecutiveFailures(), bucket.version());
+        }
         long elapsed = Duration.between(bucket.refilledAt(), now).toMillis();
         long steps = elapsed <= 0 ? 0 : elapsed / refill.toMillis();
         if (steps == 0) {

@@ -27,36 +27,37 @@ final class UserAttemptLimiter {
     }
 
     /**
-     * Refuses before any code is checked, so a locked-out user cannot learn whether a code was right.
-     * {@code stored} is the user's bucket as the store holds it (read together with the
-     * transaction). The bucket goes back to {@link #recordFailure} or {@link #recordSuccess}, so a
-     * verification reads it once; the version check there catches a concurrent change.
+     * Refuses a locked-out user before anything is written or any code checked, so a locked-out
+     * user cannot learn whether a code was right. {@code stored} is the user's bucket as the store
+     * holds it (read together with the transaction); the refilled bucket goes on to {@link #reserve}.
      */
     Either<MfaError, AttemptBucket> check(UserId user, Option<AttemptBucket> stored) {
         AttemptBucket bucket = buckets.fromStored(key(user), stored, budgets.userBucketCapacity(), budgets.userBucketRefill());
         return isLocked(bucket) ? Either.left(new MfaError.TooManyAttempts()) : Either.right(bucket);
     }
 
-    /** {@code read} is the bucket {@link #check} returned for this user. */
-    void recordFailure(UserId user, AttemptBucket read) {
-        AttemptBucket saved = buckets.updateFrom(read, budgets.userBucketCapacity(), budgets.userBucketRefill(),
-                b -> new AttemptBucket(b.key(), b.tokens() - 1, b.refilledAt(), b.consecutiveFailures() + 1, b.version()));
-        if (isLocked(saved)) {
+    /**
+     * Charges the attempt to the user before the code is checked: a token out of the bucket and one
+     * more failure in the run, refused when none is left. {@code read} is the bucket {@link #check}
+     * returned; the compare-and-set in the store decides between concurrent attempts, on any node.
+     * A right code then gets its charge back through {@link #release}.
+     */
+    Either<MfaError, AttemptBucket> reserve(UserId user, AttemptBucket read) {
+        return buckets.reserve(read.key(), Option.some(read), budgets.userBucketCapacity(), budgets.userBucketRefill(),
+                this::isLocked).toEither(MfaError.TooManyAttempts::new);
+    }
+
+    /** A wrong code, already charged by {@link #reserve}: audits the lockout when it was the last one allowed. */
+    void failed(UserId user, AttemptBucket reserved) {
+        if (isLocked(reserved)) {
             audit.record("mfa.lockout", Option.of(user), Option.none(),
-                    "consecutive_failures", Integer.toString(saved.consecutiveFailures()));
+                    "consecutive_failures", Integer.toString(reserved.consecutiveFailures()));
         }
     }
 
-    /**
-     * A right code ends the run of consecutive failures; the bucket itself refills only with time.
-     * With no run as of {@code read} (from {@link #check}) nothing is written: a failure that lands
-     * between the check and now is ordered after this success and stays counted.
-     */
-    void recordSuccess(AttemptBucket read) {
-        if (read.consecutiveFailures() > 0) {
-            buckets.updateFrom(read, budgets.userBucketCapacity(), budgets.userBucketRefill(),
-                    b -> new AttemptBucket(b.key(), b.tokens(), b.refilledAt(), 0, b.version()));
-        }
+    /** A right code: what {@link #reserve} took comes back, and the run of consecutive failures ends. */
+    void release(AttemptBucket reserved) {
+        buckets.giveBack(reserved, budgets.userBucketCapacity(), budgets.userBucketRefill());
     }
 
     /**

@@ -2,7 +2,9 @@ package io.twofold.mfa.service;
 
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.AuthenticatorKind;
+import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -18,6 +20,25 @@ record UserFactors(List<Authenticator> all, Instant now) {
     /** Active, or pending and not yet expired. */
     List<Authenticator> live() {
         return all.filter(a -> a.isActive() || !((PendingAuthenticator) a).isExpired(now));
+    }
+
+    /**
+     * What a grant on this login may use: the active authenticators, and the live pending ones that
+     * this login may confirm (see {@link PendingAuthenticator#confirmableThrough}). Another login's
+     * pending enrollment is not even checked, so its code cannot be tried from here.
+     */
+    List<Authenticator> usableThrough(MfaTransaction login) {
+        return live().filter(a -> a.isActive() || ((PendingAuthenticator) a).confirmableThrough(login));
+    }
+
+    List<Authenticator> usableThrough(MfaTransaction login, AuthenticatorKind kind) {
+        return usableThrough(login).filter(a -> a.id().kind() == kind);
+    }
+
+    /** The live pending recovery code handed out with {@code factor}'s enrollment, if any. */
+    Option<PendingAuthenticator> pendingCompanionOf(AuthenticatorId factor) {
+        return live(AuthenticatorKind.RECOVERY_CODE).filter(a -> !a.isActive()).map(PendingAuthenticator.class::cast)
+                .find(code -> code.enrollment().companionOf().contains(factor));
     }
 
     List<Authenticator> expiredPending() {
@@ -48,10 +69,6 @@ record UserFactors(List<Authenticator> all, Instant now) {
 
     Option<ActiveAuthenticator> activeRecoveryCode() {
         return active().find(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE);
-    }
-
-    Option<PendingAuthenticator> pendingRecoveryCode() {
-        return live(AuthenticatorKind.RECOVERY_CODE).find(a -> !a.isActive()).map(PendingAuthenticator.class::cast);
     }
 
     /** The {@code mfa_requirements.challenge} types: what the user could answer with now. */

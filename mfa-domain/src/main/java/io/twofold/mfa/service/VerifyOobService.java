@@ -57,29 +57,36 @@ public final class VerifyOobService implements VerifyOob {
         if (challenge.isExpired(now)) {
             return Either.left(new MfaError.ExpiredOobCode());
         }
-        if (challenge.failedAttempts() >= deps.settings().attempts().perChallenge()) {
+        int perChallenge = deps.settings().attempts().perChallenge();
+        if (challenge.failedAttempts() >= perChallenge) {
             return Either.left(new MfaError.TooManyAttempts());
         }
-        Option<Authenticator> authenticator = new UserFactors(attempt.authenticators(), now).live()
+        UserFactors factors = new UserFactors(attempt.authenticators(), now);
+        Option<Authenticator> authenticator = factors.usableThrough(tx)
                 .find(a -> a.id().equals(challenge.authenticatorId()));
         if (authenticator.isEmpty()) {
-            // The factor was deleted, or its pending enrollment expired, since the code was sent.
+            // Deleted, expired or discarded since the code was sent, or another login's enrollment.
             return Either.left(new MfaError.MalformedOobCode());
         }
         if (command.bindingCode().isEmpty() || command.bindingCode().get().isBlank()) {
             return Either.left(new MfaError.InvalidRequest("binding_code is required"));
         }
-        // Constant-time comparison of hashes keyed by the oob_code (SecretHash.matches).
-        SecretHash presented = SecretHash.of(command.oobCode(), command.bindingCode().get().strip());
-        if (!presented.matches(challenge.bindingCodeHash())) {
-            deps.challenges().recordFailure(challenge.id());
-            return attempts.failed(attempt, "oob", new MfaError.InvalidBindingCode());
+        // The challenge's own budget first: a spent oob_code costs the login and the user nothing more.
+        if (!deps.challenges().reserveAttempt(challenge.id(), perChallenge)) {
+            return Either.left(new MfaError.TooManyAttempts());
         }
-        if (!deps.challenges().consume(challenge.id())) {
-            return Either.left(new MfaError.MalformedOobCode());
-        }
-        attempts.succeeded(attempt);
-        confirmation.confirmIfPending(authenticator.get(), tx);
-        return completion.complete(tx, authenticator.get().id().value());
+        return attempts.reserve(attempt).flatMap(reserved -> {
+            // Constant-time comparison of hashes keyed by the oob_code (SecretHash.matches).
+            SecretHash presented = SecretHash.of(command.oobCode(), command.bindingCode().get().strip());
+            if (!presented.matches(challenge.bindingCodeHash())) {
+                return attempts.failed(reserved, "oob", new MfaError.InvalidBindingCode());
+            }
+            if (!deps.challenges().consume(challenge.id())
+                    || !confirmation.confirmIfPending(authenticator.get(), tx, factors)) {
+                return Either.left(new MfaError.MalformedOobCode());
+            }
+            attempts.succeeded(reserved);
+            return completion.complete(tx, authenticator.get().id().value());
+        });
     }
 }

@@ -41,17 +41,19 @@ public final class VerifyOtpService implements VerifyOtp {
     private Either<MfaError, TokenRequest> verify(SecondFactorAttempts.Attempt attempt, String code) {
         MfaTransaction tx = attempt.tx();
         Instant now = deps.clock().instant();
-        List<Authenticator> totps = new UserFactors(attempt.authenticators(), now).live(AuthenticatorKind.TOTP);
+        UserFactors factors = new UserFactors(attempt.authenticators(), now);
+        List<Authenticator> totps = factors.usableThrough(tx, AuthenticatorKind.TOTP);
         if (totps.isEmpty()) {
             return Either.left(new MfaError.NotEnrolled());
         }
-        Option<Authenticator> matched = totps.find(a -> accepts(a, code, now));
-        if (matched.isEmpty()) {
-            return attempts.failed(attempt, "otp", new MfaError.InvalidOtp());
-        }
-        attempts.succeeded(attempt);
-        confirmation.confirmIfPending(matched.get(), tx);
-        return completion.complete(tx, matched.get().id().value());
+        return attempts.reserve(attempt).flatMap(reserved -> {
+            Option<Authenticator> matched = totps.find(a -> accepts(a, code, now));
+            if (matched.isEmpty() || !confirmation.confirmIfPending(matched.get(), tx, factors)) {
+                return attempts.failed(reserved, "otp", new MfaError.InvalidOtp());
+            }
+            attempts.succeeded(reserved);
+            return completion.complete(tx, matched.get().id().value());
+        });
     }
 
     /**

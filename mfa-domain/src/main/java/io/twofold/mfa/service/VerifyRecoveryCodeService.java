@@ -53,18 +53,20 @@ public final class VerifyRecoveryCodeService implements VerifyRecoveryCode {
             return Either.left(new MfaError.NoRecoveryCode());
         }
         SecretHash stored = ((Factor.RecoveryCode) recovery.get().factor()).codeHash();
-        // Input that cannot be a recovery code is a wrong guess like any other, and costs the same.
-        boolean right = RecoveryCodes.normalize(presented).exists(code -> SecretHash.of(code).matches(stored));
-        if (!right) {
-            return attempts.failed(attempt, "recovery-code", new MfaError.InvalidRecoveryCode());
-        }
-        String next = secrets.recoveryCode();
-        SecretHash nextHash = SecretHash.of(RecoveryCodes.normalize(next).get());
-        // Compare-and-set on the old hash: of two requests with the same code, one spends it.
-        if (!deps.authenticators().replaceRecoveryCode(recovery.get().id(), stored, nextHash)) {
-            return Either.left(new MfaError.InvalidRecoveryCode());
-        }
-        attempts.succeeded(attempt);
-        return completion.complete(tx, recovery.get().id().value()).map(tokens -> new Recovered(tokens, next));
+        return attempts.reserve(attempt).flatMap(reserved -> {
+            // Input that cannot be a recovery code is a wrong guess like any other, and costs the same.
+            boolean right = RecoveryCodes.normalize(presented).exists(code -> SecretHash.of(code).matches(stored));
+            if (!right) {
+                return attempts.failed(reserved, "recovery-code", new MfaError.InvalidRecoveryCode());
+            }
+            String next = secrets.recoveryCode();
+            SecretHash nextHash = SecretHash.of(RecoveryCodes.normalize(next).get());
+            // Compare-and-set on the old hash: of two requests with the same code, one spends it.
+            if (!deps.authenticators().replaceRecoveryCode(recovery.get().id(), stored, nextHash)) {
+                return attempts.failed(reserved, "recovery-code", new MfaError.InvalidRecoveryCode());
+            }
+            attempts.succeeded(reserved);
+            return completion.complete(tx, recovery.get().id().value()).map(tokens -> new Recovered(tokens, next));
+        });
     }
 }

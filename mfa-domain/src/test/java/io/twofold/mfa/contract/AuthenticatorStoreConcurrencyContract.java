@@ -76,6 +76,21 @@ public abstract class AuthenticatorStoreConcurrencyContract {
         }
     }
 
+    /** Each thread confirms its own first factor of one user: the store lets exactly one become active. */
+    @Test
+    public void activatesOneFirstFactorOfAUserWhenThreadsRace() {
+        try (Race race = new Race()) {
+            for (int round = 0; round < ROUNDS; round++) {
+                UserId user = new UserId("auth0|first-" + round);
+                long base = 10_000L + round * 100L;
+                List<AuthenticatorId> ids = IntStream.range(0, Race.THREADS).mapToObj(i -> addTotp(user, base + i)).toList();
+                assertThat(race.countWinners(thread -> store.activateFirst(user, ids.get(thread), T0)))
+                        .as("round %d", round).isEqualTo(1);
+                assertThat(store.findByUser(user).filter(a -> a.isActive()).size()).as("round %d", round).isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     public void spendsARecoveryCodeOnceWhenThreadsRace() {
         PendingAuthenticator recovery = pendingRecoveryCode(ALICE, 3, "code-0", T0);
@@ -99,7 +114,11 @@ public abstract class AuthenticatorStoreConcurrencyContract {
     }
 
     private AuthenticatorId addTotp(long number) {
-        PendingAuthenticator totp = pendingTotp(ALICE, number, seed((int) number), T0);
+        return addTotp(ALICE, number);
+    }
+
+    private AuthenticatorId addTotp(UserId user, long number) {
+        PendingAuthenticator totp = pendingTotp(user, number, seed((int) number), T0);
         store.add(totp);
         return totp.id();
     }

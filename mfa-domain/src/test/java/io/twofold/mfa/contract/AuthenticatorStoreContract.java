@@ -3,9 +3,13 @@ package io.twofold.mfa.contract;
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorKind;
+import io.twofold.mfa.model.Enrollment;
 import io.twofold.mfa.model.Factor;
+import io.twofold.mfa.model.OobChannel;
 import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.PhoneNumber;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,54 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         assertThat(found).isEqualTo(totp);
         assertThat(((Factor.Totp) found.factor()).seed().bytes()).isEqualTo(seed(7).bytes());
         assertThat(((PendingAuthenticator) found).expiresAt()).isEqualTo(totp.expiresAt());
+    }
+
+    @Test
+    public void roundTripsHowAnEnrollmentWasBegun() {
+        PendingAuthenticator factor = pending(id(AuthenticatorKind.SMS, 5), ALICE,
+                Factor.Oob.phone(OobChannel.SMS, new PhoneNumber("+15551234567")), T0,
+                Enrollment.throughLogin(new TransactionId("tx-enroll")));
+        PendingAuthenticator recovery = pending(id(AuthenticatorKind.RECOVERY_CODE, 6), ALICE,
+                new Factor.RecoveryCode(SecretHash.of("Q7TXK2M9WRZ4HC8LNVB3PD6F")), T0,
+                factor.enrollment().companionOf(factor.id()));
+        store.add(factor);
+        store.add(recovery);
+
+        assertThat(store.find(ALICE, factor.id())).containsExactly(factor);
+        assertThat(store.find(ALICE, recovery.id())).containsExactly(recovery);
+        assertThat(store.findByUser(ALICE)).containsExactly(factor, recovery);
+    }
+
+    @Test
+    public void activatesAFirstFactorOnlyWhileTheUserHasNoActiveOne() {
+        PendingAuthenticator recovery = pendingRecoveryCode(ALICE, 1, "Q7TXK2M9WRZ4HC8LNVB3PD6F", T0);
+        PendingAuthenticator first = pendingTotp(ALICE, 2, seed(2), T0);
+        PendingAuthenticator second = pendingSms(ALICE, 3, "+15551234567", T0);
+        PendingAuthenticator bobs = pendingTotp(BOB, 4, seed(4), T0);
+        List.of(recovery, first, second, bobs).forEach(store::add);
+        store.activate(recovery.id(), T0);
+
+        assertThat(store.activateFirst(ALICE, first.id(), T0.plusSeconds(1))).as("a recovery code does not count").isTrue();
+        assertThat(store.activateFirst(ALICE, second.id(), T0.plusSeconds(2))).isFalse();
+        assertThat(store.activateFirst(ALICE, bobs.id(), T0)).as("another user's authenticator").isFalse();
+        assertThat(store.activateFirst(BOB, bobs.id(), T0)).isTrue();
+        assertThat(store.find(ALICE, second.id()).map(Authenticator::isActive)).containsExactly(false);
+    }
+
+    @Test
+    public void discardsOnlyTheUsersPendingAuthenticators() {
+        PendingAuthenticator active = pendingTotp(ALICE, 1, seed(1), T0);
+        PendingAuthenticator pendingOne = pendingSms(ALICE, 2, "+15551234567", T0);
+        PendingAuthenticator pendingTwo = pendingRecoveryCode(ALICE, 3, "Q7TXK2M9WRZ4HC8LNVB3PD6F", T0);
+        PendingAuthenticator bobs = pendingTotp(BOB, 4, seed(4), T0);
+        List.of(active, pendingOne, pendingTwo, bobs).forEach(store::add);
+        store.activate(active.id(), T0);
+
+        assertThat(store.discardPending(ALICE)).isEqualTo(2);
+
+        assertThat(store.findByUser(ALICE).map(Authenticator::id)).containsExactly(active.id());
+        assertThat(store.findByUser(BOB)).containsExactly(bobs);
+        assertThat(store.discardPending(ALICE)).isZero();
     }
 
     @Test
@@ -171,7 +223,7 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         PendingAuthenticator expired = pending(id(AuthenticatorKind.TOTP, 1), ALICE, new Factor.Totp(seed(1)),
                 T0);
         PendingAuthenticator fresh = new PendingAuthenticator(id(AuthenticatorKind.TOTP, 2), ALICE,
-                new Factor.Totp(seed(2)), now.minusSeconds(60), now.plusSeconds(3600));
+                new Factor.Totp(seed(2)), now.minusSeconds(60), now.plusSeconds(3600), Enrollment.throughAccessToken());
         PendingAuthenticator confirmed = pendingTotp(BOB, 3, seed(3), T0);
         store.add(expired);
         store.add(fresh);

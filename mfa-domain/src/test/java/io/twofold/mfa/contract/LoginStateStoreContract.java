@@ -121,7 +121,7 @@ public abstract class LoginStateStoreContract {
     public void findsACompletedTransactionWithItsFailureCount() {
         MfaTransaction tx = transaction("tx-1", ALICE);
         stores.transactions().add(tx);
-        stores.transactions().recordFailure(tx.id());
+        stores.transactions().reserveAttempt(tx.id(), 10);
         stores.transactions().complete(tx.id(), new AuditEvent(T0, "mfa.success",
                 Option.some(ALICE), Option.none(), LinkedHashMap.of("transaction", "tx-1")));
 

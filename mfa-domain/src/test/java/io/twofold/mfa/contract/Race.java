@@ -1,11 +1,7 @@
 package io.twofold.mfa.contract;
 
-import org.assertj.core.api.Assertions;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntSupplier;
-import java.util.stream.IntStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -71,20 +67,6 @@ public final class Race implements AutoCloseable {
     /** Runs {@code contender} on each thread and counts how many returned true. */
     public long countWinners(IntFunction<Boolean> contender) {
         return run(contender).stream().filter(Boolean::booleanValue).count();
-    }
-
-    /**
-     * Calls {@code counter} {@code callsPerThread} times on every thread and checks that the calls
-     * saw each count from 1 to the total exactly once (no lost and no doubled increment).
-     * Returns the total, the count the store must end with.
-     */
-    public int assertEveryCallSeesItsOwnCount(int callsPerThread, IntSupplier counter) {
-        List<Integer> counts = run(thread -> IntStream.range(0, callsPerThread).map(i -> counter.getAsInt()).boxed().toList())
-                .stream().flatMap(List::stream).toList();
-        int total = threads * callsPerThread;
-        Assertions.assertThat(counts).as("each call sees its own count")
-                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, total).boxed().toList());
-        return total;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.EmailAddress;
+import io.twofold.mfa.model.Enrollment;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.OobChannel;
 import io.twofold.mfa.model.OtpSeed;
@@ -39,8 +40,14 @@ public final class Authenticators {
         return new OtpSeed(bytes);
     }
 
+    /** Pending as if begun with an MFA API access token: any login of the user may confirm it. */
     public static PendingAuthenticator pending(AuthenticatorId id, UserId user, Factor factor, Instant createdAt) {
-        return new PendingAuthenticator(id, user, factor, createdAt, createdAt.plus(PENDING_LIFETIME));
+        return pending(id, user, factor, createdAt, Enrollment.throughAccessToken());
+    }
+
+    public static PendingAuthenticator pending(AuthenticatorId id, UserId user, Factor factor, Instant createdAt,
+                                               Enrollment enrollment) {
+        return new PendingAuthenticator(id, user, factor, createdAt, createdAt.plus(PENDING_LIFETIME), enrollment);
     }
 
     public static PendingAuthenticator pendingTotp(UserId user, long number, OtpSeed seed, Instant createdAt) {

@@ -3,6 +3,7 @@ package io.twofold.mfa.fake;
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
@@ -79,6 +80,26 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
         return changed.get();
     }
 
+    /** Serialized on the store: the check of the user's active factors and the activation are one step. */
+    @Override
+    public synchronized boolean activateFirst(UserId user, AuthenticatorId id, Instant at) {
+        boolean hasActiveFactor = findByUser(user).exists(a -> a.isActive() && a.id().kind() != AuthenticatorKind.RECOVERY_CODE);
+        return !hasActiveFactor && find(user, id).isDefined() && activate(id, at);
+    }
+
+    @Override
+    public int discardPending(UserId user) {
+        AtomicInteger removed = new AtomicInteger();
+        rows.keySet().forEach(id -> rows.computeIfPresent(id, (key, row) -> {
+            if (row.authenticator() instanceof PendingAuthenticator pending && pending.userId().equals(user)) {
+                removed.incrementAndGet();
+                return null;
+            }
+            return row;
+        }));
+        return removed.get();
+    }
+
     @Override
     public boolean acceptTotpStep(AuthenticatorId id, long step) {
         AtomicBoolean changed = new AtomicBoolean();
@@ -139,7 +160,7 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
 
     private static Authenticator withFactor(Authenticator current, Factor factor) {
         if (current instanceof PendingAuthenticator p) {
-            return new PendingAuthenticator(p.id(), p.userId(), factor, p.createdAt(), p.expiresAt());
+            return new PendingAuthenticator(p.id(), p.userId(), factor, p.createdAt(), p.expiresAt(), p.enrollment());
         }
         ActiveAuthenticator a = (ActiveAuthenticator) current;
         return new ActiveAuthenticator(a.id(), a.userId(), factor, a.createdAt(), a.confirmedAt());

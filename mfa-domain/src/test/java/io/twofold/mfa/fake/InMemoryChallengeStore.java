@@ -46,14 +46,17 @@ public final class InMemoryChallengeStore implements ChallengeStore {
     }
 
     @Override
-    public int recordFailure(ChallengeId id) {
-        OobChallenge after = byId.computeIfPresent(id, (key, c) -> new OobChallenge(c.id(), c.oobCodeHash(),
-                c.bindingCodeHash(), c.authenticatorId(), c.userId(), c.createdAt(), c.expiresAt(),
-                c.failedAttempts() + 1, c.consumed()));
-        if (after == null) {
-            throw new IllegalStateException("no challenge " + id);
-        }
-        return after.failedAttempts();
+    public boolean reserveAttempt(ChallengeId id, int budget) {
+        AtomicBoolean taken = new AtomicBoolean();
+        byId.computeIfPresent(id, (key, c) -> {
+            if (c.failedAttempts() >= budget) {
+                return c;
+            }
+            taken.set(true);
+            return new OobChallenge(c.id(), c.oobCodeHash(), c.bindingCodeHash(), c.authenticatorId(), c.userId(),
+                    c.createdAt(), c.expiresAt(), c.failedAttempts() + 1, c.consumed());
+        });
+        return taken.get();
     }
 
     @Override

@@ -56,14 +56,17 @@ public final class InMemoryTransactionStore implements TransactionStore {
     }
 
     @Override
-    public int recordFailure(TransactionId id) {
-        MfaTransaction after = byId.computeIfPresent(id, (key, t) -> new MfaTransaction(t.id(), t.tokenHash(),
-                t.userId(), t.clientId(), t.audience(), t.scope(), t.realm(), t.createdAt(), t.expiresAt(),
-                t.failedAttempts() + 1, t.completed()));
-        if (after == null) {
-            throw new IllegalStateException("no transaction " + id);
-        }
-        return after.failedAttempts();
+    public boolean reserveAttempt(TransactionId id, int budget) {
+        AtomicBoolean taken = new AtomicBoolean();
+        byId.computeIfPresent(id, (key, t) -> {
+            if (t.failedAttempts() >= budget) {
+                return t;
+            }
+            taken.set(true);
+            return new MfaTransaction(t.id(), t.tokenHash(), t.userId(), t.clientId(), t.audience(), t.scope(),
+                    t.realm(), t.createdAt(), t.expiresAt(), t.failedAttempts() + 1, t.completed());
+        });
+        return taken.get();
     }
 
     @Override

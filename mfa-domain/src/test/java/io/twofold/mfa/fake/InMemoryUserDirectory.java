@@ -62,7 +62,14 @@ public final class InMemoryUserDirectory implements UserDirectory {
         return Option.of(byId.get(id)).map(Account::user);
     }
 
+    @Override
+    public String accountKey(Option<String> realm, String login) {
+        String key = loginKey(realm.getOrElse(DEFAULT_REALM), login);
+        return Option.of(byLogin.get(key)).map(account -> "user:" + account.user().id().value()).getOrElse("login:" + key);
+    }
+
+    /** As the JDBC directory: surrounding white space ignored, case folded. */
     private static String loginKey(String realm, String login) {
-        return realm + "\u0000" + (login == null ? "" : login.toLowerCase(Locale.ROOT));
+        return realm + "\u0000" + (login == null ? "" : login.strip().toLowerCase(Locale.ROOT));
     }
 }

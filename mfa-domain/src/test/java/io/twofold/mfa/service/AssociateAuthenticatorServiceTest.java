@@ -1,9 +1,11 @@
 package io.twofold.mfa.service;
 
 import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
@@ -13,6 +15,7 @@ import io.twofold.mfa.policy.SendLimits;
 import io.twofold.mfa.port.in.AssociateCommand;
 import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.in.AuthenticatorView;
+import io.twofold.mfa.secret.RecoveryCodes;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -67,11 +70,30 @@ class AssociateAuthenticatorServiceTest {
     }
 
     @Test
-    void issuesTheRecoveryCodeOnlyOnce() {
+    void givesEachEnrollmentItsOwnRecoveryCodeAndKeepsOnlyTheConfirmedOnes() {
         String mfaToken = bed.mfaToken();
-        assertThat(bed.associateOtp(mfaToken).get().recoveryCode()).isNotEmpty();
+        Association.Otp first = (Association.Otp) bed.associateOtp(mfaToken).get();
+        Association.Otp second = (Association.Otp) bed.associateOtp(mfaToken).get();
+        assertThat(first.recoveryCode()).isNotEmpty();
+        assertThat(second.recoveryCode()).isNotEmpty().isNotEqualTo(first.recoveryCode());
 
-        assertThat(bed.associateOtp(mfaToken).get().recoveryCode()).isEmpty();
+        assertThat(bed.verifyOtp(mfaToken, bed.currentCode(second.secret())).isRight()).isTrue();
+
+        List<Authenticator> left = bed.authenticators.findByUser(bed.alice.id());
+        assertThat(left.map(Authenticator::id)).containsExactlyInAnyOrder(second.authenticatorId(),
+                left.find(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE).get().id());
+        assertThat(left).allMatch(Authenticator::isActive);
+        Factor.RecoveryCode kept = (Factor.RecoveryCode) left.find(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE)
+                .get().factor();
+        assertThat(kept.codeHash().matches(SecretHash.of(RecoveryCodes.normalize(second.recoveryCode().get()).get())))
+                .as("the confirmed enrollment's own code").isTrue();
+    }
+
+    @Test
+    void anAccessTokenEnrollmentGetsNoRecoveryCodeWhenTheUserHasAnActiveOne() {
+        String accessToken = bed.mfaApiAccessToken(bed.enrolledTotp());
+
+        assertThat(bed.associateSms(accessToken, MfaTestbed.PHONE).get().recoveryCode()).isEmpty();
     }
 
     @Test

@@ -134,6 +134,46 @@ class InvariantsTest {
         }
 
         @Test
+        void aFactorPlantedWithThePasswordDiesWhenTheUserConfirmsTheirOwn() {
+            String attackers = bed.mfaToken();
+            Association.Otp planted = (Association.Otp) bed.associateOtp(attackers).get();
+            String users = bed.mfaToken();
+            Association.Otp own = (Association.Otp) bed.associateOtp(users).get();
+            assertThat(own.recoveryCode()).as("the user's enrollment brings its own recovery code").isNotEmpty();
+
+            assertThat(bed.verifyOtp(users, bed.currentCode(own.secret())).isRight()).isTrue();
+
+            assertThat(bed.authenticators.findByUser(bed.alice.id()).map(a -> a.id()))
+                    .doesNotContain(planted.authenticatorId()).contains(own.authenticatorId()).hasSize(2);
+            assertThat(bed.verifyOtp(attackers, bed.currentCode(planted.secret())).isLeft()).isTrue();
+            assertThat(bed.services.verifyRecoveryCode().verify(new VerifyRecoveryCodeCommand(bed.app, bed.mfaToken(),
+                    planted.recoveryCode().get())).getLeft()).isEqualTo(new MfaError.InvalidRecoveryCode());
+        }
+
+        @Test
+        void aPendingFactorIsConfirmedOnlyThroughTheLoginThatBeganIt() {
+            String first = bed.mfaToken();
+            Association.Otp otp = (Association.Otp) bed.associateOtp(first).get();
+
+            assertThat(bed.verifyOtp(bed.mfaToken(), bed.currentCode(otp.secret())).getLeft())
+                    .isEqualTo(new MfaError.NotEnrolled());
+            assertThat(bed.verifyOtp(first, bed.currentCode(otp.secret())).isRight()).isTrue();
+        }
+
+        @Test
+        void aLoginBegunFactorIsNotConfirmedOnceTheUserHasAnActiveOne() {
+            String attackers = bed.mfaToken();
+            Association.Otp planted = (Association.Otp) bed.associateOtp(attackers).get();
+            // The user's own factor became active by a path that did not discard the plant (a race, say).
+            bed.authenticators.addActive(Authenticators.pendingTotp(bed.alice.id(), 99,
+                    Authenticators.seed(9), bed.clock.instant()), bed.clock.instant());
+
+            assertThat(bed.verifyOtp(attackers, bed.currentCode(planted.secret())).getLeft())
+                    .isEqualTo(new MfaError.InvalidOtp());
+            assertThat(bed.authenticators.find(bed.alice.id(), planted.authenticatorId()).get().isActive()).isFalse();
+        }
+
+        @Test
         void anExpiredPendingFactorCannotEvenBeConfirmed() {
             String mfaToken = bed.mfaToken();
             Association.Otp otp = (Association.Otp) bed.associateOtp(mfaToken).get();

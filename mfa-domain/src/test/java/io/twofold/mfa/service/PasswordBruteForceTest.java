@@ -1,6 +1,7 @@
 package io.twofold.mfa.service;
 
 import io.twofold.mfa.contract.Race;
+import io.twofold.mfa.fake.InMemoryUserDirectory;
 import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.ClientId;
@@ -20,7 +21,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Brute-force protection of the password: per realm, username and end-user IP, as Auth0 does it. */
+/** Brute-force protection of the password: per account and end-user IP, as Auth0 does it. */
 class PasswordBruteForceTest {
     private static final String OTHER_IP = "203.0.113.50";
     private static final MfaError BLOCKED = new MfaError.TooManyLoginAttempts();
@@ -158,12 +159,41 @@ class PasswordBruteForceTest {
         }
     }
 
+    /** Every spelling that logs in as alice, on either password grant, spends alice's one budget. */
+    @Test
+    void countsEverySpellingOfTheAccountAndBothGrantsTogether() {
+        List<PasswordLoginCommand> spellings = List.of(
+                command(GrantType.PASSWORD, Option.none(), "alice"),
+                command(GrantType.PASSWORD, Option.none(), "  ALICE\t"),
+                command(GrantType.PASSWORD, Option.none(), "Alice@Example.com"),
+                command(GrantType.PASSWORD_REALM, Option.some(InMemoryUserDirectory.DEFAULT_REALM), " alice "));
+        for (int i = 0; i < 10; i++) {
+            PasswordLoginCommand spelling = spellings.get(i % spellings.size());
+            assertThat(bed.services.passwordLogin().login(withPassword(spelling, "guess-" + i)).getLeft()).isEqualTo(WRONG);
+        }
+
+        for (PasswordLoginCommand spelling : spellings) {
+            assertThat(bed.services.passwordLogin().login(withPassword(spelling, MfaTestbed.PASSWORD)).getLeft())
+                    .as(spelling.username()).isEqualTo(BLOCKED);
+        }
+    }
+
+    private PasswordLoginCommand command(GrantType grant, Option<String> realm, String username) {
+        return new PasswordLoginCommand(bed.app, grant, realm, username, "", Option.none(), Scope.EMPTY,
+                Option.some(MfaTestbed.CLIENT_IP), Option.none());
+    }
+
+    private static PasswordLoginCommand withPassword(PasswordLoginCommand c, String password) {
+        return new PasswordLoginCommand(c.client(), c.grantType(), c.realm(), c.username(), password, c.audience(),
+                c.scope(), c.clientIp(), c.forwardedFor());
+    }
+
     @Test
     void keepsNeitherUsernameNorIpInClearAndAuditsTheBlockWithoutThem() {
         failTimes(10, "alice", MfaTestbed.CLIENT_IP);
         attempt("alice", MfaTestbed.PASSWORD, MfaTestbed.CLIENT_IP);
 
-        String key = PasswordAttemptLimiter.key(Option.none(), "alice", Option.some(MfaTestbed.CLIENT_IP));
+        String key = PasswordAttemptLimiter.key(bed.users.accountKey(Option.none(), "alice"), Option.some(MfaTestbed.CLIENT_IP));
         assertThat(bed.counters.find(key).get().tokens()).isZero();
         assertThat(key).startsWith("password-failures:").doesNotContain("alice").doesNotContain(MfaTestbed.CLIENT_IP);
         var blocked = bed.audit.eventsOfType("login.blocked").single();
@@ -199,9 +229,9 @@ class PasswordBruteForceTest {
     @Test
     void forgetsTheBucketsOfKeysThatHaveRested() {
         failTimes(10, "nobody", MfaTestbed.CLIENT_IP);
-        PasswordAttemptLimiter limiter = new PasswordAttemptLimiter(new TokenBuckets(bed.counters, bed.clock),
+        PasswordAttemptLimiter limiter = new PasswordAttemptLimiter(bed.users, new TokenBuckets(bed.counters, bed.clock),
                 bed.settings.passwords(), new AuditTrail(bed.audit, bed.clock));
-        String key = PasswordAttemptLimiter.key(Option.none(), "nobody", Option.some(MfaTestbed.CLIENT_IP));
+        String key = PasswordAttemptLimiter.key(bed.users.accountKey(Option.none(), "nobody"), Option.some(MfaTestbed.CLIENT_IP));
 
         assertThat(limiter.removeRestedBuckets()).isZero();
         bed.advance(Duration.ofMinutes(6).multipliedBy(10).plusSeconds(1));

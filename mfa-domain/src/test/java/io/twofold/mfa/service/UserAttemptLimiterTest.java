@@ -37,120 +37,106 @@ class UserAttemptLimiterTest {
         return limiter.check(ALICE, store.find(KEY)).get();
     }
 
+    private AttemptBucket reserve() {
+        return limiter.reserve(ALICE, check()).get();
+    }
+
     @Test
-    void aRightCodeWithNoRunOfFailuresReadsOnceAndWritesNothing() {
-        limiter.recordFailure(ALICE, check());
-        limiter.recordSuccess(check());
-        long version = store.find(KEY).get().version();
+    void reservesFromTheBucketTheCheckReadWithOneWrite() {
+        AttemptBucket read = check();
         store.reset();
 
-        limiter.recordSuccess(check());
+        AttemptBucket reserved = limiter.reserve(ALICE, read).get();
 
-        assertThat(store.finds.get()).isEqualTo(1);
-        assertThat(store.writes.get()).isZero();
-        assertThat(store.find(KEY).get().version()).isEqualTo(version);
-    }
-
-    @Test
-    void aWrongCodeIsSavedFromTheBucketTheCheckRead() {
-        AttemptBucket read = check();
-
-        limiter.recordFailure(ALICE, read);
-
-        assertThat(store.finds.get()).as("no second read").isEqualTo(1);
+        assertThat(store.finds.get()).as("no second read").isZero();
         assertThat(store.writes.get()).isEqualTo(1);
-        assertThat(store.find(KEY).get()).isEqualTo(new AttemptBucket(KEY, CAPACITY - 1, clock.instant(), 1, 1));
+        assertThat(store.find(KEY).get()).isEqualTo(reserved)
+                .isEqualTo(new AttemptBucket(KEY, CAPACITY - 1, clock.instant(), 1, 1));
     }
 
     @Test
-    void aFailureOnAStaleBucketStillCountsTheConcurrentOne() {
-        limiter.recordFailure(ALICE, check());
+    void aReservationOnAStaleBucketReReadsAndStillCountsTheConcurrentOnes() {
+        reserve();
         AttemptBucket staleRead = check();
-        limiter.recordFailure(ALICE, check());
+        reserve();
 
-        limiter.recordFailure(ALICE, staleRead);
+        AttemptBucket reserved = limiter.reserve(ALICE, staleRead).get();
+        limiter.failed(ALICE, reserved);
 
         AttemptBucket stored = store.find(KEY).get();
         assertThat(stored.consecutiveFailures()).isEqualTo(3);
         assertThat(stored.tokens()).isEqualTo(CAPACITY - 3);
-        assertThat(audit.eventsOfType("mfa.lockout")).as("the third failure in a row still locks").hasSize(1);
+        assertThat(audit.eventsOfType("mfa.lockout")).as("the third failure in a row locks").hasSize(1);
         assertThat(limiter.check(ALICE, store.find(KEY)).isLeft()).isTrue();
     }
 
     @Test
-    void aSuccessOnAStaleBucketStillEndsTheRun() {
-        limiter.recordFailure(ALICE, check());
-        AttemptBucket staleRead = check();
-        limiter.recordFailure(ALICE, check());
+    void refusesAtTheHardStopWithoutWriting() {
+        reserve();
+        reserve();
+        AttemptBucket read = reserve();
+        store.reset();
 
-        limiter.recordSuccess(staleRead);
+        assertThat(limiter.reserve(ALICE, read).isLeft()).isTrue();
+        assertThat(store.writes.get()).isZero();
+    }
+
+    @Test
+    void aReleaseGivesTheTokenBackAndEndsTheRun() {
+        reserve();
+        reserve();
+
+        limiter.release(reserve());
 
         AttemptBucket stored = store.find(KEY).get();
         assertThat(stored.consecutiveFailures()).isZero();
-        assertThat(stored.tokens()).as("a success gives no tokens back").isEqualTo(CAPACITY - 2);
+        assertThat(stored.tokens()).as("the two wrong codes stay charged").isEqualTo(CAPACITY - 2);
     }
 
     @Test
-    void aFailureAfterTheCheckOfASuccessWithNoRunStaysCounted() {
-        AttemptBucket read = check();
-        limiter.recordFailure(ALICE, check());
-
-        limiter.recordSuccess(read);
-
-        assertThat(store.find(KEY).get().consecutiveFailures()).isEqualTo(1);
-    }
-
-    @Test
-    void refillsAsOfTheFailureNotTheCheck() {
-        limiter.recordFailure(ALICE, check());
+    void refillsAsOfTheReservationNotTheCheck() {
+        reserve();
         AttemptBucket read = check();
         clock.advance(Duration.ofMinutes(6));
 
-        limiter.recordFailure(ALICE, read);
+        limiter.reserve(ALICE, read);
 
         assertThat(store.find(KEY).get().tokens()).isEqualTo(CAPACITY - 1);
     }
 
     /**
-     * Every thread checks, then fails; each loses a compare-and-set only to another thread's write,
-     * so 16 threads stay within the retries and every failure must be counted exactly once.
+     * Every thread reads, then reserves, released together: the bucket holds ten tokens, so exactly
+     * ten reservations succeed however the compare-and-sets interleave, and none is lost or doubled.
      */
     @Test
-    void countsEveryConcurrentFailureExactlyOnce() {
-        int threads = 16;
-        UserAttemptLimiter noHardStop = limiter(new AttemptBudgets(10, 5, CAPACITY, Duration.ofMinutes(6), CAPACITY, 50));
-        try (Race race = new Race(threads)) {
-            race.run(i -> {
-                noHardStop.recordFailure(ALICE, noHardStop.check(ALICE, store.find(KEY)).get());
-                return i;
-            });
+    void grantsExactlyTheBucketWhenThreadsRace() {
+        int tokens = 10;
+        UserAttemptLimiter small = limiter(new AttemptBudgets(10, 5, tokens, Duration.ofMinutes(6), 99, 50));
+        long granted;
+        try (Race race = new Race()) {
+            granted = race.countWinners(i -> small.check(ALICE, store.find(KEY))
+                    .flatMap(read -> small.reserve(ALICE, read)).isRight());
         }
 
+        assertThat(granted).isEqualTo(tokens);
         AttemptBucket stored = store.find(KEY).get();
-        assertThat(stored.tokens()).isEqualTo(CAPACITY - threads);
-        assertThat(stored.consecutiveFailures()).isEqualTo(threads);
-        assertThat(stored.version()).isEqualTo(threads);
+        assertThat(stored.tokens()).isZero();
+        assertThat(stored.consecutiveFailures()).isEqualTo(tokens);
     }
 
     @Test
-    void aVerifiedCodeWithNoPriorFailureWritesNoBucket() {
+    void rightCodesCostTheUserNothing() {
         MfaTestbed bed = new MfaTestbed();
         Association.Otp otp = bed.enrolledTotp();
         String key = "mfa-failures:" + bed.alice.id().value();
+        for (int i = 0; i < 3 * bed.settings.attempts().userBucketCapacity(); i++) {
+            assertThat(bed.verifyOtp(bed.mfaToken(), bed.currentCode(otp.secret())).isRight()).as("login %d", i).isTrue();
+            bed.nextStep();
+        }
 
-        assertThat(bed.verifyOtp(bed.mfaToken(), bed.currentCode(otp.secret())).isRight()).isTrue();
-        assertThat(bed.counters.find(key)).as("nothing stored for a user who never failed").isEmpty();
-
-        bed.nextStep();
-        bed.verifyOtp(bed.mfaToken(), bed.wrongCode(otp.secret()));
-        bed.nextStep();
-        bed.verifyOtp(bed.mfaToken(), bed.currentCode(otp.secret()));
-        AttemptBucket afterReset = bed.counters.find(key).get();
-        bed.nextStep();
-
-        assertThat(bed.verifyOtp(bed.mfaToken(), bed.currentCode(otp.secret())).isRight()).isTrue();
-        assertThat(afterReset.consecutiveFailures()).isZero();
-        assertThat(bed.counters.find(key).get()).isEqualTo(afterReset);
+        AttemptBucket stored = bed.counters.find(key).get();
+        assertThat(stored.tokens()).isEqualTo(bed.settings.attempts().userBucketCapacity());
+        assertThat(stored.consecutiveFailures()).isZero();
     }
 
     /** Counts the store's reads and writes. */

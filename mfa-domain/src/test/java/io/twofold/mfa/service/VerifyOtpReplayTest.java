@@ -104,6 +104,16 @@ class VerifyOtpReplayTest {
         }
 
         @Override
+        public boolean activateFirst(UserId user, AuthenticatorId id, Instant at) {
+            return store.activateFirst(user, id, at);
+        }
+
+        @Override
+        public int discardPending(UserId user) {
+            return store.discardPending(user);
+        }
+
+        @Override
         public boolean acceptTotpStep(AuthenticatorId id, long step) {
             return store.acceptTotpStep(id, step);
         }

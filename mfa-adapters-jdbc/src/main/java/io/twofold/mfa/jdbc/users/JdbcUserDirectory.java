@@ -176,6 +176,16 @@ public final class JdbcUserDirectory implements UserDirectory {
         return account.user().id();
     }
 
+    @Override
+    public String accountKey(Option<String> realm, String login) {
+        String resolvedRealm = realm.getOrElse(DEFAULT_REALM);
+        String key = login == null ? "" : key(login);
+        // The same look-up as authenticate's, so every spelling that logs in as a user counts as that user.
+        return (login == null ? Option.<Account>none() : findByLogin(resolvedRealm, login))
+                .map(account -> "user:" + account.user().id().value())
+                .getOrElse(() -> "login:" + resolvedRealm + "\u0000" + key);
+    }
+
     private Option<Account> findByLogin(String realm, String login) {
         // A username match wins over another user's email that happens to read the same.
         return handles.withHandle(handle -> Option.ofOptional(handle.createQuery("SELECT * FROM users"

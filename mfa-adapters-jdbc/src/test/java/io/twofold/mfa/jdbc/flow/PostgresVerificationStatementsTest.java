@@ -15,9 +15,14 @@ class PostgresVerificationStatementsTest extends VerificationStatementsContract 
         return DB.storage();
     }
 
-    /** Three statements (the last completes the transaction and writes its audit row) and the COMMIT: four round trips. */
+    /**
+     * The login state; the attempt charged to the transaction and to the user (this user's first,
+     * so the bucket is inserted) before the code is checked; the replay compare-and-set; the user's
+     * charge given back for the right code; the completion with its audit row. Six and the COMMIT.
+     */
     @Override
     protected List<String> expectedStatements() {
-        return List.of("SELECT mfa_transactions", "UPDATE authenticators", "WITH audit_events");
+        return List.of("SELECT mfa_transactions", "UPDATE mfa_transactions", "INSERT attempt_buckets",
+                "UPDATE authenticators", "UPDATE attempt_buckets", "WITH audit_events");
     }
 }

@@ -42,8 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The database statements of one mfa-otp verification, counted with a JDBI SQL logger on the real
- * stores, as the app wires them. A count, not a timing: it guards the round-trip budget of the
- * hot path (the issue's at most 4, COMMIT included) against a change that adds a read.
+ * stores, as the app wires them. A count, not a timing: it guards the round trips of the hot path
+ * against a change that adds a read. Two writes come before the code is checked (the attempt
+ * reserved on the transaction and on the user, so budgets hold under concurrency) and one after a
+ * right code (the user's charge given back).
  */
 public abstract class VerificationStatementsContract {
     private static final Instant T0 = Instant.parse("2030-01-01T10:00:00Z");

@@ -9,6 +9,8 @@ import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,6 +54,19 @@ abstract class UserDirectoryTest {
         assertThat(users.authenticate(DEFAULT, "ALICE", "pw-1").map(User::id)).containsExactly(id);
         assertThat(users.authenticate(DEFAULT, "alice@example.COM", "pw-1").map(User::id)).containsExactly(id);
         assertThat(users.findById(id).map(User::username)).containsExactly("Alice");
+    }
+
+    @Test
+    void namesOneAccountForEverySpellingThatLogsInAsIt() {
+        users.upsertUser(JdbcUserDirectory.DEFAULT_REALM, "alice", Option.some("alice@example.com"), "pw-1");
+        users.upsertUser("staff", "alice", Option.none(), "pw-2");
+        String alice = users.accountKey(Option.none(), "alice");
+
+        assertThat(List.of(users.accountKey(Option.none(), " ALICE\t"), users.accountKey(Option.none(), "Alice@Example.com"),
+                users.accountKey(Option.some(JdbcUserDirectory.DEFAULT_REALM), "alice "))).containsOnly(alice);
+        assertThat(users.accountKey(Option.some("staff"), "alice")).as("another realm's alice").isNotEqualTo(alice);
+        assertThat(users.accountKey(Option.none(), " Nobody ")).isEqualTo(users.accountKey(Option.none(), "nobody"))
+                .isNotEqualTo(users.accountKey(Option.some("staff"), "nobody"));
     }
 
     @Test

@@ -29,6 +29,16 @@ public interface AuthenticatorStore {
     boolean activate(AuthenticatorId id, Instant at);
 
     /**
+     * Pending to active, only while the user has no active authenticator other than a recovery
+     * code: false otherwise, or when it is not (or no longer) pending. Concurrent calls for one user
+     * are serialized, so of two first factors confirmed at once at most one becomes active.
+     */
+    boolean activateFirst(UserId user, AuthenticatorId id, Instant at);
+
+    /** Removes every pending authenticator of the user (the other enrollments, once one is confirmed); returns how many. */
+    int discardPending(UserId user);
+
+    /**
      * Records that a TOTP code of time step {@code step} was accepted; false when a step at or
      * above it was already accepted (RFC 6238 section 5.2: a code is accepted at most once).
      */

@@ -17,8 +17,12 @@ public interface ChallengeStore {
     /** Marks the challenge used; false when it already was (an {@code oob_code} works once). */
     boolean consume(ChallengeId id);
 
-    /** Counts one wrong binding code atomically and returns the count after it. */
-    int recordFailure(ChallengeId id);
+    /**
+     * Counts one attempt at the binding code, atomically, unless {@code budget} attempts are already
+     * counted: true when this call took one, false (and nothing counted) at the limit or for an
+     * unknown id. Taken before the code is compared, as {@link TransactionStore#reserveAttempt}.
+     */
+    boolean reserveAttempt(ChallengeId id, int budget);
 
     /** Removes challenges, used or not, that expired before {@code cutoff}; returns how many. */
     int removeExpired(Instant cutoff);

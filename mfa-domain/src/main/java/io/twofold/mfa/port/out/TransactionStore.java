@@ -22,8 +22,13 @@ public interface TransactionStore {
      */
     boolean complete(TransactionId id, AuditEvent completion);
 
-    /** Counts one failed attempt atomically and returns the count after it. */
-    int recordFailure(TransactionId id);
+    /**
+     * Counts one attempt at a code, atomically, unless {@code budget} attempts are already counted:
+     * true when this call took one, false (and nothing counted) at the limit or for an unknown id.
+     * Taken before the code is checked, so parallel guesses on any number of nodes get at most
+     * {@code budget} checks between them (DESIGN invariant 9).
+     */
+    boolean reserveAttempt(TransactionId id, int budget);
 
     /** Removes transactions, completed or not, that expired before {@code cutoff}; returns how many. */
     int removeExpired(Instant cutoff);

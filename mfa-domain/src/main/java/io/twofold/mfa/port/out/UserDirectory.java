@@ -15,4 +15,13 @@ public interface UserDirectory {
     Option<User> authenticate(Option<String> realm, String username, String password);
 
     Option<User> findById(UserId id);
+
+    /**
+     * A stable name for the account these credentials address, the same for every spelling that
+     * {@link #authenticate} resolves to the same user: letter case, surrounding white space, the
+     * username or the email, the default realm named or left out. For a login that names no user,
+     * a name of that login as the directory would look it up. Wrong passwords are counted under it,
+     * so a guesser gains nothing by respelling the account. It is hashed before it is stored.
+     */
+    String accountKey(Option<String> realm, String login);
 }
