@@ -3,8 +3,6 @@ package io.twofold.mfa.architecture;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +10,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Imports the main classes of the real modules, once per test run. Only class files that live in
- * this checkout's module folders count (their classes dir or their packaged jar), so neither the
- * published test-jars (fakes, contracts), nor a stale copy in a local repository, nor these tests
- * can stand in for the code under test.
+ * Imports the main classes of the real modules, once per test run, from each module's build folder in
+ * this checkout, so neither the published test-jars (fakes, contracts), nor a stale copy in a local
+ * repository, nor these tests can stand in for the code under test.
  */
 final class RealModules {
 
@@ -52,15 +49,20 @@ final class RealModules {
     private static final class Imported {
         static final Path ROOT = findProjectRoot();
         static final JavaClasses CLASSES = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(Imported::isMainClassOfAModule)
-                .importLocations(PackageLocations.of(TwofoldPackages.TWOFOLD.root()));
+                .withImportOption(location -> !location.matches(GENERATED))
+                .importPaths(MODULES.stream().map(Imported::mainClasses).toList());
 
-        private static boolean isMainClassOfAModule(Location location) {
-            return MODULES.stream().anyMatch(module -> location.contains(moduleFolder(ROOT, module)))
-                    && !location.contains("/test-classes/")
-                    && !location.contains("-tests.jar")
-                    && !location.matches(GENERATED);
+        /**
+         * The module's compiled main classes in this checkout, read from the folder itself rather than
+         * the classpath: run on its own ({@code mvn -pl architecture-tests verify}), the classpath holds
+         * the jars of a local repository instead, which may be stale.
+         */
+        private static Path mainClasses(String module) {
+            Path classes = ROOT.resolve(module).resolve(System.getProperty("twofold.target", "target")).resolve("classes");
+            if (!Files.isDirectory(classes)) {
+                throw new IllegalStateException(classes + " does not exist: build the modules first (mvn install)");
+            }
+            return classes;
         }
 
         private static Path findProjectRoot() {
