@@ -199,6 +199,19 @@ class SendLimitsTest {
     }
 
     @Test
+    void housekeepingForgetsEverySendBucketOnceItIsFullAgain() {
+        MfaTestbed bed = bed(D);
+        assertThat(bed.associateOob(bed.mfaToken(), "sms", MfaTestbed.PHONE, FROM_IP).isRight()).isTrue();
+        // The longest of the four to fill up again: 10 codes at one an hour.
+        bed.advance(D.enrollmentsPerUser().refill().multipliedBy(D.enrollmentsPerUser().burst()).plusSeconds(1));
+
+        assertThat(bed.services.purgeExpired().purge().attemptBuckets())
+                .as("the user's, number's, address's and global send buckets, and the login's password bucket")
+                .isEqualTo(5);
+        assertThat(bed.associateOob(bed.mfaToken(), "sms", MfaTestbed.PHONE, FROM_IP).isRight()).isTrue();
+    }
+
+    @Test
     void readsTheAllowListAsCommaSeparatedCallingCodes() {
         assertThat(CallingCodes.parse("+1,+44, +1242 ,").get().prefixes()).containsExactly("+1", "+44", "+1242");
         assertThat(CallingCodes.parse("").get()).isEqualTo(CallingCodes.ANY);
