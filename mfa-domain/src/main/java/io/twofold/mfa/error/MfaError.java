@@ -91,8 +91,10 @@ public sealed interface MfaError {
     record TooManyLoginAttempts() implements MfaError {
     }
 
-    /** Too many codes sent to this user recently. */
-    record TooManySends() implements MfaError {
+    /** A send limit refused the code, which was not sent; {@code limit} says which one. */
+    record TooManySends(Limit limit) implements MfaError {
+        /** The send limits: a user's enrollments, one phone number or email address, one end-user IP, all sends. */
+        public enum Limit { USER, DESTINATION, END_USER_IP, GLOBAL }
     }
 
     /** The bearer token is missing, malformed, expired, or not for the MFA API. */

@@ -31,6 +31,11 @@ public record MfaSettings(
         this(tenantName, otp, lifetimes, attempts, PasswordBudgets.DEFAULT, sends, recoveryCodesEnabled);
     }
 
+    /** The same settings with other send limits. */
+    public MfaSettings withSends(SendLimits limits) {
+        return new MfaSettings(tenantName, otp, lifetimes, attempts, passwords, limits, recoveryCodesEnabled);
+    }
+
     public static MfaSettings defaults(String tenantName) {
         return new MfaSettings(tenantName, OtpParameters.DEFAULT, Lifetimes.DEFAULT, AttemptBudgets.DEFAULT,
                 PasswordBudgets.DEFAULT, SendLimits.DEFAULT, true);

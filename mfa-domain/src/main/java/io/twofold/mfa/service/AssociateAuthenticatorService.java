@@ -4,7 +4,7 @@ import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.AuthenticatorKind;
-import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.Enrollment;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.OtpSeed;
@@ -54,15 +54,15 @@ public final class AssociateAuthenticatorService implements AssociateAuthenticat
     @Override
     public Either<MfaError, Association> associate(AssociateCommand command) {
         // Client credentials are optional here, but when present they must authenticate.
-        Either<MfaError, Option<ClientId>> client = command.client().isEmpty()
+        Either<MfaError, Option<Client>> client = command.client().isEmpty()
                 ? Either.right(Option.none())
-                : clientGate.authenticate(command.client().get()).map(c -> Option.some(c.id()));
-        return client.flatMap(c -> bearers.resolve(command.bearer(), c)
+                : clientGate.authenticate(command.client().get()).map(Option::some);
+        return client.flatMap(c -> bearers.resolve(command.bearer(), c.map(Client::id))
                 .flatMap(b -> b.requireScopeIfAccessToken(ENROLL_SCOPE))
-                .flatMap(bearer -> enroll(command, bearer)));
+                .flatMap(bearer -> enroll(command, bearer, command.origin().endUserIp(c.exists(Client::confidential)))));
     }
 
-    private Either<MfaError, Association> enroll(AssociateCommand command, Bearer bearer) {
+    private Either<MfaError, Association> enroll(AssociateCommand command, Bearer bearer, Option<String> endUserIp) {
         Option<User> user = deps.users().findById(bearer.user());
         if (user.isEmpty()) {
             return Either.left(new MfaError.InvalidToken("The user no longer exists."));
@@ -71,7 +71,7 @@ public final class AssociateAuthenticatorService implements AssociateAuthenticat
                 .flatMap(oob -> admit(bearer).map(needsRecovery -> Tuple.of(oob, needsRecovery)))
                 .flatMap(t -> t._1.isEmpty()
                         ? Either.right(enrollOtp(user.get(), bearer, t._2))
-                        : enrollOob(user.get(), bearer, t._1.get(), t._2));
+                        : enrollOob(user.get(), bearer, t._1.get(), t._2, endUserIp));
     }
 
     /** The enrollment checks; right says whether this is the first enrollment (a recovery code is due). */
@@ -104,9 +104,10 @@ public final class AssociateAuthenticatorService implements AssociateAuthenticat
         return new Association.Otp(pending.id(), Base32.encode(seed.bytes()), uri, recovery.map(Tuple2::_2));
     }
 
-    private Either<MfaError, Association> enrollOob(User user, Bearer bearer, Factor.Oob factor, boolean withRecovery) {
+    private Either<MfaError, Association> enrollOob(User user, Bearer bearer, Factor.Oob factor, boolean withRecovery,
+                                                    Option<String> endUserIp) {
         PendingAuthenticator pending = pending(user, factor, enrollment(bearer));
-        return dispatcher.send(user.id(), pending.id(), factor)
+        return dispatcher.sendForEnrollment(user.id(), pending.id(), factor, endUserIp)
                 .peekLeft(error -> audit.record("enrollment.delivery_failed", Option.of(user.id()), Option.of(bearer.client()),
                         "authenticator", pending.id().value(), "error", error.getClass().getSimpleName()))
                 .map(sent -> {

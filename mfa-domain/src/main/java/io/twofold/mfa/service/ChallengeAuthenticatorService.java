@@ -11,6 +11,7 @@ import io.twofold.mfa.port.in.ChallengeCommand;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 /**
  * Picks an active factor for an open login; for out-of-band ones sends a code and stores the
@@ -34,23 +35,25 @@ public final class ChallengeAuthenticatorService implements ChallengeAuthenticat
 
     @Override
     public Either<MfaError, Challenge> challenge(ChallengeCommand command) {
-        Either<MfaError, Tuple2<MfaTransaction, ActiveAuthenticator>> chosen = clientGate.authenticate(command.client())
-                .map(Client::id)
-                .flatMap(client -> deps.unitOfWork().inTransaction(() -> guard.open(command.mfaToken(), client)
-                        .flatMap(tx -> ChallengeSelection.select(
-                                        new UserFactors(deps.authenticators().findByUser(tx.userId()), deps.clock().instant())
-                                                .activeReal(),
-                                        command.challengeTypes(), command.authenticatorId())
-                                .map(a -> Tuple.of(tx, a)))));
-        return chosen.flatMap(t -> challenge(t._1, t._2));
+        return clientGate.authenticate(command.client()).flatMap(client -> {
+            Either<MfaError, Tuple2<MfaTransaction, ActiveAuthenticator>> chosen = deps.unitOfWork().inTransaction(() ->
+                    guard.open(command.mfaToken(), client.id())
+                            .flatMap(tx -> ChallengeSelection.select(
+                                            new UserFactors(deps.authenticators().findByUser(tx.userId()),
+                                                    deps.clock().instant()).activeReal(),
+                                            command.challengeTypes(), command.authenticatorId())
+                                    .map(a -> Tuple.of(tx, a))));
+            return chosen.flatMap(t -> challenge(t._1, t._2, command.origin().endUserIp(client.confidential())));
+        });
     }
 
-    private Either<MfaError, Challenge> challenge(MfaTransaction tx, ActiveAuthenticator authenticator) {
+    private Either<MfaError, Challenge> challenge(MfaTransaction tx, ActiveAuthenticator authenticator,
+                                                  Option<String> endUserIp) {
         if (!(authenticator.factor() instanceof Factor.Oob oob)) {
             record(tx, authenticator, "otp");
             return Either.right(new Challenge.Otp());
         }
-        return dispatcher.send(tx.userId(), authenticator.id(), oob)
+        return dispatcher.sendForChallenge(tx.userId(), authenticator.id(), oob, endUserIp)
                 .peekLeft(error -> record(tx, authenticator, "refused:" + error.getClass().getSimpleName()))
                 .map(sent -> {
                     deps.unitOfWork().inTransaction(() -> {

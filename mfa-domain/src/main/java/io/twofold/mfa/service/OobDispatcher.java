@@ -14,10 +14,10 @@ import io.twofold.mfa.port.out.DeliveryException;
 import io.twofold.mfa.port.out.EmailSender;
 import io.twofold.mfa.port.out.OobSender;
 import io.twofold.mfa.port.out.SmsSender;
-import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.port.out.VoiceSender;
 import io.twofold.mfa.secret.SecretGenerator;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +32,6 @@ final class OobDispatcher {
     private final VoiceSender voice;
     private final EmailSender email;
     private final SendLimiter sendLimiter;
-    private final UnitOfWork unitOfWork;
     private final SecretGenerator secrets;
     private final Lifetimes lifetimes;
     private final String tenantName;
@@ -43,7 +42,6 @@ final class OobDispatcher {
         this.voice = deps.voice();
         this.email = deps.email();
         this.sendLimiter = sendLimiter;
-        this.unitOfWork = deps.unitOfWork();
         this.secrets = secrets;
         this.lifetimes = deps.settings().lifetimes();
         this.tenantName = deps.settings().tenantName();
@@ -58,23 +56,33 @@ final class OobDispatcher {
         }
     }
 
-    Either<MfaError, Sent> send(UserId user, AuthenticatorId authenticator, Factor.Oob factor) {
-        // Taking the send token is its own short unit of work: the send itself never runs inside one.
-        return unitOfWork.inTransaction(() -> sendLimiter.take(user)).flatMap(u -> {
-            String bindingCode = secrets.bindingCode();
-            String oobCode = secrets.opaqueToken();
-            try {
-                senderFor(factor.channel()).send(new OobMessage(factor.channel(), factor.address(), bindingCode,
-                        text(bindingCode)));
-            } catch (DeliveryException e) {
-                return Either.left(new MfaError.DeliveryFailed(factor.channel().wireName()));
-            }
-            Instant now = clock.instant();
-            // The 6-digit code is hashed keyed by the oob_code, so the stored hash alone cannot be brute-forced.
-            OobChallenge challenge = new OobChallenge(new ChallengeId(secrets.internalId()), SecretHash.of(oobCode),
-                    SecretHash.of(oobCode, bindingCode), authenticator, user, now, now.plus(lifetimes.oobCode()), 0, false);
-            return Either.right(new Sent(oobCode, challenge));
-        });
+    /** A code to an address the user is enrolling; charged to the user's enrollment budget too. */
+    Either<MfaError, Sent> sendForEnrollment(UserId user, AuthenticatorId authenticator, Factor.Oob factor,
+                                             Option<String> endUserIp) {
+        return sendLimiter.takeForEnrollment(user, factor, endUserIp).flatMap(f -> send(user, authenticator, f));
+    }
+
+    /** A code to one of the user's confirmed factors. */
+    Either<MfaError, Sent> sendForChallenge(UserId user, AuthenticatorId authenticator, Factor.Oob factor,
+                                            Option<String> endUserIp) {
+        return sendLimiter.takeForChallenge(factor, endUserIp).flatMap(f -> send(user, authenticator, f));
+    }
+
+    // Every limit has been checked and charged by now, each in its own statement: no send runs inside a unit of work.
+    private Either<MfaError, Sent> send(UserId user, AuthenticatorId authenticator, Factor.Oob factor) {
+        String bindingCode = secrets.bindingCode();
+        String oobCode = secrets.opaqueToken();
+        try {
+            senderFor(factor.channel()).send(new OobMessage(factor.channel(), factor.address(), bindingCode,
+                    text(bindingCode)));
+        } catch (DeliveryException e) {
+            return Either.left(new MfaError.DeliveryFailed(factor.channel().wireName()));
+        }
+        Instant now = clock.instant();
+        // The 6-digit code is hashed keyed by the oob_code, so the stored hash alone cannot be brute-forced.
+        OobChallenge challenge = new OobChallenge(new ChallengeId(secrets.internalId()), SecretHash.of(oobCode),
+                SecretHash.of(oobCode, bindingCode), authenticator, user, now, now.plus(lifetimes.oobCode()), 0, false);
+        return Either.right(new Sent(oobCode, challenge));
     }
 
     private String text(String bindingCode) {

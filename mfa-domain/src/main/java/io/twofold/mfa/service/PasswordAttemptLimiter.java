@@ -74,8 +74,7 @@ final class PasswordAttemptLimiter {
      * spoof a new address for every guess. ClientGate has already authenticated {@code client}.
      */
     static Option<String> endUserIp(PasswordLoginCommand command, Client client) {
-        Option<String> forwarded = command.forwardedFor().map(String::strip).filter(ip -> !ip.isEmpty());
-        return client.confidential() && forwarded.isDefined() ? forwarded : command.clientIp();
+        return command.origin().endUserIp(client.confidential());
     }
 
     /** Hashed, so the attempt store holds no username or IP address in clear. */

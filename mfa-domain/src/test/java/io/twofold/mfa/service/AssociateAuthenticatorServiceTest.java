@@ -11,6 +11,7 @@ import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.policy.AttemptBudgets;
 import io.twofold.mfa.policy.MfaSettings;
+import io.twofold.mfa.policy.SendLimit;
 import io.twofold.mfa.policy.SendLimits;
 import io.twofold.mfa.port.in.AssociateCommand;
 import io.twofold.mfa.port.in.Association;
@@ -213,13 +214,14 @@ class AssociateAuthenticatorServiceTest {
     @Test
     void limitsHowManyCodesAreSent() {
         MfaSettings d = MfaSettings.defaults("Twofold Test");
-        MfaTestbed limited = new MfaTestbed(new MfaSettings(d.tenantName(), d.otp(), d.lifetimes(), d.attempts(),
-                d.passwords(), new SendLimits(2, Duration.ofHours(1)), true));
+        SendLimits sends = SendLimits.DEFAULT;
+        MfaTestbed limited = new MfaTestbed(d.withSends(new SendLimits(new SendLimit(2, Duration.ofHours(1)),
+                sends.perDestination(), sends.perEndUserIp(), sends.global(), sends.allowedCountries())));
         String mfaToken = limited.mfaToken();
         limited.associateSms(mfaToken, MfaTestbed.PHONE).get();
         limited.associateSms(mfaToken, MfaTestbed.PHONE).get();
 
-        assertThat(limited.associateSms(mfaToken, MfaTestbed.PHONE).getLeft()).isEqualTo(new MfaError.TooManySends());
+        assertThat(limited.associateSms(mfaToken, MfaTestbed.PHONE).getLeft()).isEqualTo(new MfaError.TooManySends(MfaError.TooManySends.Limit.USER));
         assertThat(limited.sender.messages()).hasSize(2);
 
         limited.advance(Duration.ofHours(1));

@@ -26,8 +26,10 @@ import io.twofold.mfa.policy.MfaSettings;
 import io.twofold.mfa.port.in.AssociateCommand;
 import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.twofold.mfa.port.in.RequestOrigin;
 import io.twofold.mfa.port.in.VerifyOobCommand;
 import io.twofold.mfa.port.in.VerifyOtpCommand;
+import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.twofold.mfa.testing.MutableClock;
 import io.twofold.mfa.testing.SeededRandomSource;
 import io.vavr.collection.List;
@@ -58,7 +60,7 @@ public final class MfaTestbed {
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final InMemoryTransactionStore transactions = new InMemoryTransactionStore(audit);
     public final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
-    public final InMemoryAttemptCounterStore counters = new InMemoryAttemptCounterStore();
+    public final AttemptCounterStore counters;
     public final FakeTokenIssuer tokens = new FakeTokenIssuer(clock, ISSUER);
     public final RecordingSender sender = new RecordingSender();
     public final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
@@ -72,7 +74,13 @@ public final class MfaTestbed {
     }
 
     public MfaTestbed(MfaSettings settings) {
+        this(settings, new InMemoryAttemptCounterStore());
+    }
+
+    /** The testbed with {@code counters} in place of the in-memory store (a database adapter, to race on). */
+    public MfaTestbed(MfaSettings settings, AttemptCounterStore counters) {
         this.settings = settings;
+        this.counters = counters;
         SeededRandomSource random = new SeededRandomSource(42);
         this.services = MfaServices.create(new MfaDependencies(users, clients, authenticators, transactions,
                 new InMemoryLoginStateStore(transactions, authenticators, counters), challenges,
@@ -85,8 +93,18 @@ public final class MfaTestbed {
     // ---- first factor
 
     public Either<MfaError, IssuedTokens> passwordLogin(Option<String> audience, Scope scope) {
+        return passwordLogin("alice", audience, scope);
+    }
+
+    private Either<MfaError, IssuedTokens> passwordLogin(String username, Option<String> audience, Scope scope) {
         return services.passwordLogin().login(new PasswordLoginCommand(app, GrantType.PASSWORD, Option.none(),
-                "alice", PASSWORD, audience, scope, Option.some(CLIENT_IP), Option.none()));
+                username, PASSWORD, audience, scope, Option.some(CLIENT_IP), Option.none()));
+    }
+
+    /** Adds a user ({@code user-<username>}, the testbed's password) and logs them in; the {@code mfa_token}. */
+    public String newUserMfaToken(String username) {
+        users.add("user-" + username, username, PASSWORD);
+        return mfaRequired(passwordLogin(username, Option.none(), Scope.parse("openid"))).mfaToken();
     }
 
     /** A password login that must answer {@code mfa_required}; its {@code mfa_token}. */
@@ -116,6 +134,15 @@ public final class MfaTestbed {
     public Either<MfaError, Association> associateSms(String bearer, String phone) {
         return services.associate().associate(new AssociateCommand(bearer, Option.none(), List.of("oob"), List.of("sms"),
                 Option.some(phone), Option.none()));
+    }
+
+    /** An out-of-band enrollment ({@code sms}, {@code voice} or {@code email}) from {@code origin}. */
+    public Either<MfaError, Association> associateOob(String bearer, String channel, String address,
+                                                      RequestOrigin origin) {
+        boolean email = channel.equals("email");
+        return services.associate().associate(new AssociateCommand(bearer, Option.none(), List.of("oob"),
+                List.of(channel), email ? Option.none() : Option.some(address), email ? Option.some(address) : Option.none(),
+                origin));
     }
 
     /** Enrolls TOTP with a fresh login and confirms it; the association (secret and recovery code). */

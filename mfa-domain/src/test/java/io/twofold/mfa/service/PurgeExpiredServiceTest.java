@@ -127,7 +127,7 @@ class PurgeExpiredServiceTest {
         assertThat(bed.associateSms(bed.mfaToken(), MfaTestbed.PHONE).isRight()).isTrue();
         String sendKey = "oob-sends:" + bed.alice.id().value();
         assertThat(bed.counters.find(sendKey)).isNotEmpty();
-        bed.advance(SENDS.refill().multipliedBy(SENDS.burst()));
+        bed.advance(SENDS.enrollmentsPerUser().refill().multipliedBy(SENDS.enrollmentsPerUser().burst()));
 
         purge();
         assertThat(bed.counters.find(sendKey)).isNotEmpty();

@@ -14,11 +14,13 @@ import io.twofold.mfa.http.api.error.OAuthErrors;
 import io.twofold.mfa.http.api.request.AuthorizationHeader;
 import io.twofold.mfa.http.api.request.ClientAuthentication;
 import io.twofold.mfa.http.api.request.RequestBodies;
+import io.twofold.mfa.http.api.request.RequestOrigins;
 import io.twofold.mfa.http.api.request.RequestParams;
 import io.twofold.mfa.http.api.response.ApiBodies;
 import io.twofold.mfa.http.api.response.JsonResponses;
 import io.twofold.mfa.port.in.AssociateAuthenticator;
 import io.twofold.mfa.port.in.AssociateCommand;
+import io.twofold.mfa.port.in.RequestOrigin;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -42,11 +44,11 @@ public class AssociateController {
     public HttpResponse<byte[]> associate(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return BearerTokens.required(request)
                 .flatMap(bearer -> RequestBodies.parse(request.getContentType(), body)
-                        .flatMap(params -> enroll(bearer, params)))
+                        .flatMap(params -> enroll(bearer, params, RequestOrigins.of(request))))
                 .fold(error -> OAuthErrors.map(error).toResponse(), JsonResponses::ok);
     }
 
-    private Either<MfaError, Map<String, Object>> enroll(String bearer, RequestParams params) {
+    private Either<MfaError, Map<String, Object>> enroll(String bearer, RequestParams params, RequestOrigin origin) {
         return ClientAuthentication.optional(Option.none(), params).flatMap(client ->
                 params.stringList("authenticator_types").flatMap(types -> types.isEmpty()
                         ? Either.left(RequestParams.missing("authenticator_types"))
@@ -54,7 +56,7 @@ public class AssociateController {
                         params.optionalString("phone_number").flatMap(phone ->
                                 params.optionalString("email").flatMap(email ->
                                         associate.associate(new AssociateCommand(
-                                                bearer, client, types, channels, phone, email)))))))
+                                                bearer, client, types, channels, phone, email, origin)))))))
                 .map(ApiBodies::association);
     }
 }

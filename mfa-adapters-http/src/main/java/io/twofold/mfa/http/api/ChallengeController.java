@@ -15,11 +15,13 @@ import io.twofold.mfa.http.api.request.AuthorizationHeader;
 import io.twofold.mfa.http.api.request.AuthorizationHeader.BasicCredentials;
 import io.twofold.mfa.http.api.request.ClientAuthentication;
 import io.twofold.mfa.http.api.request.RequestBodies;
+import io.twofold.mfa.http.api.request.RequestOrigins;
 import io.twofold.mfa.http.api.request.RequestParams;
 import io.twofold.mfa.http.api.response.ApiBodies;
 import io.twofold.mfa.http.api.response.JsonResponses;
 import io.twofold.mfa.port.in.ChallengeAuthenticator;
 import io.twofold.mfa.port.in.ChallengeCommand;
+import io.twofold.mfa.port.in.RequestOrigin;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -44,17 +46,18 @@ public class ChallengeController {
         boolean basicUsed = AuthorizationHeader.isBasic(request);
         return AuthorizationHeader.basic(request)
                 .flatMap(basic -> RequestBodies.parse(request.getContentType(), body)
-                        .flatMap(params -> challenge(basic, params)))
+                        .flatMap(params -> challenge(basic, params, RequestOrigins.of(request))))
                 .fold(error -> OAuthErrors.map(error, basicUsed).toResponse(), JsonResponses::ok);
     }
 
-    private Either<MfaError, Map<String, Object>> challenge(Option<BasicCredentials> basic, RequestParams params) {
+    private Either<MfaError, Map<String, Object>> challenge(Option<BasicCredentials> basic, RequestParams params,
+                                                          RequestOrigin origin) {
         return params.requiredString("mfa_token").flatMap(mfaToken ->
                 ClientAuthentication.required(basic, params).flatMap(client ->
                         params.optionalString("challenge_type").flatMap(types ->
                                 params.optionalString("authenticator_id").flatMap(authenticatorId ->
                                         challenge.challenge(new ChallengeCommand(
-                                                client, mfaToken, types, authenticatorId))))))
+                                                client, mfaToken, types, authenticatorId, origin))))))
                 .map(ApiBodies::challenge);
     }
 }

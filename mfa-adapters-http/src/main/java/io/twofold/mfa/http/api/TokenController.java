@@ -13,8 +13,9 @@ import io.twofold.mfa.http.api.error.OAuthError;
 import io.twofold.mfa.http.api.error.OAuthErrors;
 import io.twofold.mfa.http.api.request.AuthorizationHeader;
 import io.twofold.mfa.http.api.request.RequestBodies;
-import io.twofold.mfa.http.api.request.RequestOrigin;
+import io.twofold.mfa.http.api.request.RequestOrigins;
 import io.twofold.mfa.http.api.response.JsonResponses;
+import io.twofold.mfa.port.in.RequestOrigin;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
@@ -38,7 +39,7 @@ public class TokenController {
     @Post(uri = "/oauth/token", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> token(HttpRequest<?> request, @Nullable @Body byte[] body) {
         boolean basicUsed = AuthorizationHeader.isBasic(request);
-        RequestOrigin origin = RequestOrigin.of(request);
+        RequestOrigin origin = RequestOrigins.of(request);
         return AuthorizationHeader.basic(request)
                 .flatMap(basic -> RequestBodies.parse(request.getContentType(), body)
                         .map(params -> grants.grant(params, basic, origin)))

@@ -1,6 +1,7 @@
 package io.twofold.mfa.http.api;
 
 import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.error.MfaError.TooManySends.Limit;
 import io.vavr.control.Either;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,8 +47,14 @@ class ErrorMappingTest extends StubbedApiTest {
                         "Too many failed codes. Wait for some minutes before retrying."),
                 arguments(new MfaError.TooManyLoginAttempts(), 429, "too_many_attempts",
                         "Your account has been blocked after multiple consecutive login attempts."),
-                arguments(new MfaError.TooManySends(), 429, "too_many_requests",
+                arguments(new MfaError.TooManySends(Limit.USER), 429, "too_many_requests",
                         "Too many codes were sent to this user. Wait before asking for another one."),
+                arguments(new MfaError.TooManySends(Limit.DESTINATION), 429, "too_many_requests",
+                        "Too many codes were sent to this phone number or email address. Wait before asking for another one."),
+                arguments(new MfaError.TooManySends(Limit.END_USER_IP), 429, "too_many_requests",
+                        "Too many codes were asked for from this IP address. Wait before asking for another one."),
+                arguments(new MfaError.TooManySends(Limit.GLOBAL), 429, "too_many_requests",
+                        "Too many codes are being sent right now. Wait a minute before asking for another one."),
                 arguments(new MfaError.InvalidToken("The access token is expired."), 401, "invalid_token",
                         "The access token is expired."),
                 arguments(new MfaError.InsufficientScope("read:authenticators"), 403, "insufficient_scope",

@@ -1,6 +1,9 @@
 package io.twofold.mfa.http.api;
 
+import io.twofold.mfa.port.in.AssociateCommand;
+import io.twofold.mfa.port.in.ChallengeCommand;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.twofold.mfa.port.in.RequestOrigin;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +12,10 @@ import java.net.UnknownHostException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The password grant carries where it came from: the socket peer, and {@code auth0-forwarded-for} as sent. */
+/**
+ * The password grant, associate and challenge carry where they came from: the socket peer, and
+ * {@code auth0-forwarded-for} as sent.
+ */
 class RequestOriginTest extends StubbedApiTest {
 
     private static boolean isLoopback(String ip) {
@@ -39,5 +45,20 @@ class RequestOriginTest extends StubbedApiTest {
         assertThat(command.forwardedFor()).isEqualTo(Option.some("203.0.113.9"));
         assertThat(isLoopback(command.clientIp().get())).isTrue();
         assertThat(command.toString()).doesNotContain("203.0.113.9");
+    }
+
+    @Test
+    void passesWhereAnAssociateAndAChallengeCameFrom() {
+        http.postJson("/mfa/associate", "{\"authenticator_types\":[\"otp\"]}", "Authorization", "Bearer MT1",
+                "auth0-forwarded-for", "203.0.113.9");
+        RequestOrigin associate = ports.<AssociateCommand>last().origin();
+
+        http.postJson("/mfa/challenge", "{\"client_id\":\"CID\",\"client_secret\":\"CSECRET\",\"mfa_token\":\"MT3\"}");
+        RequestOrigin challenge = ports.<ChallengeCommand>last().origin();
+
+        assertThat(associate.forwardedFor()).isEqualTo(Option.some("203.0.113.9"));
+        assertThat(isLoopback(associate.clientIp().get())).isTrue();
+        assertThat(challenge.forwardedFor()).isEqualTo(Option.none());
+        assertThat(isLoopback(challenge.clientIp().get())).isTrue();
     }
 }

@@ -5,12 +5,16 @@ import io.twofold.mfa.app.bootstrap.BootstrapFile;
 import io.twofold.mfa.app.bootstrap.BootstrapParser;
 import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.twofold.mfa.jdbc.JdbcStorage;
+import io.twofold.mfa.policy.CallingCodes;
+import io.twofold.mfa.policy.SendLimit;
+import io.twofold.mfa.policy.SendLimits;
 import io.vavr.control.Option;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.function.Function;
@@ -25,6 +29,8 @@ public final class ConfigurationReader {
     private static final int DEFAULT_PORT = 8080;
     private static final int DEFAULT_POOL_SIZE = 10;
     private static final int MIN_WEBHOOK_SECRET = 16;
+    private static final int MAX_SEND_BURST = 1_000_000;
+    private static final Duration MAX_SEND_REFILL = Duration.ofHours(24);
 
     private final Function<Setting, Option<String>> raw;
     private final BootstrapParser bootstrapParser;
@@ -43,7 +49,33 @@ public final class ConfigurationReader {
                 .orElse(bootstrap.flatMap(BootstrapFile::tenantName))
                 .getOrElse(DEFAULT_TENANT_NAME);
         return new TwofoldConfiguration(port, issuer(port), tenantName, dataDir, database(dataDir), sealingKey(),
-                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook(), bootstrap);
+                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook(), sendLimits(), bootstrap);
+    }
+
+    /** Each limit unset takes the domain's default ({@link SendLimits#DEFAULT}). */
+    private SendLimits sendLimits() {
+        SendLimits defaults = SendLimits.DEFAULT;
+        CallingCodes countries = raw.apply(Setting.SMS_ALLOWED_COUNTRIES)
+                .map(value -> CallingCodes.parse(value).getOrElseThrow(reason -> invalid(Setting.SMS_ALLOWED_COUNTRIES, reason)))
+                .getOrElse(defaults.allowedCountries());
+        return new SendLimits(sendLimit(Setting.SEND_LIMIT_ENROLL_PER_USER, defaults.enrollmentsPerUser()),
+                sendLimit(Setting.SEND_LIMIT_PER_DESTINATION, defaults.perDestination()),
+                sendLimit(Setting.SEND_LIMIT_PER_IP, defaults.perEndUserIp()),
+                sendLimit(Setting.SEND_LIMIT_GLOBAL, defaults.global()), countries);
+    }
+
+    /** {@code <burst>,<refill>}: a bucket of {@code burst} codes, one more every {@code refill} ({@code 5,10m}). */
+    private SendLimit sendLimit(Setting setting, SendLimit fallback) {
+        return raw.apply(setting).map(value -> {
+            String[] parts = value.split(",", -1);
+            if (parts.length != 2) {
+                throw invalid(setting, "must be <burst>,<refill>, for example 5,10m (5 codes, then one more every 10 minutes)");
+            }
+            int burst = integer(setting, parts[0].strip(), 1, MAX_SEND_BURST);
+            Duration refill = Durations.parse(parts[1].strip(), MAX_SEND_REFILL, "24h")
+                    .getOrElseThrow(reason -> invalid(setting, "refill " + reason));
+            return new SendLimit(burst, refill);
+        }).getOrElse(fallback);
     }
 
     private RsaSigningProvider.Mode rsaProvider() {

@@ -20,7 +20,12 @@ public enum Setting {
     SMS_WEBHOOK_URL("MFA_SMS_WEBHOOK_URL", "twofold.sms-webhook.url"),
     SMS_WEBHOOK_SECRET("MFA_SMS_WEBHOOK_SECRET", "twofold.sms-webhook.secret"),
     SMS_WEBHOOK_TIMEOUT("MFA_SMS_WEBHOOK_TIMEOUT", "twofold.sms-webhook.timeout"),
-    BOOTSTRAP_FILE("MFA_BOOTSTRAP_FILE", "twofold.bootstrap-file");
+    BOOTSTRAP_FILE("MFA_BOOTSTRAP_FILE", "twofold.bootstrap-file"),
+    SEND_LIMIT_ENROLL_PER_USER("MFA_SEND_LIMIT_ENROLL_PER_USER", "twofold.send-limits.enroll-per-user"),
+    SEND_LIMIT_PER_DESTINATION("MFA_SEND_LIMIT_PER_DESTINATION", "twofold.send-limits.per-destination"),
+    SEND_LIMIT_PER_IP("MFA_SEND_LIMIT_PER_IP", "twofold.send-limits.per-ip"),
+    SEND_LIMIT_GLOBAL("MFA_SEND_LIMIT_GLOBAL", "twofold.send-limits.global"),
+    SMS_ALLOWED_COUNTRIES("MFA_SMS_ALLOWED_COUNTRIES", "twofold.send-limits.sms-allowed-countries");
 
     private final String envVar;
     private final String property;

@@ -2,6 +2,7 @@ package io.twofold.mfa.app.config;
 
 import io.twofold.mfa.app.bootstrap.BootstrapFile;
 import io.twofold.mfa.http.token.RsaSigningProvider;
+import io.twofold.mfa.policy.SendLimits;
 import io.vavr.control.Option;
 
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public record TwofoldConfiguration(
         Option<String> signingKeyJwk,
         RsaSigningProvider.Mode rsaProvider,
         Option<WebhookSettings> smsWebhook,
+        SendLimits sendLimits,
         Option<BootstrapFile> bootstrap) {
 
     @Override
@@ -28,6 +30,6 @@ public record TwofoldConfiguration(
                 + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
                 + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
                 + ", rsaProvider=" + rsaProvider
-                + ", smsWebhook=" + smsWebhook + ", bootstrap=" + bootstrap.isDefined() + "]";
+                + ", smsWebhook=" + smsWebhook + ", " + sendLimits + ", bootstrap=" + bootstrap.isDefined() + "]";
     }
 }

@@ -77,7 +77,7 @@ class ServicesFactory {
     @Context
     MfaServices services(TwofoldConfiguration configuration, JdbcStorage storage, JwtTokenIssuer tokens, Clock clock,
                          RandomSource random) {
-        MfaSettings settings = MfaSettings.defaults(configuration.tenantName());
+        MfaSettings settings = MfaSettings.defaults(configuration.tenantName()).withSends(configuration.sendLimits());
         Senders senders = Senders.from(configuration.smsWebhook(), clock);
         return MfaServices.create(new MfaDependencies(
                 storage.users(),

@@ -3,6 +3,10 @@ package io.twofold.mfa.app.config;
 import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.bootstrap.BootstrapParser;
 import io.twofold.mfa.http.token.RsaSigningProvider;
+import io.twofold.mfa.policy.CallingCodes;
+import io.twofold.mfa.policy.SendLimit;
+import io.twofold.mfa.policy.SendLimits;
+import io.vavr.collection.List;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.Map;
 import org.junit.jupiter.api.Test;
@@ -109,6 +113,34 @@ class ConfigurationReaderTest {
         assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://127.0.0.1:9/hook",
                 Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "soon")))
                 .hasMessageStartingWith("MFA_SMS_WEBHOOK_TIMEOUT must be a duration");
+    }
+
+    @Test
+    void readsEachSendLimitAsABurstAndARefillPeriod() {
+        assertThat(read(HashMap.empty()).sendLimits()).isEqualTo(SendLimits.DEFAULT);
+
+        SendLimits limits = read(HashMap.of(Setting.SEND_LIMIT_ENROLL_PER_USER, "3,2h",
+                Setting.SEND_LIMIT_PER_DESTINATION, "2, 15m", Setting.SEND_LIMIT_PER_IP, "50,10s",
+                Setting.SEND_LIMIT_GLOBAL, "1000,60ms", Setting.SMS_ALLOWED_COUNTRIES, "+1,+44")).sendLimits();
+
+        assertThat(limits).isEqualTo(new SendLimits(new SendLimit(3, Duration.ofHours(2)),
+                new SendLimit(2, Duration.ofMinutes(15)), new SendLimit(50, Duration.ofSeconds(10)),
+                new SendLimit(1000, Duration.ofMillis(60)), new CallingCodes(List.of("+1", "+44"))));
+    }
+
+    @Test
+    void refusesASendLimitThatIsNotABurstAndARefillPeriod() {
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SEND_LIMIT_PER_DESTINATION, "5")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("MFA_SEND_LIMIT_PER_DESTINATION must be <burst>,<refill>");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SEND_LIMIT_PER_IP, "0,1m")))
+                .hasMessageStartingWith("MFA_SEND_LIMIT_PER_IP must be from 1 to");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SEND_LIMIT_GLOBAL, "100,2d")))
+                .hasMessageStartingWith("MFA_SEND_LIMIT_GLOBAL refill must be a duration");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SEND_LIMIT_ENROLL_PER_USER, "10,25h")))
+                .hasMessageStartingWith("MFA_SEND_LIMIT_ENROLL_PER_USER refill must be more than 0 and at most 24h");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_ALLOWED_COUNTRIES, "+1,UK")))
+                .hasMessageStartingWith("MFA_SMS_ALLOWED_COUNTRIES must be country calling codes");
     }
 
     @Test

@@ -6,7 +6,8 @@ import io.vavr.control.Option;
 
 /**
  * An enrollment request as received: the bearer (an {@code mfa_token} or an MFA API access token),
- * client credentials if the body had them, and the raw factor parameters, which the use case checks.
+ * client credentials if the body had them, the raw factor parameters, which the use case checks, and
+ * where the request came from (send limits count per end-user IP).
  */
 public record AssociateCommand(
         String bearer,
@@ -14,7 +15,14 @@ public record AssociateCommand(
         List<String> authenticatorTypes,
         List<String> oobChannels,
         Option<String> phoneNumber,
-        Option<String> email) {
+        Option<String> email,
+        RequestOrigin origin) {
+
+    /** A request with no known origin (a host embedding the library without one): no per-IP send limit applies. */
+    public AssociateCommand(String bearer, Option<ClientCredentials> client, List<String> authenticatorTypes,
+                            List<String> oobChannels, Option<String> phoneNumber, Option<String> email) {
+        this(bearer, client, authenticatorTypes, oobChannels, phoneNumber, email, RequestOrigin.UNKNOWN);
+    }
 
     @Override
     public String toString() {

@@ -31,6 +31,10 @@ public record PasswordLoginCommand(
         this(client, grantType, realm, username, password, audience, scope, Option.none(), Option.none());
     }
 
+    public RequestOrigin origin() {
+        return new RequestOrigin(clientIp, forwardedFor);
+    }
+
     @Override
     public String toString() {
         // No username, password or address: the command may end up in a log line.

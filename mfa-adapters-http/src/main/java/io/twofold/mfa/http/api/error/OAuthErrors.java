@@ -57,6 +57,16 @@ public final class OAuthErrors {
         return mapEnrollmentAndAccess(error);
     }
 
+    private static String tooManySends(MfaError.TooManySends.Limit limit) {
+        return switch (limit) {
+            case USER -> "Too many codes were sent to this user. Wait before asking for another one.";
+            case DESTINATION ->
+                    "Too many codes were sent to this phone number or email address. Wait before asking for another one.";
+            case END_USER_IP -> "Too many codes were asked for from this IP address. Wait before asking for another one.";
+            case GLOBAL -> "Too many codes are being sent right now. Wait a minute before asking for another one.";
+        };
+    }
+
     private static OAuthError mapEnrollmentAndAccess(MfaError error) {
         if (error instanceof MfaError.NotEnrolled) {
             return OAuthError.of(403, "unsupported_challenge_type",
@@ -76,9 +86,9 @@ public final class OAuthErrors {
             // exact: Auth0's brute-force block; no rate-limit headers (auth0-java parses them strictly, spec 13.1.7)
             return OAuthError.of(429, "too_many_attempts",
                     "Your account has been blocked after multiple consecutive login attempts.");
-        } else if (error instanceof MfaError.TooManySends) {
-            return OAuthError.of(429, "too_many_requests",
-                    "Too many codes were sent to this user. Wait before asking for another one.");
+        } else if (error instanceof MfaError.TooManySends e) {
+            // spec 6: too_many_requests, the API's rate-limit error; too_many_attempts means a brute-force block
+            return OAuthError.of(429, "too_many_requests", tooManySends(e.limit()));
         } else if (error instanceof MfaError.InvalidToken e) {
             return OAuthError.of(401, "invalid_token", e.description())
                     .withHeader(WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

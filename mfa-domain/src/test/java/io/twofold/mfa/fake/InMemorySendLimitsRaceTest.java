@@ -1,0 +1,12 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.contract.SendLimitsRaceContract;
+import io.twofold.mfa.port.out.AttemptCounterStore;
+
+class InMemorySendLimitsRaceTest extends SendLimitsRaceContract {
+
+    @Override
+    protected AttemptCounterStore newStore() {
+        return new InMemoryAttemptCounterStore();
+    }
+}
