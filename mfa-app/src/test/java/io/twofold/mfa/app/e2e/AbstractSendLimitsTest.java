@@ -48,7 +48,7 @@ abstract class AbstractSendLimitsTest {
             ApiResponse samToSameNumber = enrollSms(api, mfaToken(api, SAM, SAM_PASSWORD), "+1 555 123 4567");
             for (ApiResponse refused : List.of(again, samToSameNumber)) {
                 assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
-                assertThat(refused.error()).isEqualTo("too_many_requests");
+                assertThat(refused.error()).isEqualTo("too_many_attempts");
                 assertThat(refused.errorDescription()).isEqualTo(PER_NUMBER_REFUSAL);
             }
 
@@ -65,7 +65,7 @@ abstract class AbstractSendLimitsTest {
             assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
             ApiResponse challenge = challengeOob(api, mfaToken(api, JANE, JANE_PASSWORD));
             assertThat(challenge.status()).as(challenge.toString()).isEqualTo(429);
-            assertThat(challenge.error()).isEqualTo("too_many_requests");
+            assertThat(challenge.error()).isEqualTo("too_many_attempts");
             assertThat(challenge.errorDescription()).isEqualTo(PER_NUMBER_REFUSAL);
             assertThat(webhook.pending()).as("nothing reached the webhook").isZero();
 

@@ -87,8 +87,8 @@ public final class OAuthErrors {
             return OAuthError.of(429, "too_many_attempts",
                     "Your account has been blocked after multiple consecutive login attempts.");
         } else if (error instanceof MfaError.TooManySends e) {
-            // spec 6: too_many_requests, the API's rate-limit error; too_many_attempts means a brute-force block
-            return OAuthError.of(429, "too_many_requests", tooManySends(e.limit()));
+            // An abuse block like the attempt limits (the security review's wording); the description names the limit.
+            return OAuthError.of(429, "too_many_attempts", tooManySends(e.limit()));
         } else if (error instanceof MfaError.InvalidToken e) {
             return OAuthError.of(401, "invalid_token", e.description())
                     .withHeader(WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
