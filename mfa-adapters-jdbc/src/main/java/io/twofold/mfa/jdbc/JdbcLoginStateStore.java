@@ -51,10 +51,10 @@ public final class JdbcLoginStateStore implements LoginStateStore {
     }
 
     @Override
-    public Option<LoginState> findByTokenHash(SecretHash tokenHash, String bucketKeyPrefix) {
+    public Option<LoginState> findByTokenHash(SecretHash tokenHash) {
         long stamp = users.profileStamp();
         List<Row> rows = handles.withHandle(handle -> List.ofAll(handle.createQuery(QUERY)
-                .bind("prefix", bucketKeyPrefix)
+                .bind("prefix", AttemptBucket.SECOND_FACTOR_KEY_PREFIX)
                 .bind("tokenHash", tokenHash.hex())
                 .map((rs, ctx) -> new Row(
                         JdbcTransactionStore.transaction(rs),

@@ -8,4 +8,12 @@ import java.time.Instant;
  * compare-and-set updates by the store.
  */
 public record AttemptBucket(String key, int tokens, Instant refilledAt, int consecutiveFailures, long version) {
+
+    /** What every user's second-factor bucket key starts with; the user id follows. */
+    public static final String SECOND_FACTOR_KEY_PREFIX = "mfa-failures:";
+
+    /** The key of the user's bucket of second-factor attempts, across all their logins (DESIGN invariant 6). */
+    public static String secondFactorKey(UserId user) {
+        return SECOND_FACTOR_KEY_PREFIX + user.value();
+    }
 }

@@ -60,7 +60,7 @@ final class SecondFactorAttempts {
         if (MfaTokenGuard.isBlank(mfaToken)) {
             return Either.left(new MfaError.MalformedMfaToken());
         }
-        Option<LoginState> state = loginStates.findByTokenHash(SecretHash.of(mfaToken), UserAttemptLimiter.KEY_PREFIX);
+        Option<LoginState> state = loginStates.findByTokenHash(SecretHash.of(mfaToken));
         return guard.check(state.map(LoginState::transaction), client)
                 .flatMap(tx -> userLimiter.check(tx.userId(), state.get().failures())
                         .peekLeft(e -> refused(tx, "user_locked_out"))

@@ -13,9 +13,6 @@ import io.vavr.control.Option;
  * the password is never locked by this.
  */
 final class UserAttemptLimiter {
-    /** Every user's bucket is stored under this prefix and the user id. */
-    static final String KEY_PREFIX = "mfa-failures:";
-
     private final TokenBuckets buckets;
     private final AttemptBudgets budgets;
     private final AuditTrail audit;
@@ -65,7 +62,7 @@ final class UserAttemptLimiter {
      * is kept however old, since only a right code ends it (the hard stop counts across days).
      */
     int removeRestedBuckets() {
-        return buckets.removeFull(KEY_PREFIX, budgets.userBucketCapacity(), budgets.userBucketRefill());
+        return buckets.removeFull(AttemptBucket.SECOND_FACTOR_KEY_PREFIX, budgets.userBucketCapacity(), budgets.userBucketRefill());
     }
 
     private boolean isLocked(AttemptBucket bucket) {
@@ -73,6 +70,6 @@ final class UserAttemptLimiter {
     }
 
     private static String key(UserId user) {
-        return KEY_PREFIX + user.value();
+        return AttemptBucket.secondFactorKey(user);
     }
 }

@@ -36,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class LoginStateStoreContract {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-    private static final String PREFIX = "mfa-failures:";
     private static final UserId ALICE = new UserId("auth0|alice");
     private static final UserId BOB = new UserId("auth0|bob");
 
@@ -62,7 +61,7 @@ public abstract class LoginStateStoreContract {
     }
 
     private Option<LoginState> find(String transactionId) {
-        return stores.loginStates().findByTokenHash(SecretHash.of("token-" + transactionId), PREFIX);
+        return stores.loginStates().findByTokenHash(SecretHash.of("token-" + transactionId));
     }
 
     @Test
@@ -90,14 +89,14 @@ public abstract class LoginStateStoreContract {
         stores.authenticators().add(sms);
         stores.authenticators().add(pendingRecoveryCode(ALICE, 3, "Q7TXK2M9WRZ4HC8LNVB3PD6F", T0.plusSeconds(2)));
         stores.authenticators().activate(totp.id(), T0.plusSeconds(5));
-        stores.counters().compareAndSet(new AttemptBucket(PREFIX + ALICE.value(), 7, T0, 3, 1));
+        stores.counters().compareAndSet(new AttemptBucket(AttemptBucket.secondFactorKey(ALICE), 7, T0, 3, 1));
 
         LoginState state = find("tx-1").get();
 
         assertThat(state.transaction()).isEqualTo(tx);
         assertThat(state.authenticators()).isEqualTo(stores.authenticators().findByUser(ALICE));
         assertThat(state.authenticators().map(Authenticator::isActive)).containsExactly(true, false, false);
-        assertThat(state.failures()).isEqualTo(stores.counters().find(PREFIX + ALICE.value()));
+        assertThat(state.failures()).isEqualTo(stores.counters().find(AttemptBucket.secondFactorKey(ALICE)));
         assertThat(state.failures().map(AttemptBucket::consecutiveFailures)).containsExactly(3);
     }
 
@@ -106,7 +105,7 @@ public abstract class LoginStateStoreContract {
         stores.transactions().add(transaction("tx-1", ALICE));
         stores.transactions().add(transaction("tx-2", BOB));
         stores.authenticators().add(pendingTotp(BOB, 1, seed(1), T0));
-        stores.counters().compareAndSet(new AttemptBucket(PREFIX + BOB.value(), 5, T0, 1, 1));
+        stores.counters().compareAndSet(new AttemptBucket(AttemptBucket.secondFactorKey(BOB), 5, T0, 1, 1));
         stores.counters().compareAndSet(new AttemptBucket("sends:" + ALICE.value(), 2, T0, 0, 1));
 
         LoginState alices = find("tx-1").get();

@@ -1,5 +1,6 @@
 package io.twofold.mfa.fake;
 
+import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.LoginState;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.port.out.AttemptCounterStore;
@@ -22,8 +23,8 @@ public final class InMemoryLoginStateStore implements LoginStateStore {
     }
 
     @Override
-    public Option<LoginState> findByTokenHash(SecretHash tokenHash, String bucketKeyPrefix) {
+    public Option<LoginState> findByTokenHash(SecretHash tokenHash) {
         return transactions.findByTokenHash(tokenHash).map(tx -> new LoginState(tx,
-                authenticators.findByUser(tx.userId()), counters.find(bucketKeyPrefix + tx.userId().value())));
+                authenticators.findByUser(tx.userId()), counters.find(AttemptBucket.secondFactorKey(tx.userId()))));
     }
 }

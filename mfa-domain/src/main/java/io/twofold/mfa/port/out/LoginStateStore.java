@@ -1,5 +1,6 @@
 package io.twofold.mfa.port.out;
 
+import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.LoginState;
 import io.twofold.mfa.model.SecretHash;
 import io.vavr.control.Option;
@@ -12,9 +13,9 @@ public interface LoginStateStore {
 
     /**
      * The transaction whose token hashes to {@code tokenHash} (completed or not), with what
-     * {@link AuthenticatorStore#findByUser} and {@link AttemptCounterStore#find} return for its user
-     * at the same moment; the bucket's key is {@code bucketKeyPrefix} followed by the user id. None
-     * when no transaction has that hash.
+     * {@link AuthenticatorStore#findByUser} returns for its user and what {@link AttemptCounterStore#find}
+     * returns for the user's second-factor bucket ({@link AttemptBucket#secondFactorKey}), at the same
+     * moment. None when no transaction has that hash.
      */
-    Option<LoginState> findByTokenHash(SecretHash tokenHash, String bucketKeyPrefix);
+    Option<LoginState> findByTokenHash(SecretHash tokenHash);
 }
