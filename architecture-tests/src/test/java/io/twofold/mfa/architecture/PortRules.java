@@ -21,8 +21,9 @@ final class PortRules {
         return classes().that().resideInAPackage(p.portOut())
                 .and().areTopLevelClasses()
                 .and().areNotAssignableTo(Throwable.class)
+                .and().areNotRecords()
                 .should().beInterfaces()
-                .as("outbound ports (" + p.portOut() + ", exceptions aside) are interfaces")
+                .as("outbound ports (" + p.portOut() + ", exceptions and the records they carry aside) are interfaces")
                 .because("a host or an adapter implements them; the domain never picks the implementation");
     }
 

@@ -39,7 +39,7 @@ class RulesCatchViolationsTest {
     void domainPurityCatchesFrameworksSqlAndLogging() {
         String report = violations(DomainRules.domainDependsOnlyOnTheJdkAndVavr(FIXTURE));
         assertThat(report).contains(fixture("model.UsesMicronaut"), fixture("model.UsesSql"),
-                fixture("model.UsesSlf4j"), fixture("service.UsesTheApp"));
+                fixture("model.UsesSlf4j"), fixture("usecase.UsesTheApp"));
         assertThat(report).doesNotContain(fixture("model.AsksTheInjectedClock"));
     }
 
@@ -60,7 +60,7 @@ class RulesCatchViolationsTest {
         String report = violations(LayerRules.dependenciesPointInwards(FIXTURE));
         assertThat(report).contains(fixture("model.KnowsItsStore"), fixture("port.in.LeaksTheService"),
                 fixture("otp.OtpUsesService"), fixture("jdbc.CallsHttp"), fixture("http.token.Pong"),
-                fixture("service.UsesTheApp"), fixture("http.api.ServiceController"),
+                fixture("usecase.UsesTheApp"), fixture("http.api.ServiceController"),
                 fixture("stray.UnmappedPackage"));
         assertThat(report).doesNotContain(fixture("app.Wiring.renameWidget"));
     }
@@ -109,8 +109,8 @@ class RulesCatchViolationsTest {
         assertThat(jdbc).contains(fixture("jdbc.WidgetTable")).doesNotContain(fixture("jdbc.JdbcWidgetStore"));
 
         String services = violations(NamingRules.servicesAreNamedService(FIXTURE));
-        assertThat(services).contains(fixture("service.RenameWidgetHandler"))
-                .doesNotContain(fixture("service.RenameWidgetService"));
+        assertThat(services).contains(fixture("usecase.RenameWidgetHandler"))
+                .doesNotContain(fixture("usecase.RenameWidgetService"));
 
         String senders = violations(NamingRules.sendersAreNamedSender(FIXTURE));
         assertThat(senders).contains(fixture("http.delivery.SmsGateway"))

@@ -32,8 +32,9 @@ record TwofoldPackages(String root) {
         return root + ".port.out..";
     }
 
+    /** The use cases and their internal support (usecase.internal). */
     String service() {
-        return root + ".service..";
+        return root + ".usecase..";
     }
 
     String otp() {

@@ -4,6 +4,7 @@ import io.twofold.mfa.jdbc.seal.Sealed;
 import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.Factor;
@@ -93,16 +94,17 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
     }
 
     @Override
-    public boolean activate(AuthenticatorId id, Instant at) {
+    public boolean activate(ActiveAuthenticator confirmed) {
         return handles.withHandle(handle -> handle.createUpdate("UPDATE authenticators"
                         + " SET confirmed_at = :at, expires_at = NULL WHERE id = :id AND confirmed_at IS NULL")
-                .bind("id", id.value())
-                .bind("at", Sql.at(at))
+                .bind("id", confirmed.id().value())
+                .bind("at", Sql.at(confirmed.confirmedAt()))
                 .execute()) == 1;
     }
 
     @Override
-    public boolean activateFirst(UserId user, AuthenticatorId id, Instant at) {
+    public boolean activateFirst(ActiveAuthenticator confirmed) {
+        UserId user = confirmed.userId();
         return handles.inTransaction(handle -> {
             // Locks the user's rows first, in one order, so two first confirmations of one user take
             // turns; the second then sees the first's factor active and activates nothing.
@@ -114,9 +116,9 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
                             + " WHERE id = :id AND user_id = :user AND confirmed_at IS NULL AND NOT EXISTS"
                             + " (SELECT 1 FROM authenticators other WHERE other.user_id = :user"
                             + " AND other.confirmed_at IS NOT NULL AND other.kind <> 'recovery-code')")
-                    .bind("id", id.value())
+                    .bind("id", confirmed.id().value())
                     .bind("user", user.value())
-                    .bind("at", Sql.at(at))
+                    .bind("at", Sql.at(confirmed.confirmedAt()))
                     .execute() == 1;
         });
     }
@@ -137,15 +139,6 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 .bind("id", id.value())
                 .bind("step", step)
                 .execute()) == 1;
-    }
-
-    @Override
-    public Option<Long> lastAcceptedStep(AuthenticatorId id) {
-        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
-                        "SELECT last_totp_step FROM authenticators WHERE id = :id AND last_totp_step IS NOT NULL")
-                .bind("id", id.value())
-                .mapTo(Long.class)
-                .findOne()));
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.Authenticator;
-import io.twofold.mfa.model.LoginState;
+import io.twofold.mfa.port.out.LoginState;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.User;

@@ -4,7 +4,7 @@ import io.twofold.mfa.jdbc.seal.Sealed;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
-import io.twofold.mfa.model.SigningKey;
+import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
 import io.vavr.control.Option;
 

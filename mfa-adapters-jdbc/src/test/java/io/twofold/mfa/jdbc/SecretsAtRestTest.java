@@ -21,7 +21,7 @@ import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.OtpSeed;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
-import io.twofold.mfa.model.SigningKey;
+import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.otp.Base32;
 import io.vavr.collection.HashMap;
@@ -67,7 +67,7 @@ abstract class SecretsAtRestTest {
         JdbcStorage storage = db().storage();
         PendingAuthenticator totp = Authenticators.pendingTotp(ALICE, 1, SEED, T0);
         storage.authenticators().add(totp);
-        storage.authenticators().activate(totp.id(), T0.plusSeconds(30));
+        storage.authenticators().activate(totp.confirm(T0.plusSeconds(30)));
         storage.authenticators().acceptTotpStep(totp.id(), 57_111_111L);
         storage.authenticators().add(Authenticators.pendingRecoveryCode(ALICE, 2, RECOVERY_CODE, T0));
         storage.transactions().add(TransactionStoreContract.transaction("tx-1", MFA_TOKEN));

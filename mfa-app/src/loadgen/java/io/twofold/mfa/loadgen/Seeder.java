@@ -4,6 +4,7 @@ import io.twofold.mfa.jdbc.JdbcConfig;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.users.PasswordHashing;
+import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.Client;
@@ -107,7 +108,7 @@ final class Seeder implements AutoCloseable {
                         .find(a -> a.isActive() && a.id().kind() == AuthenticatorKind.TOTP).map(a -> a.id());
                 AuthenticatorId device = active.getOrElse(() -> enroll(id, seed, now));
                 // A code of an earlier run in this step would be refused as a replay: start after it.
-                storage.authenticators().lastAcceptedStep(device).forEach(step -> user.lastStep = step);
+                lastAcceptedStep(device).forEach(step -> user.lastStep = step);
             }
             return user;
         }).collect(Collectors.toList());
@@ -117,8 +118,17 @@ final class Seeder implements AutoCloseable {
         AuthenticatorId device = new AuthenticatorId(AuthenticatorKind.TOTP, secrets.deviceId());
         storage.authenticators().add(new PendingAuthenticator(device, id, new Factor.Totp(new OtpSeed(seed)),
                 now, now.plus(Duration.ofHours(1)), Enrollment.throughAccessToken()));
-        storage.authenticators().activate(device, now);
+        storage.authenticators().activate(new ActiveAuthenticator(device, id, new Factor.Totp(new OtpSeed(seed)), now, now));
         return device;
+    }
+
+    /** Read straight from the table: the store has no such read, since only its compare-and-set decides. */
+    private Option<Long> lastAcceptedStep(AuthenticatorId device) {
+        return storage.jdbi().withHandle(handle -> Option.ofOptional(handle.createQuery(
+                        "SELECT last_totp_step FROM authenticators WHERE id = :id AND last_totp_step IS NOT NULL")
+                .bind("id", device.value())
+                .mapTo(Long.class)
+                .findOne()));
     }
 
     /** {@code perUser} fresh mfa_tokens for each user, as a password login would have made them (10 min life). */
@@ -131,9 +141,9 @@ final class Seeder implements AutoCloseable {
                 for (VirtualUser user : slice) {
                     for (int k = 0; k < perUser; k++) {
                         String token = secrets.opaqueToken();
-                        storage.transactions().add(new MfaTransaction(new TransactionId(secrets.internalId()),
+                        storage.transactions().add(MfaTransaction.open(new TransactionId(secrets.internalId()),
                                 SecretHash.of(token), user.id, new ClientId(clientId), Option.none(), Scope.parse(scope),
-                                Option.some(realm), now, now.plus(Duration.ofMinutes(10)), 0, false));
+                                Option.some(realm), now, now.plus(Duration.ofMinutes(10))));
                         user.mfaTokens.add(token);
                     }
                 }

@@ -7,15 +7,12 @@ import io.twofold.mfa.http.token.JwtTokenIssuer;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.ClientId;
-import io.twofold.mfa.otp.RfcOneTimePasswords;
 import io.twofold.mfa.policy.MfaSettings;
-import io.twofold.mfa.policy.OtpParameters;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyOtpCommand;
 import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.secret.SecureRandomSource;
-import io.twofold.mfa.service.MfaDependencies;
-import io.twofold.mfa.service.MfaServices;
+import io.twofold.mfa.usecase.MfaServices;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -55,11 +52,12 @@ final class StatementCount {
         Clock clock = Clock.systemUTC();
         JwtTokenIssuer tokens = new JwtTokenIssuer(JwtSettings.forIssuer(options.baseUrl() + "/"), clock,
                 new RSAKeyGenerator(2048).keyID("loadgen").generate(), random);
-        MfaDependencies deps = new MfaDependencies(storage.users(), storage.clients(), storage.authenticators(),
-                storage.transactions(), storage.loginStates(), storage.challenges(), storage.attemptCounters(), tokens,
-                new RfcOneTimePasswords(OtpParameters.DEFAULT, random), message -> { }, message -> { }, message -> { },
-                storage.unitOfWork(), storage.auditLog(), clock, random, MfaSettings.defaults("loadgen"));
-        VerifyOtp verifyOtp = MfaServices.create(deps).verifyOtp();
+        VerifyOtp verifyOtp = MfaServices.builder().users(storage.users()).clients(storage.clients())
+                .authenticators(storage.authenticators()).transactions(storage.transactions())
+                .loginStates(storage.loginStates()).challenges(storage.challenges())
+                .attemptCounters(storage.attemptCounters()).tokens(tokens).unitOfWork(storage.unitOfWork())
+                .audit(storage.auditLog()).clock(clock).random(random).settings(MfaSettings.defaults("loadgen"))
+                .build().verifyOtp();
 
         List<VirtualUser> users = seeder.users("lg-stmt", grants, options.realm(), true);
         seeder.transactions(users, 2, options.clientId(), options.realm(), options.scope());

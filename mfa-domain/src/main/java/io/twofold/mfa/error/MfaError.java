@@ -1,5 +1,6 @@
 package io.twofold.mfa.error;
 
+import io.twofold.mfa.model.FactorType;
 import io.vavr.collection.List;
 
 /**
@@ -25,7 +26,7 @@ public sealed interface MfaError {
     }
 
     /** The first factor passed; a second factor is needed. Carries the new {@code mfa_token}. */
-    record MfaRequired(String mfaToken, List<String> challengeTypes, List<String> enrollTypes) implements MfaError {
+    record MfaRequired(String mfaToken, List<FactorType> challengeTypes, List<FactorType> enrollTypes) implements MfaError {
         @Override
         public String toString() {
             return "MfaRequired[mfaToken=***, challenge=" + challengeTypes + ", enroll=" + enrollTypes + "]";

@@ -12,11 +12,6 @@ public record ActiveAuthenticator(AuthenticatorId id, UserId userId, Factor fact
         }
     }
 
-    /** The transition a delete makes; what remains is only a record for the audit trail. */
-    public RemovedAuthenticator remove(Instant at) {
-        return new RemovedAuthenticator(id, userId, at);
-    }
-
     @Override
     public boolean isActive() {
         return true;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A user's second factor. It is {@link PendingAuthenticator pending} until a first valid code
- * confirms it, then {@link ActiveAuthenticator active}; removal ends it ({@link RemovedAuthenticator}).
+ * confirms it ({@link PendingAuthenticator#confirm}), then {@link ActiveAuthenticator active}; removal deletes it.
  * Only an active authenticator can be challenged or satisfy a login.
  */
 public sealed interface Authenticator permits PendingAuthenticator, ActiveAuthenticator {

@@ -22,6 +22,13 @@ public record MfaTransaction(
         int failedAttempts,
         boolean completed) {
 
+    /** A new login waiting for its second factor: no attempt made yet, not completed. */
+    public static MfaTransaction open(TransactionId id, SecretHash tokenHash, UserId userId, ClientId clientId,
+                                      Option<String> audience, Scope scope, Option<String> realm, Instant createdAt,
+                                      Instant expiresAt) {
+        return new MfaTransaction(id, tokenHash, userId, clientId, audience, scope, realm, createdAt, expiresAt, 0, false);
+    }
+
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
     }

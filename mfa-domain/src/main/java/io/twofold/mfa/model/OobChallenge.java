@@ -18,6 +18,12 @@ public record OobChallenge(
         int failedAttempts,
         boolean consumed) {
 
+    /** A code just sent: no attempt made yet, not used. */
+    public static OobChallenge sent(ChallengeId id, SecretHash oobCodeHash, SecretHash bindingCodeHash,
+                                    AuthenticatorId authenticatorId, UserId userId, Instant createdAt, Instant expiresAt) {
+        return new OobChallenge(id, oobCodeHash, bindingCodeHash, authenticatorId, userId, createdAt, expiresAt, 0, false);
+    }
+
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
     }

@@ -2,10 +2,10 @@ package io.twofold.mfa.otp;
 
 import io.twofold.mfa.policy.OtpParameters.OtpAlgorithm;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** RFC 4226 HOTP: an HMAC of a counter, dynamically truncated to 6 or 8 decimal digits. */
 public final class Hotp {

@@ -34,7 +34,7 @@ public final class RfcOneTimePasswords implements OneTimePasswords {
     }
 
     @Override
-    public Option<Long> verify(OtpSeed seed, String code, Instant at, Option<Long> afterStep) {
+    public Option<Long> verify(OtpSeed seed, String code, Instant at) {
         // The shape check looks only at what the caller sent (length and characters), never at the
         // seed, so rejecting early here tells an attacker nothing they did not already know.
         if (!hasCodeShape(code)) {
@@ -43,10 +43,8 @@ public final class RfcOneTimePasswords implements OneTimePasswords {
         byte[] key = seed.bytes();
         byte[] presented = code.getBytes(StandardCharsets.US_ASCII);
         long current = totp.stepAt(at);
-        // Steps at or below the last accepted one are refused: a code is good once (RFC 6238 5.2),
-        // so a code seen over a shoulder or replayed from a log cannot be used again, and neither can
-        // an older code once a newer one has been accepted.
-        long floor = afterStep.getOrElse(Long.MIN_VALUE);
+        // Replay protection is the caller's: it records the returned step only if it is later than
+        // every accepted one (RFC 6238 5.2), which is why the highest matching step is returned.
         long matched = Long.MIN_VALUE;
         // Every step of the window is computed and compared, with no early exit: stopping at the
         // first match would make the response time reveal which step matched (and how far the
@@ -57,7 +55,7 @@ public final class RfcOneTimePasswords implements OneTimePasswords {
             // Constant-time comparison: a byte-by-byte compare that stops at the first difference
             // would leak how many leading digits are right and let an attacker guess digit by digit.
             boolean equal = MessageDigest.isEqual(expected, presented);
-            if (equal & step > floor) {
+            if (equal) {
                 matched = step;
             }
         }

@@ -17,4 +17,9 @@ public record AttemptBudgets(
         int maxPendingEnrollments) {
 
     public static final AttemptBudgets DEFAULT = new AttemptBudgets(10, 5, 10, Duration.ofMinutes(6), 99, 50);
+
+    /** The per-user bucket as a rule. */
+    public BucketRule userBucket() {
+        return new BucketRule(userBucketCapacity, userBucketRefill);
+    }
 }

@@ -1,7 +1,6 @@
 package io.twofold.mfa.policy;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Brute-force protection of the first factor, per realm, username and end-user IP (Auth0: the same
@@ -13,12 +12,15 @@ public record PasswordBudgets(int capacity, Duration refill) {
     public static final PasswordBudgets DEFAULT = new PasswordBudgets(10, Duration.ofMinutes(6));
 
     public PasswordBudgets {
-        Objects.requireNonNull(refill, "refill");
-        if (capacity < 1) {
-            throw new IllegalArgumentException("the password budget needs at least one attempt");
-        }
-        if (refill.isNegative() || refill.isZero()) {
-            throw new IllegalArgumentException("the password budget needs a positive refill period");
-        }
+        bucket(capacity, refill);
+    }
+
+    /** The budget as a bucket rule (which also checks its values). */
+    public BucketRule bucket() {
+        return bucket(capacity, refill);
+    }
+
+    private static BucketRule bucket(int capacity, Duration refill) {
+        return new BucketRule(capacity, refill);
     }
 }

@@ -67,12 +67,13 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         PendingAuthenticator second = pendingSms(ALICE, 3, "+15551234567", T0);
         PendingAuthenticator bobs = pendingTotp(BOB, 4, seed(4), T0);
         List.of(recovery, first, second, bobs).forEach(store::add);
-        store.activate(recovery.id(), T0);
+        store.activate(recovery.confirm(T0));
 
-        assertThat(store.activateFirst(ALICE, first.id(), T0.plusSeconds(1))).as("a recovery code does not count").isTrue();
-        assertThat(store.activateFirst(ALICE, second.id(), T0.plusSeconds(2))).isFalse();
-        assertThat(store.activateFirst(ALICE, bobs.id(), T0)).as("another user's authenticator").isFalse();
-        assertThat(store.activateFirst(BOB, bobs.id(), T0)).isTrue();
+        assertThat(store.activateFirst(first.confirm(T0.plusSeconds(1)))).as("a recovery code does not count").isTrue();
+        assertThat(store.activateFirst(second.confirm(T0.plusSeconds(2)))).isFalse();
+        assertThat(store.activateFirst(new ActiveAuthenticator(bobs.id(), ALICE, bobs.factor(), T0, T0)))
+                .as("another user's authenticator").isFalse();
+        assertThat(store.activateFirst(bobs.confirm(T0))).isTrue();
         assertThat(store.find(ALICE, second.id()).map(Authenticator::isActive)).containsExactly(false);
     }
 
@@ -83,7 +84,7 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         PendingAuthenticator pendingTwo = pendingRecoveryCode(ALICE, 3, "Q7TXK2M9WRZ4HC8LNVB3PD6F", T0);
         PendingAuthenticator bobs = pendingTotp(BOB, 4, seed(4), T0);
         List.of(active, pendingOne, pendingTwo, bobs).forEach(store::add);
-        store.activate(active.id(), T0);
+        store.activate(active.confirm(T0));
 
         assertThat(store.discardPending(ALICE)).isEqualTo(2);
 
@@ -125,7 +126,7 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         store.add(pendingTotp(BOB, 4, seed(2), T0.minusSeconds(60)));
         store.add(third);
         store.add(first);
-        store.activate(second.id(), T0.plusSeconds(90));
+        store.activate(second.confirm(T0.plusSeconds(90)));
 
         assertThat(store.findByUser(ALICE).map(Authenticator::id)).containsExactly(first.id(), second.id(), third.id());
         assertThat(store.findByUser(ALICE).map(Authenticator::isActive)).containsExactly(false, true, false);
@@ -136,8 +137,8 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         PendingAuthenticator totp = pendingTotp(ALICE, 1, seed(3), T0);
         store.add(totp);
 
-        assertThat(store.activate(totp.id(), T0.plusSeconds(30))).isTrue();
-        assertThat(store.activate(totp.id(), T0.plusSeconds(45))).isFalse();
+        assertThat(store.activate(totp.confirm(T0.plusSeconds(30)))).isTrue();
+        assertThat(store.activate(totp.confirm(T0.plusSeconds(45)))).isFalse();
 
         assertThat(store.find(ALICE, totp.id())).containsExactly(totp.confirm(T0.plusSeconds(30)));
         ActiveAuthenticator active = (ActiveAuthenticator) store.find(ALICE, totp.id()).get();
@@ -147,22 +148,20 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
 
     @Test
     public void activatesNothingForAnUnknownId() {
-        assertThat(store.activate(id(AuthenticatorKind.TOTP, 42), T0)).isFalse();
+        assertThat(store.activate(pendingTotp(ALICE, 42, seed(42), T0).confirm(T0))).isFalse();
     }
 
     @Test
     public void acceptsOnlyTotpStepsAboveTheLastAcceptedOne() {
         PendingAuthenticator totp = pendingTotp(ALICE, 1, seed(1), T0);
         store.add(totp);
-        assertThat(store.lastAcceptedStep(totp.id())).isEmpty();
 
-        assertThat(store.acceptTotpStep(totp.id(), 1000)).isTrue();
+        assertThat(store.acceptTotpStep(totp.id(), 1000)).as("no step accepted yet").isTrue();
         assertThat(store.acceptTotpStep(totp.id(), 1000)).isFalse();
         assertThat(store.acceptTotpStep(totp.id(), 999)).isFalse();
-        assertThat(store.lastAcceptedStep(totp.id())).containsExactly(1000L);
 
         assertThat(store.acceptTotpStep(totp.id(), 1001)).isTrue();
-        assertThat(store.lastAcceptedStep(totp.id())).containsExactly(1001L);
+        assertThat(store.acceptTotpStep(totp.id(), 1001)).isFalse();
     }
 
     @Test
@@ -173,12 +172,10 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         store.add(two);
 
         assertThat(store.acceptTotpStep(one.id(), 500)).isTrue();
-        assertThat(store.activate(one.id(), T0.plusSeconds(30))).isTrue();
+        assertThat(store.activate(one.confirm(T0.plusSeconds(30)))).isTrue();
 
-        assertThat(store.lastAcceptedStep(one.id())).containsExactly(500L);
         assertThat(store.acceptTotpStep(one.id(), 500)).isFalse();
-        assertThat(store.lastAcceptedStep(two.id())).isEmpty();
-        assertThat(store.acceptTotpStep(two.id(), 400)).isTrue();
+        assertThat(store.acceptTotpStep(two.id(), 400)).as("the other authenticator's marker is its own").isTrue();
         assertThat(store.acceptTotpStep(id(AuthenticatorKind.TOTP, 77), 1)).isFalse();
     }
 
@@ -186,7 +183,7 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
     public void replacesTheRecoveryCodeOnlyFromTheExpectedHash() {
         PendingAuthenticator recovery = pendingRecoveryCode(ALICE, 1, "first-code", T0);
         store.add(recovery);
-        store.activate(recovery.id(), T0.plusSeconds(10));
+        store.activate(recovery.confirm(T0.plusSeconds(10)));
         SecretHash first = SecretHash.of("first-code");
         SecretHash second = SecretHash.of("second-code");
 
@@ -228,7 +225,7 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         store.add(expired);
         store.add(fresh);
         store.add(confirmed);
-        store.activate(confirmed.id(), T0.plusSeconds(30));
+        store.activate(confirmed.confirm(T0.plusSeconds(30)));
 
         assertThat(store.removeExpiredPending(now)).isEqualTo(1);
 

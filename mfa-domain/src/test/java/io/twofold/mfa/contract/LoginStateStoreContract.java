@@ -4,7 +4,7 @@ import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.ClientId;
-import io.twofold.mfa.model.LoginState;
+import io.twofold.mfa.port.out.LoginState;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.Scope;
@@ -88,7 +88,7 @@ public abstract class LoginStateStoreContract {
         stores.authenticators().add(totp);
         stores.authenticators().add(sms);
         stores.authenticators().add(pendingRecoveryCode(ALICE, 3, "Q7TXK2M9WRZ4HC8LNVB3PD6F", T0.plusSeconds(2)));
-        stores.authenticators().activate(totp.id(), T0.plusSeconds(5));
+        stores.authenticators().activate(totp.confirm(T0.plusSeconds(5)));
         stores.counters().compareAndSet(new AttemptBucket(AttemptBucket.secondFactorKey(ALICE), 7, T0, 3, 1));
 
         LoginState state = find("tx-1").get();

@@ -9,7 +9,7 @@ import io.twofold.mfa.policy.SendLimits;
 import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.in.RequestOrigin;
 import io.twofold.mfa.port.out.AttemptCounterStore;
-import io.twofold.mfa.service.MfaTestbed;
+import io.twofold.mfa.usecase.MfaTestbed;
 import io.vavr.control.Either;
 import org.junit.jupiter.api.Test;
 

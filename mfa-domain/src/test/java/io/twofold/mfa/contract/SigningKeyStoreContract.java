@@ -1,6 +1,6 @@
 package io.twofold.mfa.contract;
 
-import io.twofold.mfa.model.SigningKey;
+import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

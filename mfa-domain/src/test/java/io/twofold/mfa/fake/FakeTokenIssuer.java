@@ -4,7 +4,7 @@ import io.twofold.mfa.model.AccessTokenClaims;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.Scope;
-import io.twofold.mfa.model.TokenRequest;
+import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.TokenIssuer;
 import io.vavr.collection.List;

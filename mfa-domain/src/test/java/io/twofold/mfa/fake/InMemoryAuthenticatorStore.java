@@ -46,9 +46,10 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
 
     /** Test shorthand: adds the authenticator and confirms it at {@code confirmedAt}. */
     public ActiveAuthenticator addActive(PendingAuthenticator authenticator, Instant confirmedAt) {
+        ActiveAuthenticator active = authenticator.confirm(confirmedAt);
         add(authenticator);
-        activate(authenticator.id(), confirmedAt);
-        return authenticator.confirm(confirmedAt);
+        activate(active);
+        return active;
     }
 
     @Override
@@ -68,12 +69,12 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
     }
 
     @Override
-    public boolean activate(AuthenticatorId id, Instant at) {
+    public boolean activate(ActiveAuthenticator confirmed) {
         AtomicBoolean changed = new AtomicBoolean();
-        rows.computeIfPresent(id, (key, row) -> {
-            if (row.authenticator() instanceof PendingAuthenticator pending) {
+        rows.computeIfPresent(confirmed.id(), (key, row) -> {
+            if (row.authenticator() instanceof PendingAuthenticator pending && pending.userId().equals(confirmed.userId())) {
                 changed.set(true);
-                return row.with(pending.confirm(at));
+                return row.with(pending.confirm(confirmed.confirmedAt()));
             }
             return row;
         });
@@ -82,9 +83,10 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
 
     /** Serialized on the store: the check of the user's active factors and the activation are one step. */
     @Override
-    public synchronized boolean activateFirst(UserId user, AuthenticatorId id, Instant at) {
-        boolean hasActiveFactor = findByUser(user).exists(a -> a.isActive() && a.id().kind() != AuthenticatorKind.RECOVERY_CODE);
-        return !hasActiveFactor && find(user, id).isDefined() && activate(id, at);
+    public synchronized boolean activateFirst(ActiveAuthenticator confirmed) {
+        boolean hasActiveFactor = findByUser(confirmed.userId())
+                .exists(a -> a.isActive() && a.id().kind() != AuthenticatorKind.RECOVERY_CODE);
+        return !hasActiveFactor && activate(confirmed);
     }
 
     @Override
@@ -111,11 +113,6 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
             return new Row(row.authenticator(), Option.some(step), row.sequence());
         });
         return changed.get();
-    }
-
-    @Override
-    public Option<Long> lastAcceptedStep(AuthenticatorId id) {
-        return Option.of(rows.get(id)).flatMap(Row::lastStep);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.twofold.mfa.fake;
 
-import io.twofold.mfa.model.SigningKey;
+import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
 import io.vavr.control.Option;
 

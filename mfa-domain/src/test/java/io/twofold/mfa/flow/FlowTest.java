@@ -1,11 +1,14 @@
 package io.twofold.mfa.flow;
 
 import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.FactorType;
+import io.twofold.mfa.model.OobChannel;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.port.in.AssociateCommand;
+import io.twofold.mfa.port.in.EnrollmentChoice;
 import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.in.AuthenticatorView;
 import io.twofold.mfa.port.in.Challenge;
@@ -15,8 +18,8 @@ import io.twofold.mfa.port.in.RecoveryLogin;
 import io.twofold.mfa.port.in.VerifyOobCommand;
 import io.twofold.mfa.port.in.VerifyOtpCommand;
 import io.twofold.mfa.port.in.VerifyRecoveryCodeCommand;
-import io.twofold.mfa.service.MfaServices;
-import io.twofold.mfa.service.MfaTestbed;
+import io.twofold.mfa.usecase.MfaServices;
+import io.twofold.mfa.usecase.MfaTestbed;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -47,11 +50,11 @@ class FlowTest {
         // 1. First login: mfa_required, nothing to challenge, enrollment offered.
         MfaError.MfaRequired first = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid profile")));
         assertThat(first.challengeTypes()).isEmpty();
-        assertThat(first.enrollTypes()).containsExactly("otp", "phone", "email");
+        assertThat(first.enrollTypes()).containsExactly(FactorType.OTP, FactorType.PHONE, FactorType.EMAIL);
 
         // 2. Enroll TOTP with the mfa_token; a recovery code comes with the first enrollment.
         Association.Otp otp = (Association.Otp) mfa.associate().associate(new AssociateCommand(first.mfaToken(),
-                Option.none(), List.of("otp"), List.empty(), Option.none(), Option.none())).get();
+                Option.none(), new EnrollmentChoice.Otp())).get();
         String recoveryCode = otp.recoveryCode().get();
         assertThat(listed(mfa.listAuthenticators().list(first.mfaToken())))
                 .containsExactly("otp (pending)", "recovery-code (pending)");
@@ -66,7 +69,7 @@ class FlowTest {
         // 4. List with a fresh login's mfa_token.
         MfaError.MfaRequired second = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid")));
         assertThat(listed(mfa.listAuthenticators().list(second.mfaToken()))).containsExactly("otp", "recovery-code");
-        assertThat(second.challengeTypes()).containsExactly("otp", "recovery-code");
+        assertThat(second.challengeTypes()).containsExactly(FactorType.OTP, FactorType.RECOVERY_CODE);
         assertThat(second.enrollTypes()).isEmpty();
 
         // 5. Challenge and verify: OTP needs nothing sent.
@@ -87,7 +90,7 @@ class FlowTest {
 
         // 7. Add SMS with the access token; the code goes out at once.
         Association.Oob sms = (Association.Oob) mfa.associate().associate(new AssociateCommand(accessToken,
-                Option.none(), List.of("oob"), List.of("sms"), Option.some(MfaTestbed.PHONE), Option.none())).get();
+                Option.none(), new EnrollmentChoice.Oob(OobChannel.SMS, Option.some(MfaTestbed.PHONE)))).get();
         assertThat(sms.recoveryCode()).isEmpty();
         String bindingCode = bed.sender.lastCodeTo(MfaTestbed.PHONE);
 

@@ -13,6 +13,7 @@ import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.http.api.error.OAuthErrors;
 import io.twofold.mfa.http.api.request.AuthorizationHeader;
 import io.twofold.mfa.http.api.request.ClientAuthentication;
+import io.twofold.mfa.http.api.request.EnrollmentChoices;
 import io.twofold.mfa.http.api.request.RequestBodies;
 import io.twofold.mfa.http.api.request.RequestOrigins;
 import io.twofold.mfa.http.api.request.RequestParams;
@@ -55,8 +56,9 @@ public class AssociateController {
                         : params.stringList("oob_channels").flatMap(channels ->
                         params.optionalString("phone_number").flatMap(phone ->
                                 params.optionalString("email").flatMap(email ->
-                                        associate.associate(new AssociateCommand(
-                                                bearer, client, types, channels, phone, email, origin)))))))
+                                        EnrollmentChoices.parse(types, channels, phone, email).flatMap(choice ->
+                                                associate.associate(new AssociateCommand(
+                                                        bearer, client, choice, origin))))))))
                 .map(ApiBodies::association);
     }
 }

@@ -10,7 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.twofold.mfa.model.AccessTokenClaims;
 import io.twofold.mfa.model.IssuedTokens;
-import io.twofold.mfa.model.TokenRequest;
+import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.port.out.TokenIssuer;
 import io.vavr.control.Either;

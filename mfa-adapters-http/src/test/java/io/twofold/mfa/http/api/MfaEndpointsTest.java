@@ -7,6 +7,7 @@ import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.OobChannel;
 import io.twofold.mfa.port.in.AssociateCommand;
+import io.twofold.mfa.port.in.EnrollmentChoice;
 import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.in.AuthenticatorView;
 import io.twofold.mfa.port.in.Challenge;
@@ -40,7 +41,7 @@ class MfaEndpointsTest extends StubbedApiTest {
         assertThat(command.bearer()).isEqualTo("MT1");
         assertThat(command.client()).isEqualTo(Option.some(
                 new ClientCredentials(new ClientId("CID"), Option.some("CSECRET"))));
-        assertThat(command.authenticatorTypes()).containsExactly("otp");
+        assertThat(command.choice()).isEqualTo(new EnrollmentChoice.Otp());
     }
 
     @Test
@@ -56,10 +57,7 @@ class MfaEndpointsTest extends StubbedApiTest {
                 + "\"oob_channel\":\"sms\",\"oob_code\":\"OC1\",\"binding_method\":\"prompt\"}");
         AssociateCommand command = ports.last();
         assertThat(command.client()).isEqualTo(Option.none());
-        assertThat(command.authenticatorTypes()).containsExactly("oob");
-        assertThat(command.oobChannels()).containsExactly("sms");
-        assertThat(command.phoneNumber()).isEqualTo(Option.some("+15551234567"));
-        assertThat(command.email()).isEqualTo(Option.none());
+        assertThat(command.choice()).isEqualTo(new EnrollmentChoice.Oob(OobChannel.SMS, Option.some("+15551234567")));
     }
 
     @Test
@@ -70,7 +68,8 @@ class MfaEndpointsTest extends StubbedApiTest {
                 "authenticator_types=oob&oob_channels=email&email=jane%40example.com", "Authorization", "Bearer MT1");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(ports.<AssociateCommand>last().email()).isEqualTo(Option.some("jane@example.com"));
+        assertThat(ports.<AssociateCommand>last().choice())
+                .isEqualTo(new EnrollmentChoice.Oob(OobChannel.EMAIL, Option.some("jane@example.com")));
     }
 
     @Test

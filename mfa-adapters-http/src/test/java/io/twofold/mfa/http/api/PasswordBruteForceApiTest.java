@@ -2,7 +2,7 @@ package io.twofold.mfa.http.api;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.twofold.mfa.model.MfaPolicy;
-import io.twofold.mfa.service.MfaTestbed;
+import io.twofold.mfa.usecase.MfaTestbed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

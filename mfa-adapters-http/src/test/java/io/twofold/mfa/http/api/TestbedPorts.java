@@ -11,7 +11,7 @@ import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
-import io.twofold.mfa.service.MfaTestbed;
+import io.twofold.mfa.usecase.MfaTestbed;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 

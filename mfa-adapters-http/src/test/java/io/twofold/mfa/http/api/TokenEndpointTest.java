@@ -2,6 +2,7 @@ package io.twofold.mfa.http.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.FactorType;
 import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.GrantType;
@@ -179,7 +180,7 @@ class TokenEndpointTest extends StubbedApiTest {
 
     @Test
     void mfaRequiredCarriesTheTokenAndOmitsAnEmptyRequirementList() {
-        ports.login = c -> Either.left(new MfaError.MfaRequired("MT1", List.of("otp", "phone"), List.empty()));
+        ports.login = c -> Either.left(new MfaError.MfaRequired("MT1", List.of(FactorType.OTP, FactorType.PHONE), List.empty()));
 
         WireClient.Reply reply = http.postForm("/oauth/token", "grant_type=password&username=u&password=p&client_id=CID");
 
@@ -192,7 +193,7 @@ class TokenEndpointTest extends StubbedApiTest {
 
     @Test
     void mfaRequiredForAUserWithNothingEnrolledListsWhatToEnroll() {
-        ports.login = c -> Either.left(new MfaError.MfaRequired("MT1", List.empty(), List.of("otp")));
+        ports.login = c -> Either.left(new MfaError.MfaRequired("MT1", List.empty(), List.of(FactorType.OTP)));
 
         JsonNode body = http.postForm("/oauth/token", "grant_type=password&username=u&password=p&client_id=CID").json();
 

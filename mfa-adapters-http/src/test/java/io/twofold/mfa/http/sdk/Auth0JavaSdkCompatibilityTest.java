@@ -8,7 +8,7 @@ import com.auth0.json.auth.MfaAuthenticator;
 import com.auth0.json.auth.MfaChallengeResponse;
 import com.auth0.json.auth.TokenHolder;
 import com.auth0.net.Response;
-import io.twofold.mfa.service.MfaTestbed;
+import io.twofold.mfa.usecase.MfaTestbed;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

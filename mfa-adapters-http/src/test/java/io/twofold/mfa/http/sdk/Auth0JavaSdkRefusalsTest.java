@@ -3,7 +3,7 @@ package io.twofold.mfa.http.sdk;
 import com.auth0.exception.APIException;
 import com.auth0.exception.Auth0Exception;
 import com.auth0.exception.RateLimitException;
-import io.twofold.mfa.service.MfaTestbed;
+import io.twofold.mfa.usecase.MfaTestbed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import com.auth0.json.auth.TokenHolder;
 import com.auth0.net.Request;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.twofold.mfa.http.api.TestbedPorts;
-import io.twofold.mfa.service.MfaTestbed;
+import io.twofold.mfa.usecase.MfaTestbed;
 
 
 import static org.assertj.core.api.Assertions.assertThat;

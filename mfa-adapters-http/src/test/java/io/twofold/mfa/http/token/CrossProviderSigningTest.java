@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.Scope;
-import io.twofold.mfa.model.TokenRequest;
+import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.testing.MutableClock;

@@ -17,7 +17,7 @@ import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.EmailAddress;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.Scope;
-import io.twofold.mfa.model.TokenRequest;
+import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.testing.MutableClock;

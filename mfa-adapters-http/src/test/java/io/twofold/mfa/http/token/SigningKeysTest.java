@@ -3,7 +3,7 @@ package io.twofold.mfa.http.token;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.twofold.mfa.fake.InMemorySigningKeyStore;
-import io.twofold.mfa.model.SigningKey;
+import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
 import io.twofold.mfa.testing.MutableClock;
 import io.twofold.mfa.testing.SeededRandomSource;

@@ -15,13 +15,11 @@ import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
-import io.twofold.mfa.otp.RfcOneTimePasswords;
 import io.twofold.mfa.otp.Totp;
 import io.twofold.mfa.policy.MfaSettings;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyOtpCommand;
-import io.twofold.mfa.service.MfaDependencies;
-import io.twofold.mfa.service.MfaServices;
+import io.twofold.mfa.usecase.MfaServices;
 import io.twofold.mfa.testing.SeededRandomSource;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -71,7 +69,7 @@ public abstract class VerificationStatementsContract {
         JdbcStorage storage = storage();
         storage.clients().upsertClient(new Client(CLIENT_ID, "app", true, Set.of(GrantType.MFA_OTP), MfaPolicy.ALWAYS),
                 Option.some(SECRET));
-        VerifyOtp verify = MfaServices.create(dependencies(storage)).verifyOtp();
+        VerifyOtp verify = services(storage).verifyOtp();
         // The first grant warms the client cache, as every grant but a node's first finds it.
         assertThat(verify.verify(grant(storage, "warm", 1)).isRight()).isTrue();
         // A user this node never saw: the profile comes with the login state's join.
@@ -91,14 +89,13 @@ public abstract class VerificationStatementsContract {
         assertThat(AuditRowsQuery.count(storage, "mfa.success", "tx-counted")).isEqualTo(1);
     }
 
-    private MfaDependencies dependencies(JdbcStorage storage) {
-        SeededRandomSource random = new SeededRandomSource(3);
-        MfaSettings settings = MfaSettings.defaults("statements");
-        return new MfaDependencies(storage.users(), storage.clients(), storage.authenticators(), storage.transactions(),
-                storage.loginStates(), storage.challenges(), storage.attemptCounters(),
-                new FakeTokenIssuer(clock, "https://twofold.test/"), new RfcOneTimePasswords(settings.otp(), random),
-                message -> { }, message -> { }, message -> { }, storage.unitOfWork(), storage.auditLog(), clock,
-                random, settings);
+    private MfaServices services(JdbcStorage storage) {
+        return MfaServices.builder().users(storage.users()).clients(storage.clients())
+                .authenticators(storage.authenticators()).transactions(storage.transactions())
+                .loginStates(storage.loginStates()).challenges(storage.challenges())
+                .attemptCounters(storage.attemptCounters()).tokens(new FakeTokenIssuer(clock, "https://twofold.test/"))
+                .unitOfWork(storage.unitOfWork()).audit(storage.auditLog()).clock(clock)
+                .random(new SeededRandomSource(3)).settings(MfaSettings.defaults("statements")).build();
     }
 
     /** A user with an active TOTP authenticator and an open transaction; the grant with the right code. */
@@ -107,7 +104,7 @@ public abstract class VerificationStatementsContract {
                 "a long enough password " + name);
         PendingAuthenticator totp = Authenticators.pendingTotp(user, seed, Authenticators.seed(seed), T0);
         storage.authenticators().add(totp);
-        storage.authenticators().activate(totp.id(), T0.plusSeconds(1));
+        storage.authenticators().activate(totp.confirm(T0.plusSeconds(1)));
         String token = "mfa-token-" + name;
         storage.transactions().add(new MfaTransaction(new TransactionId("tx-" + name), SecretHash.of(token), user,
                 CLIENT_ID, Option.none(), Scope.parse("openid"), Option.none(), T0, T0.plus(Duration.ofMinutes(10)),

@@ -10,7 +10,7 @@ import io.twofold.mfa.port.in.PurgeExpired;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
-import io.twofold.mfa.service.MfaServices;
+import io.twofold.mfa.usecase.MfaServices;
 import jakarta.inject.Singleton;
 
 /** Hands each use case of {@link MfaServices} to the controllers and the housekeeping job as inbound ports. */

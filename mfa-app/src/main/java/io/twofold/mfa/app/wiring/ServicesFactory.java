@@ -11,12 +11,10 @@ import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.twofold.mfa.http.token.SigningKeys;
 import io.twofold.mfa.http.wellknown.IssuerMetadata;
 import io.twofold.mfa.jdbc.JdbcStorage;
-import io.twofold.mfa.otp.RfcOneTimePasswords;
 import io.twofold.mfa.policy.MfaSettings;
 import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.secret.SecureRandomSource;
-import io.twofold.mfa.service.MfaDependencies;
-import io.twofold.mfa.service.MfaServices;
+import io.twofold.mfa.usecase.MfaServices;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,23 +77,23 @@ class ServicesFactory {
                          RandomSource random) {
         MfaSettings settings = MfaSettings.defaults(configuration.tenantName()).withSends(configuration.sendLimits());
         Senders senders = Senders.from(configuration.smsWebhook(), clock);
-        return MfaServices.create(new MfaDependencies(
-                storage.users(),
-                storage.clients(),
-                storage.authenticators(),
-                storage.transactions(),
-                storage.loginStates(),
-                storage.challenges(),
-                storage.attemptCounters(),
-                tokens,
-                new RfcOneTimePasswords(settings.otp(), random),
-                senders.sms(),
-                senders.voice(),
-                senders.email(),
-                storage.unitOfWork(),
-                storage.auditLog(),
-                clock,
-                random,
-                settings));
+        return MfaServices.builder()
+                .users(storage.users())
+                .clients(storage.clients())
+                .authenticators(storage.authenticators())
+                .transactions(storage.transactions())
+                .loginStates(storage.loginStates())
+                .challenges(storage.challenges())
+                .attemptCounters(storage.attemptCounters())
+                .tokens(tokens)
+                .sms(senders.sms())
+                .voice(senders.voice())
+                .email(senders.email())
+                .unitOfWork(storage.unitOfWork())
+                .audit(storage.auditLog())
+                .clock(clock)
+                .random(random)
+                .settings(settings)
+                .build();
     }
 }

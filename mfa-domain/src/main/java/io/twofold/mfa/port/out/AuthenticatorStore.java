@@ -1,5 +1,6 @@
 package io.twofold.mfa.port.out;
 
+import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.PendingAuthenticator;
@@ -25,15 +26,18 @@ public interface AuthenticatorStore {
 
     Option<Authenticator> find(UserId user, AuthenticatorId id);
 
-    /** Pending to active; false when it is not (or no longer) pending. */
-    boolean activate(AuthenticatorId id, Instant at);
+    /**
+     * Stores the confirmation {@link PendingAuthenticator#confirm} made: pending to active, as of its
+     * {@code confirmedAt}; false when it is not (or no longer) pending.
+     */
+    boolean activate(ActiveAuthenticator confirmed);
 
     /**
-     * Pending to active, only while the user has no active authenticator other than a recovery
-     * code: false otherwise, or when it is not (or no longer) pending. Concurrent calls for one user
-     * are serialized, so of two first factors confirmed at once at most one becomes active.
+     * As {@link #activate}, only while the user has no active authenticator other than a recovery
+     * code: false otherwise. Concurrent calls for one user are serialized, so of two first factors
+     * confirmed at once at most one becomes active.
      */
-    boolean activateFirst(UserId user, AuthenticatorId id, Instant at);
+    boolean activateFirst(ActiveAuthenticator confirmed);
 
     /** Removes every pending authenticator of the user (the other enrollments, once one is confirmed); returns how many. */
     int discardPending(UserId user);
@@ -43,9 +47,6 @@ public interface AuthenticatorStore {
      * above it was already accepted (RFC 6238 section 5.2: a code is accepted at most once).
      */
     boolean acceptTotpStep(AuthenticatorId id, long step);
-
-    /** The last TOTP step accepted for this authenticator, if any. */
-    Option<Long> lastAcceptedStep(AuthenticatorId id);
 
     /** Replaces a recovery code's hash only if it still is {@code expected}: spending it exactly once. */
     boolean replaceRecoveryCode(AuthenticatorId id, SecretHash expected, SecretHash replacement);

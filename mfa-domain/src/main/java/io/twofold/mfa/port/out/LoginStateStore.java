@@ -1,7 +1,6 @@
 package io.twofold.mfa.port.out;
 
 import io.twofold.mfa.model.AttemptBucket;
-import io.twofold.mfa.model.LoginState;
 import io.twofold.mfa.model.SecretHash;
 import io.vavr.control.Option;
 

@@ -15,9 +15,9 @@ public interface OneTimePasswords {
     OtpSeed newSeed();
 
     /**
-     * The time step the code matches, among the steps of the window around {@code at} that are
-     * later than {@code afterStep}; none when it matches none. Every step is checked, in constant
-     * time, so the timing does not tell which step matched.
+     * The latest time step of the window around {@code at} that the code matches; none when it
+     * matches none. Every step is checked, in constant time, so the timing does not tell which step
+     * matched. The caller records the step (replay protection), so it must get the step, not a boolean.
      */
-    Option<Long> verify(OtpSeed seed, String code, Instant at, Option<Long> afterStep);
+    Option<Long> verify(OtpSeed seed, String code, Instant at);
 }

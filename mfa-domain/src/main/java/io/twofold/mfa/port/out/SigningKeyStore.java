@@ -1,6 +1,5 @@
 package io.twofold.mfa.port.out;
 
-import io.twofold.mfa.model.SigningKey;
 import io.vavr.control.Option;
 
 /**

@@ -2,7 +2,6 @@ package io.twofold.mfa.port.out;
 
 import io.twofold.mfa.model.AccessTokenClaims;
 import io.twofold.mfa.model.IssuedTokens;
-import io.twofold.mfa.model.TokenRequest;
 import io.vavr.control.Either;
 
 /** Issues the tokens a completed login earns, and checks MFA API access tokens presented as bearers. */

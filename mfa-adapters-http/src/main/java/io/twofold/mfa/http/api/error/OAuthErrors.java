@@ -1,6 +1,7 @@
 package io.twofold.mfa.http.api.error;
 
 import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.FactorType;
 import io.vavr.collection.List;
 
 import java.util.LinkedHashMap;
@@ -117,10 +118,20 @@ public final class OAuthErrors {
         return requirements.isEmpty() ? required : required.withMember("mfa_requirements", requirements);
     }
 
-    private static void putTypes(Map<String, Object> requirements, String name, List<String> types) {
+    private static void putTypes(Map<String, Object> requirements, String name, List<FactorType> types) {
         if (types != null && !types.isEmpty()) {
-            requirements.put(name, types.map(type -> Map.of("type", type)).toJavaList());
+            requirements.put(name, types.map(type -> Map.of("type", wireName(type))).toJavaList());
         }
+    }
+
+    /** The {@code mfa_requirements} type names (spec 3.2). */
+    static String wireName(FactorType type) {
+        return switch (type) {
+            case OTP -> "otp";
+            case PHONE -> "phone";
+            case EMAIL -> "email";
+            case RECOVERY_CODE -> "recovery-code";
+        };
     }
 
     public static OAuthError invalidRequest(String description) {

@@ -1,0 +1,23 @@
+package io.twofold.mfa.policy;
+
+import io.twofold.mfa.model.Client;
+import io.twofold.mfa.model.MfaPolicy;
+import io.vavr.control.Option;
+
+/** The policy that decides whether a password login needs a second factor. */
+public final class MfaRequirement {
+    private MfaRequirement() {
+    }
+
+    /**
+     * The MFA API audience always needs it (spec 1.1), whatever the client's policy says; otherwise
+     * the client's policy decides, {@code ENROLLED} by whether the user has an active factor.
+     */
+    public static boolean applies(Client client, Option<String> audience, String mfaApiAudience, boolean userHasActiveFactor) {
+        if (audience.contains(mfaApiAudience)) {
+            return true;
+        }
+        MfaPolicy policy = client.mfaPolicy();
+        return policy == MfaPolicy.ALWAYS || (policy == MfaPolicy.ENROLLED && userHasActiveFactor);
+    }
+}

@@ -1,0 +1,86 @@
+package io.twofold.mfa.usecase;
+
+import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.Client;
+import io.twofold.mfa.model.FactorType;
+import io.twofold.mfa.model.IssuedTokens;
+import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.model.User;
+import io.twofold.mfa.policy.Lifetimes;
+import io.twofold.mfa.policy.MfaRequirement;
+import io.twofold.mfa.policy.PasswordBudget;
+import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.twofold.mfa.port.out.AuthenticatorStore;
+import io.twofold.mfa.port.out.TokenIssuer;
+import io.twofold.mfa.port.out.TokenRequest;
+import io.twofold.mfa.port.out.TransactionStore;
+import io.twofold.mfa.port.out.UnitOfWork;
+import io.twofold.mfa.port.out.UserDirectory;
+import io.twofold.mfa.secret.SecretGenerator;
+import io.twofold.mfa.usecase.internal.AuditTrail;
+import io.twofold.mfa.usecase.internal.ClientGate;
+import io.twofold.mfa.usecase.internal.PasswordAttempts;
+import io.twofold.mfa.usecase.internal.UserFactors;
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The first factor. Answers with tokens, or with {@code mfa_required} and a new {@code mfa_token}
+ * that stands for the half-finished login. Wrong passwords are limited per username and end-user IP
+ * (see {@link PasswordBudget}); a second-factor lockout does not lock the password.
+ */
+record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, UserDirectory users,
+        AuthenticatorStore authenticators, TransactionStore transactions, TokenIssuer tokens, UnitOfWork unitOfWork,
+        SecretGenerator secrets, AuditTrail audit, Lifetimes lifetimes, Clock clock) implements PasswordLogin {
+    /** What a user with no active factor is offered to enroll. */
+    static final List<FactorType> ENROLL_TYPES = List.of(FactorType.OTP, FactorType.PHONE, FactorType.EMAIL);
+
+    @Override
+    public Either<MfaError, IssuedTokens> login(PasswordLoginCommand command) {
+        // The client first: only an authenticated confidential client's auth0-forwarded-for counts.
+        return clientGate.authorize(command.client(), command.grantType())
+                .flatMap(client -> attempts.begin(command, client)
+                        .flatMap(attemptKey -> firstFactor(command, client, attemptKey))
+                        .flatMap(user -> secondFactorOrTokens(command, client, user)));
+    }
+
+    private Either<MfaError, User> firstFactor(PasswordLoginCommand command, Client client, String attemptKey) {
+        // Unknown user and wrong password are one answer; the directory makes them take the same time.
+        // Either way the attempt taken by the limiter stays spent.
+        Option<User> user = users.authenticate(command.realm(), command.username(), command.password());
+        if (user.isEmpty()) {
+            audit.record("login.failure", Option.none(), Option.of(client.id()), "reason", "wrong_credentials");
+            return Either.left(new MfaError.WrongCredentials());
+        }
+        attempts.succeeded(attemptKey);
+        return Either.right(user.get());
+    }
+
+    private Either<MfaError, IssuedTokens> secondFactorOrTokens(PasswordLoginCommand command, Client client, User user) {
+        Instant now = clock.instant();
+        UserFactors factors = new UserFactors(authenticators.findByUser(user.id()), now);
+        if (!MfaRequirement.applies(client, command.audience(), tokens.mfaApiAudience(), factors.hasActiveReal())) {
+            audit.record("login.success", user.id(), client.id(), "mfa", "not_required");
+            return Either.right(tokens.issue(
+                    new TokenRequest(user, client.id(), command.audience(), command.scope(), false, now)));
+        }
+        String mfaToken = secrets.opaqueToken();
+        MfaTransaction transaction = MfaTransaction.open(new TransactionId(secrets.internalId()), SecretHash.of(mfaToken),
+                user.id(), client.id(), command.audience(), command.scope(), command.realm(), now,
+                now.plus(lifetimes.mfaToken()));
+        unitOfWork.inTransaction(() -> {
+            transactions.add(transaction);
+            return transaction.id();
+        });
+        audit.record("login.mfa_required", user.id(), client.id(), "transaction", transaction.id().value());
+        List<FactorType> enroll = factors.hasActiveReal() ? List.empty() : ENROLL_TYPES;
+        return Either.left(new MfaError.MfaRequired(mfaToken, factors.challengeTypes(), enroll));
+    }
+}

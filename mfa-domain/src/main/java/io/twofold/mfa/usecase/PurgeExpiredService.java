@@ -1,0 +1,52 @@
+package io.twofold.mfa.usecase;
+
+import io.twofold.mfa.port.in.PurgeExpired;
+import io.twofold.mfa.port.in.PurgeReport;
+import io.twofold.mfa.port.out.AuthenticatorStore;
+import io.twofold.mfa.port.out.ChallengeStore;
+import io.twofold.mfa.port.out.TransactionStore;
+import io.twofold.mfa.usecase.internal.AuditTrail;
+import io.twofold.mfa.usecase.internal.PasswordAttempts;
+import io.twofold.mfa.usecase.internal.SecondFactorAttempts;
+import io.twofold.mfa.usecase.internal.SendLimiter;
+import io.vavr.control.Option;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Deletes what nothing can use any more, so the store does not grow with every login: MFA
+ * transactions, OOB challenges and pending enrollments some time after they expired, and attempt
+ * buckets that are full again. Each kind is one statement of its own rather than one unit of work,
+ * so a large purge holds no locks that logins wait on; every node may run it, the deletes are idempotent.
+ */
+record PurgeExpiredService(TransactionStore transactions, ChallengeStore challenges,
+        AuthenticatorStore authenticators, SecondFactorAttempts secondFactorAttempts, SendLimiter sendLimiter,
+        PasswordAttempts passwordAttempts, AuditTrail audit, Clock clock) implements PurgeExpired {
+    /**
+     * How long expired things are kept: a client retrying a just-expired {@code mfa_token} or
+     * {@code oob_code} should still hear "expired", not "malformed" (what an unknown one gets).
+     */
+    static final Duration GRACE = Duration.ofHours(1);
+
+    @Override
+    public PurgeReport purge() {
+        Instant cutoff = clock.instant().minus(GRACE);
+        PurgeReport report = new PurgeReport(
+                transactions.removeExpired(cutoff),
+                challenges.removeExpired(cutoff),
+                authenticators.removeExpiredPending(cutoff),
+                secondFactorAttempts.removeRestedBuckets() + sendLimiter.removeRestedBuckets()
+                        + passwordAttempts.removeRestedBuckets());
+        // An event for a run that removed nothing would only make the audit log grow instead.
+        if (report.total() > 0) {
+            audit.record("housekeeping.purged", Option.none(), Option.none(),
+                    "transactions", Integer.toString(report.transactions()),
+                    "challenges", Integer.toString(report.challenges()),
+                    "pending_authenticators", Integer.toString(report.pendingAuthenticators()),
+                    "attempt_buckets", Integer.toString(report.attemptBuckets()));
+        }
+        return report;
+    }
+}

@@ -1,0 +1,17 @@
+package io.twofold.mfa.fake;
+
+import io.twofold.mfa.contract.LoginStateStoreContract;
+import io.twofold.mfa.usecase.internal.ComposedLoginStates;
+
+/** The login-state store a host gets by default, composed of the three in-memory stores. */
+class ComposedLoginStatesTest extends LoginStateStoreContract {
+
+    @Override
+    protected Stores newStores() {
+        InMemoryTransactionStore transactions = new InMemoryTransactionStore(new InMemoryAuditLog());
+        InMemoryAuthenticatorStore authenticators = new InMemoryAuthenticatorStore();
+        InMemoryAttemptCounterStore counters = new InMemoryAttemptCounterStore();
+        return new Stores(new ComposedLoginStates(transactions, authenticators, counters), transactions,
+                authenticators, counters);
+    }
+}
