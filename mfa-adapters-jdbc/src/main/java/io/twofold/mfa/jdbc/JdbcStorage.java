@@ -15,7 +15,6 @@ import io.twofold.mfa.port.out.UnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -50,7 +49,6 @@ public final class JdbcStorage implements AutoCloseable {
     private JdbcStorage(HikariDataSource dataSource, JdbcConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        jdbi.installPlugin(new SqlObjectPlugin());
         this.handles = new Handles(jdbi);
         SecureRandom random = new SecureRandom();
         Sealer sealer = new Sealer(config.keyring(), random);
