@@ -3,6 +3,7 @@ package io.twofold.mfa.jdbc;
 import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
+import io.twofold.mfa.jdbc.users.ProfileRows;
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.LoginState;
@@ -40,6 +41,10 @@ public final class JdbcLoginStateStore implements LoginStateStore {
                        Option<User> profile) {
     }
 
+    private static final TransactionRows TRANSACTIONS = new TransactionRows();
+    private static final BucketRows BUCKETS = new BucketRows("b_");
+    private static final ProfileRows PROFILES = new ProfileRows("u_");
+
     private final Handles handles;
     private final AuthenticatorRows authenticators;
     private final JdbcUserDirectory users;
@@ -57,11 +62,11 @@ public final class JdbcLoginStateStore implements LoginStateStore {
                 .bind("prefix", AttemptBucket.SECOND_FACTOR_KEY_PREFIX)
                 .bind("tokenHash", tokenHash.hex())
                 .map((rs, ctx) -> new Row(
-                        JdbcTransactionStore.transaction(rs),
+                        TRANSACTIONS.map(rs, ctx),
                         rs.getString("a_id") == null ? Option.none() : Option.some(authenticators.map(rs, ctx)),
                         rs.getString("b_bucket_key") == null ? Option.none()
-                                : Option.some(JdbcAttemptCounterStore.bucket(rs, "b_")),
-                        rs.getString("u_id") == null ? Option.none() : Option.some(JdbcUserDirectory.profile(rs, "u_"))))
+                                : Option.some(BUCKETS.map(rs, ctx)),
+                        rs.getString("u_id") == null ? Option.none() : Option.some(PROFILES.map(rs, ctx))))
                 .list()));
         if (rows.isEmpty()) {
             return Option.none();

@@ -12,8 +12,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -40,13 +38,7 @@ public final class JdbcUserDirectory implements UserDirectory {
     private record Account(User user, String passwordHash) {
     }
 
-    private static final RowMapper<User> PROFILES = (rs, ctx) -> profile(rs, "");
-
-    /** The profile in the {@code users} columns named {@code prefix} + column name (the table joined into another query). */
-    public static User profile(ResultSet rs, String prefix) throws SQLException {
-        return new User(new UserId(rs.getString(prefix + "id")), rs.getString(prefix + "username"),
-                Option.of(rs.getString(prefix + "email")).map(EmailAddress::new));
-    }
+    private static final ProfileRows PROFILES = new ProfileRows();
 
     private static final RowMapper<Account> ROWS = (rs, ctx) -> new Account(PROFILES.map(rs, ctx),
             rs.getString("password_hash"));
