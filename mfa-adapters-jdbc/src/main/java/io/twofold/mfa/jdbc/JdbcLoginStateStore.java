@@ -2,7 +2,7 @@ package io.twofold.mfa.jdbc;
 
 import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
-import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
+import io.twofold.mfa.jdbc.users.ProfileCache;
 import io.twofold.mfa.jdbc.users.ProfileRows;
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.Authenticator;
@@ -47,17 +47,19 @@ public final class JdbcLoginStateStore implements LoginStateStore {
 
     private final Handles handles;
     private final AuthenticatorRows authenticators;
-    private final JdbcUserDirectory users;
+    private final ProfileCache profiles;
 
-    public JdbcLoginStateStore(Handles handles, SeedSealer seeds, JdbcUserDirectory users) {
+    /** @param profiles this node's profile cache, which the join's profile warms */
+    public JdbcLoginStateStore(Handles handles, SeedSealer seeds, ProfileCache profiles) {
         this.handles = handles;
         this.authenticators = new AuthenticatorRows(seeds, "a_");
-        this.users = users;
+        this.profiles = profiles;
     }
 
     @Override
     public Option<LoginState> findByTokenHash(SecretHash tokenHash) {
-        long stamp = users.profileStamp();
+        // Taken before the query: a profile changed while it runs is not cached.
+        long stamp = profiles.stamp();
         List<Row> rows = handles.withHandle(handle -> List.ofAll(handle.createQuery(QUERY)
                 .bind("prefix", AttemptBucket.SECOND_FACTOR_KEY_PREFIX)
                 .bind("tokenHash", tokenHash.hex())
@@ -72,7 +74,7 @@ public final class JdbcLoginStateStore implements LoginStateStore {
             return Option.none();
         }
         Row first = rows.head();
-        first.profile().forEach(profile -> users.remember(profile, stamp));
+        first.profile().forEach(profile -> profiles.remember(profile, stamp));
         return Option.some(new LoginState(first.transaction(), rows.flatMap(Row::authenticator), first.bucket()));
     }
 }

@@ -11,6 +11,7 @@ import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.JdbcUnitOfWork;
 import io.twofold.mfa.jdbc.users.Argon2idHasher;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
+import io.twofold.mfa.jdbc.users.ProfileCache;
 import io.twofold.mfa.port.out.UnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -60,8 +61,9 @@ public final class JdbcStorage implements AutoCloseable {
         this.signingKeys = new JdbcSigningKeyStore(handles, sealer);
         this.auditLog = new JdbcAuditLog(handles);
         this.hasher = new Argon2idHasher(config.passwordHashing(), random, config.maxConcurrentPasswordHashes());
-        this.users = new JdbcUserDirectory(handles, hasher, random, clock, config.userProfileCacheTtl(), System::nanoTime);
-        this.loginStates = new JdbcLoginStateStore(handles, seeds, users);
+        ProfileCache profiles = new ProfileCache(config.userProfileCacheTtl(), System::nanoTime);
+        this.users = new JdbcUserDirectory(handles, hasher, random, clock, profiles);
+        this.loginStates = new JdbcLoginStateStore(handles, seeds, profiles);
         this.clients = new JdbcClientRegistry(handles, config.clientCacheTtl(), System::nanoTime);
         this.unitOfWork = new JdbcUnitOfWork(handles);
     }

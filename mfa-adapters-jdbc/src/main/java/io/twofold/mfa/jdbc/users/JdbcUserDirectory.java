@@ -1,6 +1,5 @@
 package io.twofold.mfa.jdbc.users;
 
-import io.twofold.mfa.jdbc.cache.TtlCache;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
 import io.twofold.mfa.model.EmailAddress;
@@ -24,16 +23,16 @@ import java.util.function.LongSupplier;
  * dummy hash, so the answer and its timing are the same as for a wrong password.
  * <p>
  * Profiles (id, username, email: what tokens carry; never the password hash) found by id or by
- * a successful password check are cached for {@link #DEFAULT_PROFILE_CACHE_TTL}, which saves the
- * round trip of the token issuance after a second factor that follows soon on the same node. An upsert through this directory takes effect here at once; one made on another
- * node (a changed email) shows in this node's tokens only after the TTL. Password checks always
- * read the row, so a changed password counts at once everywhere.
+ * a successful password check are kept in this node's {@link ProfileCache} for
+ * {@link #DEFAULT_PROFILE_CACHE_TTL}, which saves the round trip of the token issuance after a
+ * second factor that follows soon on the same node. An upsert through this directory takes effect
+ * here at once; one made on another node (a changed email) shows in this node's tokens only after
+ * the TTL. Password checks always read the row, so a changed password counts at once everywhere.
  */
 public final class JdbcUserDirectory implements UserDirectory {
     public static final String DEFAULT_REALM = "Username-Password-Authentication";
     /** How long a node trusts a user profile it read by id. */
-    public static final Duration DEFAULT_PROFILE_CACHE_TTL = Duration.ofSeconds(30);
-    private static final int MAX_CACHED_PROFILES = 10_000;
+    public static final Duration DEFAULT_PROFILE_CACHE_TTL = ProfileCache.DEFAULT_TTL;
 
     private record Account(User user, String passwordHash) {
     }
@@ -48,7 +47,7 @@ public final class JdbcUserDirectory implements UserDirectory {
     private final SecureRandom random;
     private final Clock clock;
     private final String dummyHash;
-    private final TtlCache<UserId, User> profiles;
+    private final ProfileCache profiles;
 
     public JdbcUserDirectory(Handles handles, PasswordHashing hashing, SecureRandom random, Clock clock) {
         this(handles, new Argon2idHasher(hashing, random), random, clock, DEFAULT_PROFILE_CACHE_TTL, System::nanoTime);
@@ -60,11 +59,17 @@ public final class JdbcUserDirectory implements UserDirectory {
      */
     public JdbcUserDirectory(Handles handles, Argon2idHasher hasher, SecureRandom random, Clock clock,
                              Duration profileCacheTtl, LongSupplier ticker) {
+        this(handles, hasher, random, clock, new ProfileCache(profileCacheTtl, ticker));
+    }
+
+    /** @param profiles this node's profile cache, shared with the login state's join that warms it */
+    public JdbcUserDirectory(Handles handles, Argon2idHasher hasher, SecureRandom random, Clock clock,
+                             ProfileCache profiles) {
         this.handles = handles;
         this.hasher = hasher;
         this.random = random;
         this.clock = clock;
-        this.profiles = new TtlCache<>(profileCacheTtl, MAX_CACHED_PROFILES, ticker);
+        this.profiles = profiles;
         // Made with the current parameters, so it costs what a real user's verification costs.
         this.dummyHash = hasher.hash("twofold-dummy-password");
     }
@@ -81,28 +86,13 @@ public final class JdbcUserDirectory implements UserDirectory {
         }
         // The row was just read: its profile serves the token issuance that follows the second factor.
         User user = account.get().user();
-        profiles.put(user.id(), user, stamp);
+        profiles.remember(user, stamp);
         return Option.some(user);
     }
 
     @Override
     public Option<User> findById(UserId id) {
         return profiles.get(id, this::loadProfile);
-    }
-
-    /**
-     * Caches a profile that another store read from the {@code users} table in its own query (the
-     * login state's join), so the token issuance after the second factor needs no read of its own.
-     * {@code stamp} is {@link #profileStamp} taken before that query, so a profile changed meanwhile
-     * is not cached.
-     */
-    public void remember(User profile, long stamp) {
-        profiles.put(profile.id(), profile, stamp);
-    }
-
-    /** The profile cache's stamp, to pass to {@link #remember} with what a query started after it read. */
-    public long profileStamp() {
-        return profiles.stamp();
     }
 
     /** Forgets every cached profile, so the next look-ups read the table (after a change made outside this directory). */
