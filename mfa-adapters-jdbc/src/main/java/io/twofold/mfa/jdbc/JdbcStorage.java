@@ -45,7 +45,6 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcUserDirectory users;
     private final JdbcClientRegistry clients;
     private final JdbcUnitOfWork unitOfWork;
-    private final Argon2idHasher hasher;
 
     private JdbcStorage(HikariDataSource dataSource, JdbcConfig config, Clock clock) {
         this.dataSource = dataSource;
@@ -60,7 +59,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.attemptCounters = new JdbcAttemptCounterStore(handles);
         this.signingKeys = new JdbcSigningKeyStore(handles, sealer);
         this.auditLog = new JdbcAuditLog(handles);
-        this.hasher = new Argon2idHasher(config.passwordHashing(), random, config.maxConcurrentPasswordHashes());
+        Argon2idHasher hasher = new Argon2idHasher(config.passwordHashing(), random, config.maxConcurrentPasswordHashes());
         ProfileCache profiles = new ProfileCache(config.userProfileCacheTtl(), System::nanoTime);
         this.users = new JdbcUserDirectory(handles, hasher, random, clock, profiles);
         this.loginStates = new JdbcLoginStateStore(handles, seeds, profiles);
@@ -165,14 +164,6 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcClientRegistry clients() {
         return clients;
-    }
-
-    /**
-     * Runs {@code rounds} password verifications on the calling thread, so the JIT compiles the
-     * hash before concurrent logins reach it (see {@link Argon2idHasher#warmUp}). For a server's start-up.
-     */
-    public void warmUpPasswordHashing(int rounds) {
-        hasher.warmUp(rounds);
     }
 
     /** Forgets this node's cached clients and user profiles: after rows were changed behind the stores' back. */
