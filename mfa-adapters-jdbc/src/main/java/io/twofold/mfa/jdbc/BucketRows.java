@@ -1,33 +1,20 @@
 package io.twofold.mfa.jdbc;
 
-import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.jdbc.tx.Columns;
+import io.twofold.mfa.jdbc.tx.TableRows;
 import io.twofold.mfa.model.AttemptBucket;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Reads an {@code attempt_buckets} row back into a versioned token bucket. */
-final class BucketRows implements RowMapper<AttemptBucket> {
-    private final String prefix;
-
-    BucketRows() {
-        this("");
-    }
-
-    /** Reads the columns named {@code prefix} + column name: the table joined into another query. */
+final class BucketRows extends TableRows<AttemptBucket> {
     BucketRows(String prefix) {
-        this.prefix = prefix;
+        super(prefix);
     }
 
     @Override
-    public AttemptBucket map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new AttemptBucket(
-                rs.getString(prefix + "bucket_key"),
-                rs.getInt(prefix + "tokens"),
-                Sql.instant(rs, prefix + "refilled_at"),
-                rs.getInt(prefix + "consecutive_failures"),
-                rs.getLong(prefix + "bucket_version"));
+    protected AttemptBucket map(Columns row) throws SQLException {
+        return new AttemptBucket(row.text("bucket_key"), row.integer("tokens"), row.instant("refilled_at"),
+                row.integer("consecutive_failures"), row.bigint("bucket_version"));
     }
 }

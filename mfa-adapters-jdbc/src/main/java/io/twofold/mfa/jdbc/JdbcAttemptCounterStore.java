@@ -13,7 +13,7 @@ import java.time.Instant;
  * count of the conditional statement tells the caller whether it won or must re-read and retry.
  */
 public final class JdbcAttemptCounterStore implements AttemptCounterStore {
-    private static final BucketRows ROWS = new BucketRows();
+    private static final BucketRows ROWS = new BucketRows("");
 
     private final Handles handles;
 

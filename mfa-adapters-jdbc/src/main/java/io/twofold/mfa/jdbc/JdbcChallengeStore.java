@@ -12,7 +12,7 @@ import java.time.Instant;
 
 /** Out-of-band challenges in {@code oob_challenges}; the oob code and the binding code are kept only as hashes. */
 public final class JdbcChallengeStore implements ChallengeStore {
-    private static final ChallengeRows ROWS = new ChallengeRows();
+    private static final ChallengeRows ROWS = new ChallengeRows("");
 
     private final Handles handles;
 

@@ -41,7 +41,7 @@ public final class JdbcLoginStateStore implements LoginStateStore {
                        Option<User> profile) {
     }
 
-    private static final TransactionRows TRANSACTIONS = new TransactionRows();
+    private static final TransactionRows TRANSACTIONS = new TransactionRows("");
     private static final BucketRows BUCKETS = new BucketRows("b_");
     private static final ProfileRows PROFILES = new ProfileRows("u_");
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /** MFA transactions in {@code mfa_transactions}, found by the SHA-256 of the {@code mfa_token}, never the token. */
 public final class JdbcTransactionStore implements TransactionStore {
-    private static final TransactionRows ROWS = new TransactionRows();
+    private static final TransactionRows ROWS = new TransactionRows("");
 
     /**
      * PostgreSQL: the completion and its audit row in one statement (one round trip), the INSERT

@@ -37,7 +37,7 @@ public final class JdbcUserDirectory implements UserDirectory {
     private record Account(User user, String passwordHash) {
     }
 
-    private static final ProfileRows PROFILES = new ProfileRows();
+    private static final ProfileRows PROFILES = new ProfileRows("");
 
     private static final RowMapper<Account> ROWS = (rs, ctx) -> new Account(PROFILES.map(rs, ctx),
             rs.getString("password_hash"));
