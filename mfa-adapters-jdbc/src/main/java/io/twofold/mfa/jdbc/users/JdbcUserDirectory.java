@@ -1,20 +1,15 @@
 package io.twofold.mfa.jdbc.users;
 
 import io.twofold.mfa.jdbc.tx.Handles;
-import io.twofold.mfa.jdbc.tx.Sql;
-import io.twofold.mfa.model.EmailAddress;
+import io.twofold.mfa.jdbc.users.AccountRows.Account;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.UserDirectory;
 import io.vavr.control.Option;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,20 +29,14 @@ public final class JdbcUserDirectory implements UserDirectory {
     /** How long a node trusts a user profile it read by id. */
     public static final Duration DEFAULT_PROFILE_CACHE_TTL = ProfileCache.DEFAULT_TTL;
 
-    private record Account(User user, String passwordHash) {
-    }
-
     private static final ProfileRows PROFILES = new ProfileRows("");
-
-    private static final RowMapper<Account> ROWS = (rs, ctx) -> new Account(PROFILES.map(rs, ctx),
-            rs.getString("password_hash"));
+    private static final AccountRows ROWS = new AccountRows("");
 
     private final Handles handles;
     private final Argon2idHasher hasher;
-    private final SecureRandom random;
-    private final Clock clock;
     private final String dummyHash;
     private final ProfileCache profiles;
+    private final UserUpsert upserts;
 
     public JdbcUserDirectory(Handles handles, PasswordHashing hashing, SecureRandom random, Clock clock) {
         this(handles, new Argon2idHasher(hashing, random), random, clock, DEFAULT_PROFILE_CACHE_TTL, System::nanoTime);
@@ -67,9 +56,8 @@ public final class JdbcUserDirectory implements UserDirectory {
                              ProfileCache profiles) {
         this.handles = handles;
         this.hasher = hasher;
-        this.random = random;
-        this.clock = clock;
         this.profiles = profiles;
+        this.upserts = new UserUpsert(handles, hasher, random, clock);
         // Made with the current parameters, so it costs what a real user's verification costs.
         this.dummyHash = hasher.hash("twofold-dummy-password");
     }
@@ -108,60 +96,17 @@ public final class JdbcUserDirectory implements UserDirectory {
                 .findOne()));
     }
 
-    /**
-     * Creates the user, or brings an existing one (same realm and username, any case) up to date;
-     * the password is rehashed only when it no longer verifies, so repeated bootstraps are cheap.
-     */
+    /** Creates the user or brings it up to date ({@link UserUpsert}); this node forgets the old profile at once. */
     public UserId upsertUser(String realm, String username, Option<String> email, String password) {
-        if (realm == null || realm.isBlank() || username == null || username.isBlank()) {
-            throw new IllegalArgumentException("a user needs a realm and a username");
-        }
-        if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("user " + username + " needs a password");
-        }
-        Option<String> checkedEmail = email.map(raw -> EmailAddress.parse(raw)
-                .getOrElseThrow(reason -> new IllegalArgumentException("user " + username + ": " + reason))
-                .value());
-        UserId saved = handles.inTransaction(handle -> {
-            Option<Account> existing = byUsername(handle, realm, username);
-            if (existing.isDefined()) {
-                return update(handle, existing.get(), checkedEmail, password);
-            }
-            UserId id = newId();
-            int inserted = handle.createUpdate("INSERT INTO users (id, realm, username, login_key, email, email_key,"
-                            + " password_hash, created_at) VALUES (:id, :realm, :username, :login, :email, :emailKey,"
-                            + " :hash, :created) ON CONFLICT DO NOTHING")
-                    .bind("id", id.value())
-                    .bind("realm", realm)
-                    .bind("username", username)
-                    .bind("login", key(username))
-                    .bind("email", checkedEmail.getOrNull())
-                    .bind("emailKey", checkedEmail.map(JdbcUserDirectory::key).getOrNull())
-                    .bind("hash", hasher.hash(password))
-                    .bind("created", Sql.at(clock.instant()))
-                    .execute();
-            // Another node bootstrapping the same user at the same moment: its row stands.
-            return inserted == 1 ? id : update(handle, byUsername(handle, realm, username).get(), checkedEmail, password);
-        });
+        UserId saved = upserts.upsert(realm, username, email, password);
         profiles.invalidate(saved);
         return saved;
-    }
-
-    private UserId update(Handle handle, Account account, Option<String> email, String password) {
-        String hash = hasher.verify(password, account.passwordHash()) ? account.passwordHash() : hasher.hash(password);
-        handle.createUpdate("UPDATE users SET email = :email, email_key = :emailKey, password_hash = :hash WHERE id = :id")
-                .bind("id", account.user().id().value())
-                .bind("email", email.getOrNull())
-                .bind("emailKey", email.map(JdbcUserDirectory::key).getOrNull())
-                .bind("hash", hash)
-                .execute();
-        return account.user().id();
     }
 
     @Override
     public String accountKey(Option<String> realm, String login) {
         String resolvedRealm = realm.getOrElse(DEFAULT_REALM);
-        String key = login == null ? "" : key(login);
+        String key = login == null ? "" : AccountRows.loginKey(login);
         // The same look-up as authenticate's, so every spelling that logs in as a user counts as that user.
         return (login == null ? Option.<Account>none() : findByLogin(resolvedRealm, login))
                 .map(account -> "user:" + account.user().id().value())
@@ -174,26 +119,9 @@ public final class JdbcUserDirectory implements UserDirectory {
                         + " WHERE realm = :realm AND (login_key = :login OR email_key = :login)"
                         + " ORDER BY CASE WHEN login_key = :login THEN 0 ELSE 1 END, created_at, id")
                 .bind("realm", realm)
-                .bind("login", key(login))
+                .bind("login", AccountRows.loginKey(login))
                 .map(ROWS)
                 .findFirst()));
     }
 
-    private static Option<Account> byUsername(Handle handle, String realm, String username) {
-        return Option.ofOptional(handle.createQuery("SELECT * FROM users WHERE realm = :realm AND login_key = :login")
-                .bind("realm", realm)
-                .bind("login", key(username))
-                .map(ROWS)
-                .findOne());
-    }
-
-    private UserId newId() {
-        byte[] bytes = new byte[12];
-        random.nextBytes(bytes);
-        return new UserId("auth0|" + HexFormat.of().formatHex(bytes));
-    }
-
-    private static String key(String login) {
-        return login.strip().toLowerCase(Locale.ROOT);
-    }
 }

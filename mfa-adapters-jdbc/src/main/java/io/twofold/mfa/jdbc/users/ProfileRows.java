@@ -20,6 +20,11 @@ public final class ProfileRows extends TableRows<User> {
 
     @Override
     protected User map(Columns row) throws SQLException {
+        return profile(row);
+    }
+
+    /** The profile in a row that may hold more of the table (the password hash, for a password check). */
+    static User profile(Columns row) throws SQLException {
         return new User(new UserId(row.text("id")), row.text("username"),
                 Option.of(row.text("email")).map(EmailAddress::new));
     }
