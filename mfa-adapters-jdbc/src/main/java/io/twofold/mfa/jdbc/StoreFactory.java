@@ -12,11 +12,7 @@ import io.twofold.mfa.jdbc.users.ProfileCache;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/**
- * Builds the stores on one database, each from what it uses; what several share (the handles of a
- * unit of work, the sealer, the password hasher whose permits bound this node's hashing, the profile
- * cache the login state's join warms) is made once here.
- */
+/** Builds the stores on one database, each from what it uses; what several share is made once, here. */
 final class StoreFactory {
     private final JdbcConfig config;
     private final Clock clock;
@@ -25,7 +21,9 @@ final class StoreFactory {
     private final SecureRandom random = new SecureRandom();
     private final Sealer sealer;
     private final SeedSealer seeds;
+    /** One per node: its permits bound how many password hashes run at once. */
     private final Argon2idHasher hasher;
+    /** Warmed by the login state's join, read by the user directory. */
     private final ProfileCache profiles;
 
     /** @param clock stamps new users */

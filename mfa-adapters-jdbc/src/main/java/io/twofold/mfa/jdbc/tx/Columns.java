@@ -4,7 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** One table's columns in the current row, each named {@code prefix} + column name when the table is joined into another query. */
+/** One table's columns in the current row, each read as {@code prefix} + column name. */
 public final class Columns {
     private final ResultSet rs;
     private final String prefix;

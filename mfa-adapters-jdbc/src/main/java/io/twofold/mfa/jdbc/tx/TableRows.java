@@ -6,7 +6,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Maps one table's columns back into a model value, read under a column prefix when the table is joined into another query. */
+/** Maps a table's columns back into a model value; a prefix reads the table joined into another query. */
 public abstract class TableRows<T> implements RowMapper<T> {
     private final String prefix;
 

@@ -3,12 +3,9 @@ package io.twofold.mfa.jdbc.users;
 import java.security.SecureRandom;
 import java.time.Duration;
 
-/**
- * Password verifications on one thread before a server takes requests, so the JIT has compiled
- * Argon2 before concurrent first logins reach it (README, "Known trap"). The compiled code serves
- * every hasher, so this one needs only the parameters the server's hashes use.
- */
+/** Password verifications on one thread at start-up, so Argon2 is compiled before the first logins (README, "Known trap"). */
 public final class PasswordHashingWarmUp {
+    /** Its own: the compiled code serves every hasher, so only the parameters must be the server's. */
     private final Argon2idHasher hasher;
 
     public PasswordHashingWarmUp(PasswordHashing parameters) {

@@ -10,9 +10,10 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * This node's user profiles, kept for a while after any query read them: the directory's own look-ups
- * and the login state's join both warm it, so the token issuance after a second factor needs no read.
- * A change made through another node shows here only after the TTL.
+ * This node's user profiles, warmed by the directory's look-ups and by the login state's join.
+ * <p>
+ * The token issuance after a second factor then needs no read of {@code users}; the price is that
+ * a change made through another node shows here only after the TTL.
  */
 public final class ProfileCache {
     /** How long a node trusts a user profile it read. */

@@ -10,8 +10,9 @@ import io.vavr.control.Option;
 import java.sql.SQLException;
 
 /**
- * Reads a profile (id, username, email; never the password hash) from a {@code users} row. Public
- * only because the login state's join, in the parent package, reads the same columns.
+ * Reads a profile (id, username, email; never the password hash) from a {@code users} row.
+ * <p>
+ * Public only because the login state's join, in the parent package, reads the same columns.
  */
 public final class ProfileRows extends TableRows<User> {
     public ProfileRows(String prefix) {
