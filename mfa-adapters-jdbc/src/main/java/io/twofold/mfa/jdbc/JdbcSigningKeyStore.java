@@ -38,7 +38,8 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
 
     @Override
     public boolean saveIfAbsent(SigningKey key) {
-        Sealed sealed = sealer.seal(key.privateJwkJson().getBytes(StandardCharsets.UTF_8), SigningKeyRows.owner(key.keyId()));
+        byte[] jwk = key.privateJwkJson().getBytes(StandardCharsets.UTF_8);
+        Sealed sealed = sealer.seal(jwk, SigningKeyRows.owner(key.keyId()));
         try {
             return handles.withHandle(handle -> handle.createUpdate("INSERT INTO signing_keys"
                             + " (slot, kid, seal_key_id, sealed, created_at) VALUES (:slot, :kid, :keyId, :sealed, :created)"

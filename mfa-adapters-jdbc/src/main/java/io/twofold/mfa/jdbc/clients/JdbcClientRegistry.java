@@ -91,14 +91,14 @@ public final class JdbcClientRegistry implements ClientRegistry {
     }
 
     private static int update(Handle handle, Client client, String hash) {
-        return ClientRows.bind(handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash, grant_types = :grants,"
-                        + " mfa_policy = :policy WHERE client_id = :id"), client, hash)
+        return ClientRows.bind(handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash,"
+                        + " grant_types = :grants, mfa_policy = :policy WHERE client_id = :id"), client, hash)
                 .execute();
     }
 
     private static int insert(Handle handle, Client client, String hash) {
-        return ClientRows.bind(handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types, mfa_policy)"
-                        + " VALUES (:id, :name, :hash, :grants, :policy) ON CONFLICT DO NOTHING"), client, hash)
+        return ClientRows.bind(handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types,"
+                        + " mfa_policy) VALUES (:id, :name, :hash, :grants, :policy) ON CONFLICT DO NOTHING"), client, hash)
                 .execute();
     }
 
