@@ -2,7 +2,8 @@ package io.twofold.mfa.jdbc;
 
 import io.twofold.mfa.jdbc.seal.Sealed;
 import io.twofold.mfa.jdbc.seal.SeedSealer;
-import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.jdbc.tx.Columns;
+import io.twofold.mfa.jdbc.tx.TableRows;
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
@@ -14,59 +15,50 @@ import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
 import io.vavr.control.Option;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
 /** Reads an {@code authenticators} row back into a pending or active authenticator, opening the sealed seed. */
-final class AuthenticatorRows implements RowMapper<Authenticator> {
+final class AuthenticatorRows extends TableRows<Authenticator> {
     private final SeedSealer seeds;
-    private final String prefix;
 
-    AuthenticatorRows(SeedSealer seeds) {
-        this(seeds, "");
-    }
-
-    /** Reads the columns named {@code prefix} + column name: the table joined into another query. */
     AuthenticatorRows(SeedSealer seeds, String prefix) {
+        super(prefix);
         this.seeds = seeds;
-        this.prefix = prefix;
     }
 
     @Override
-    public Authenticator map(ResultSet rs, StatementContext ctx) throws SQLException {
-        AuthenticatorId id = AuthenticatorId.parse(rs.getString(prefix + "id"))
+    protected Authenticator map(Columns row) throws SQLException {
+        AuthenticatorId id = AuthenticatorId.parse(row.text("id"))
                 .getOrElseThrow(() -> new IllegalStateException("unreadable authenticator id in the database"));
-        UserId user = new UserId(rs.getString(prefix + "user_id"));
-        Factor factor = factor(rs, id, user);
-        Instant created = Sql.instant(rs, prefix + "created_at");
-        Instant confirmed = Sql.instant(rs, prefix + "confirmed_at");
+        UserId user = new UserId(row.text("user_id"));
+        Factor factor = factor(row, id, user);
+        Instant created = row.instant("created_at");
+        Instant confirmed = row.instant("confirmed_at");
         return confirmed == null
-                ? new PendingAuthenticator(id, user, factor, created, Sql.instant(rs, prefix + "expires_at"), enrollment(rs))
+                ? new PendingAuthenticator(id, user, factor, created, row.instant("expires_at"), enrollment(row))
                 : new ActiveAuthenticator(id, user, factor, created, confirmed);
     }
 
-    private Enrollment enrollment(ResultSet rs) throws SQLException {
-        Option<AuthenticatorId> companionOf = Option.of(rs.getString(prefix + "companion_of"))
+    private static Enrollment enrollment(Columns row) throws SQLException {
+        Option<AuthenticatorId> companionOf = Option.of(row.text("companion_of"))
                 .map(value -> AuthenticatorId.parse(value)
                         .getOrElseThrow(() -> new IllegalStateException("unreadable authenticator id in the database")));
-        return new Enrollment(Option.of(rs.getString(prefix + "enrolled_through")).map(TransactionId::new), companionOf);
+        return new Enrollment(Option.of(row.text("enrolled_through")).map(TransactionId::new), companionOf);
     }
 
-    private Factor factor(ResultSet rs, AuthenticatorId id, UserId user) throws SQLException {
+    private Factor factor(Columns row, AuthenticatorId id, UserId user) throws SQLException {
         switch (id.kind()) {
             case TOTP:
-                Sealed sealed = new Sealed(rs.getString(prefix + "seed_key_id"), rs.getBytes(prefix + "seed_sealed"));
+                Sealed sealed = new Sealed(row.text("seed_key_id"), row.bytes("seed_sealed"));
                 return new Factor.Totp(seeds.open(user, id, sealed));
             case RECOVERY_CODE:
-                return new Factor.RecoveryCode(new SecretHash(rs.getString(prefix + "recovery_hash")));
+                return new Factor.RecoveryCode(new SecretHash(row.text("recovery_hash")));
             default:
                 OobChannel channel = id.kind().oobChannel()
                         .getOrElseThrow(() -> new IllegalStateException("no channel for " + id.kind()));
-                return new Factor.Oob(channel, rs.getString(prefix + "oob_address"));
+                return new Factor.Oob(channel, row.text("oob_address"));
         }
     }
 }

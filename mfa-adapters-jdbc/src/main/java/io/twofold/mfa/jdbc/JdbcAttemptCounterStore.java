@@ -6,8 +6,6 @@ import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.vavr.control.Option;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -15,6 +13,8 @@ import java.time.Instant;
  * count of the conditional statement tells the caller whether it won or must re-read and retry.
  */
 public final class JdbcAttemptCounterStore implements AttemptCounterStore {
+    private static final BucketRows ROWS = new BucketRows("");
+
     private final Handles handles;
 
     public JdbcAttemptCounterStore(Handles handles) {
@@ -26,18 +26,8 @@ public final class JdbcAttemptCounterStore implements AttemptCounterStore {
         return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
                         "SELECT * FROM attempt_buckets WHERE bucket_key = :key")
                 .bind("key", key)
-                .map((rs, ctx) -> bucket(rs, ""))
+                .map(ROWS)
                 .findOne()));
-    }
-
-    /** The bucket in the columns named {@code prefix} + column name. */
-    static AttemptBucket bucket(ResultSet rs, String prefix) throws SQLException {
-        return new AttemptBucket(
-                rs.getString(prefix + "bucket_key"),
-                rs.getInt(prefix + "tokens"),
-                Sql.instant(rs, prefix + "refilled_at"),
-                rs.getInt(prefix + "consecutive_failures"),
-                rs.getLong(prefix + "bucket_version"));
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
     public JdbcAuthenticatorStore(Handles handles, SeedSealer seeds) {
         this.handles = handles;
         this.seeds = seeds;
-        this.rows = new AuthenticatorRows(seeds);
+        this.rows = new AuthenticatorRows(seeds, "");
     }
 
     @Override

@@ -2,30 +2,17 @@ package io.twofold.mfa.jdbc;
 
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
-import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
-import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.vavr.control.Option;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
 
 /** Out-of-band challenges in {@code oob_challenges}; the oob code and the binding code are kept only as hashes. */
 public final class JdbcChallengeStore implements ChallengeStore {
-    private static final RowMapper<OobChallenge> ROWS = (rs, ctx) -> new OobChallenge(
-            new ChallengeId(rs.getString("id")),
-            new SecretHash(rs.getString("code_hash")),
-            new SecretHash(rs.getString("binding_hash")),
-            AuthenticatorId.parse(rs.getString("authenticator_id"))
-                    .getOrElseThrow(() -> new IllegalStateException("unreadable authenticator id in the database")),
-            new UserId(rs.getString("user_id")),
-            Sql.instant(rs, "created_at"),
-            Sql.instant(rs, "expires_at"),
-            rs.getInt("failed_attempts"),
-            rs.getBoolean("consumed"));
+    private static final ChallengeRows ROWS = new ChallengeRows("");
 
     private final Handles handles;
 

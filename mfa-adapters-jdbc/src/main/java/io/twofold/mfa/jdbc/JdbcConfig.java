@@ -3,8 +3,8 @@ package io.twofold.mfa.jdbc;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.users.Argon2idHasher;
-import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.jdbc.users.PasswordHashing;
+import io.twofold.mfa.jdbc.users.ProfileCache;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -59,7 +59,7 @@ public record JdbcConfig(
     public static JdbcConfig of(String url, String user, String password, Keyring keyring) {
         return new JdbcConfig(url, user, password, DEFAULT_MAX_POOL_SIZE, keyring, Option.none(), PasswordHashing.defaults(),
                 Argon2idHasher.DEFAULT_MAX_CONCURRENT, JdbcClientRegistry.DEFAULT_CACHE_TTL,
-                JdbcUserDirectory.DEFAULT_PROFILE_CACHE_TTL);
+                ProfileCache.DEFAULT_TTL);
     }
 
     public JdbcConfig withMaxPoolSize(int size) {

@@ -2,7 +2,8 @@ package io.twofold.mfa.jdbc;
 
 import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
-import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
+import io.twofold.mfa.jdbc.users.ProfileCache;
+import io.twofold.mfa.jdbc.users.ProfileRows;
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.port.out.LoginState;
@@ -40,34 +41,40 @@ public final class JdbcLoginStateStore implements LoginStateStore {
                        Option<User> profile) {
     }
 
+    private static final TransactionRows TRANSACTIONS = new TransactionRows("");
+    private static final BucketRows BUCKETS = new BucketRows("b_");
+    private static final ProfileRows PROFILES = new ProfileRows("u_");
+
     private final Handles handles;
     private final AuthenticatorRows authenticators;
-    private final JdbcUserDirectory users;
+    private final ProfileCache profiles;
 
-    public JdbcLoginStateStore(Handles handles, SeedSealer seeds, JdbcUserDirectory users) {
+    /** @param profiles this node's profile cache, which the join's profile warms */
+    public JdbcLoginStateStore(Handles handles, SeedSealer seeds, ProfileCache profiles) {
         this.handles = handles;
         this.authenticators = new AuthenticatorRows(seeds, "a_");
-        this.users = users;
+        this.profiles = profiles;
     }
 
     @Override
     public Option<LoginState> findByTokenHash(SecretHash tokenHash) {
-        long stamp = users.profileStamp();
+        // Taken before the query: a profile changed while it runs is not cached.
+        long stamp = profiles.stamp();
         List<Row> rows = handles.withHandle(handle -> List.ofAll(handle.createQuery(QUERY)
                 .bind("prefix", AttemptBucket.SECOND_FACTOR_KEY_PREFIX)
                 .bind("tokenHash", tokenHash.hex())
                 .map((rs, ctx) -> new Row(
-                        JdbcTransactionStore.transaction(rs),
+                        TRANSACTIONS.map(rs, ctx),
                         rs.getString("a_id") == null ? Option.none() : Option.some(authenticators.map(rs, ctx)),
                         rs.getString("b_bucket_key") == null ? Option.none()
-                                : Option.some(JdbcAttemptCounterStore.bucket(rs, "b_")),
-                        rs.getString("u_id") == null ? Option.none() : Option.some(JdbcUserDirectory.profile(rs, "u_"))))
+                                : Option.some(BUCKETS.map(rs, ctx)),
+                        rs.getString("u_id") == null ? Option.none() : Option.some(PROFILES.map(rs, ctx))))
                 .list()));
         if (rows.isEmpty()) {
             return Option.none();
         }
         Row first = rows.head();
-        first.profile().forEach(profile -> users.remember(profile, stamp));
+        first.profile().forEach(profile -> profiles.remember(profile, stamp));
         return Option.some(new LoginState(first.transaction(), rows.flatMap(Row::authenticator), first.bucket()));
     }
 }

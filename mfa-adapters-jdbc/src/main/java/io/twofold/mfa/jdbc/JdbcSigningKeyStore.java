@@ -19,10 +19,12 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
 
     private final Handles handles;
     private final Sealer sealer;
+    private final SigningKeyRows rows;
 
     public JdbcSigningKeyStore(Handles handles, Sealer sealer) {
         this.handles = handles;
         this.sealer = sealer;
+        this.rows = new SigningKeyRows(sealer, "");
     }
 
     @Override
@@ -30,18 +32,14 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
         return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
                         "SELECT kid, seal_key_id, sealed, created_at FROM signing_keys WHERE slot = :slot")
                 .bind("slot", CURRENT)
-                .map((rs, ctx) -> {
-                    String kid = rs.getString("kid");
-                    Sealed sealed = new Sealed(rs.getString("seal_key_id"), rs.getBytes("sealed"));
-                    String jwk = new String(sealer.open(sealed, owner(kid)), StandardCharsets.UTF_8);
-                    return new SigningKey(kid, jwk, Sql.instant(rs, "created_at"));
-                })
+                .map(rows)
                 .findOne()));
     }
 
     @Override
     public boolean saveIfAbsent(SigningKey key) {
-        Sealed sealed = sealer.seal(key.privateJwkJson().getBytes(StandardCharsets.UTF_8), owner(key.keyId()));
+        byte[] jwk = key.privateJwkJson().getBytes(StandardCharsets.UTF_8);
+        Sealed sealed = sealer.seal(jwk, SigningKeyRows.owner(key.keyId()));
         try {
             return handles.withHandle(handle -> handle.createUpdate("INSERT INTO signing_keys"
                             + " (slot, kid, seal_key_id, sealed, created_at) VALUES (:slot, :kid, :keyId, :sealed, :created)"
@@ -58,9 +56,5 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
             }
             throw e;
         }
-    }
-
-    private static byte[] owner(String kid) {
-        return Sealer.associatedData("signing-key", kid);
     }
 }

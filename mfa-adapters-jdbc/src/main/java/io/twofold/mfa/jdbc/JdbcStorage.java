@@ -1,21 +1,11 @@
 package io.twofold.mfa.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.seal.KeyringFile;
-import io.twofold.mfa.jdbc.seal.Sealer;
-import io.twofold.mfa.jdbc.seal.SeedSealer;
-import io.twofold.mfa.jdbc.tx.Handles;
-import io.twofold.mfa.jdbc.tx.JdbcUnitOfWork;
-import io.twofold.mfa.jdbc.users.Argon2idHasher;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.port.out.UnitOfWork;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -23,18 +13,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * Every store on one database: builds the connection pool, migrates the schema at start-up
- * (safe to run on every node, every start), and hands out the stores and the unit of work.
+ * Every store on one database: opens the {@link Database} (pool, migrations at start-up, safe to run
+ * on every node, every start), and hands out the stores the {@link StoreFactory} built on it.
  */
 public final class JdbcStorage implements AutoCloseable {
     /** The H2 settings the migrations are written for. */
-    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    public static final String H2_OPTIONS = Dialect.H2_OPTIONS;
     /** The file in the data directory that holds the embedded default's sealing keys. */
     public static final String KEYRING_FILE = "sealing-keys.properties";
 
-    private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
-    private final Handles handles;
+    private final Database database;
     private final JdbcAuthenticatorStore authenticators;
     private final JdbcTransactionStore transactions;
     private final JdbcLoginStateStore loginStates;
@@ -44,28 +32,20 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcAuditLog auditLog;
     private final JdbcUserDirectory users;
     private final JdbcClientRegistry clients;
-    private final JdbcUnitOfWork unitOfWork;
-    private final Argon2idHasher hasher;
+    private final UnitOfWork unitOfWork;
 
-    private JdbcStorage(HikariDataSource dataSource, JdbcConfig config, Clock clock) {
-        this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
-        jdbi.installPlugin(new SqlObjectPlugin());
-        this.handles = new Handles(jdbi);
-        SecureRandom random = new SecureRandom();
-        Sealer sealer = new Sealer(config.keyring(), random);
-        SeedSealer seeds = new SeedSealer(sealer);
-        this.authenticators = new JdbcAuthenticatorStore(handles, seeds);
-        this.transactions = new JdbcTransactionStore(handles, isPostgres(config.url()));
-        this.challenges = new JdbcChallengeStore(handles);
-        this.attemptCounters = new JdbcAttemptCounterStore(handles);
-        this.signingKeys = new JdbcSigningKeyStore(handles, sealer);
-        this.auditLog = new JdbcAuditLog(handles);
-        this.hasher = new Argon2idHasher(config.passwordHashing(), random, config.maxConcurrentPasswordHashes());
-        this.users = new JdbcUserDirectory(handles, hasher, random, clock, config.userProfileCacheTtl(), System::nanoTime);
-        this.loginStates = new JdbcLoginStateStore(handles, seeds, users);
-        this.clients = new JdbcClientRegistry(handles, config.clientCacheTtl(), System::nanoTime);
-        this.unitOfWork = new JdbcUnitOfWork(handles);
+    private JdbcStorage(Database database, StoreFactory stores) {
+        this.database = database;
+        this.authenticators = stores.authenticators();
+        this.transactions = stores.transactions();
+        this.challenges = stores.challenges();
+        this.attemptCounters = stores.attemptCounters();
+        this.signingKeys = stores.signingKeys();
+        this.auditLog = stores.auditLog();
+        this.users = stores.users();
+        this.loginStates = stores.loginStates();
+        this.clients = stores.clients();
+        this.unitOfWork = stores.unitOfWork();
     }
 
     /** Connects, migrates and builds the stores; the wall clock stamps new users. */
@@ -74,13 +54,11 @@ public final class JdbcStorage implements AutoCloseable {
     }
 
     public static JdbcStorage start(JdbcConfig config, Clock clock) {
-        requirePostgresModeOnH2(config.url());
-        HikariDataSource dataSource = dataSource(config);
+        Database database = Database.open(config);
         try {
-            migrate(dataSource, config);
-            return new JdbcStorage(dataSource, config, clock);
+            return new JdbcStorage(database, new StoreFactory(database, config, clock));
         } catch (RuntimeException e) {
-            dataSource.close();
+            database.close();
             throw e;
         }
     }
@@ -101,34 +79,7 @@ public final class JdbcStorage implements AutoCloseable {
 
     /** Applies pending migrations; already-applied ones are skipped, so every start may call it. */
     public static void migrate(DataSource dataSource, JdbcConfig config) {
-        FluentConfiguration flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration");
-        config.schema().forEach(schema -> flyway.schemas(schema).defaultSchema(schema));
-        flyway.load().migrate();
-    }
-
-    /** The migrations and statements use PostgreSQL syntax (ON CONFLICT, BYTEA) that H2 accepts only in this mode. */
-    private static void requirePostgresModeOnH2(String url) {
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("jdbc:h2:") && !(lower.contains(";mode=postgresql") && lower.contains(";database_to_lower=true"))) {
-            throw new IllegalArgumentException("an H2 url must end with " + H2_OPTIONS + " (see JdbcStorage.h2FileUrl)");
-        }
-    }
-
-    private static boolean isPostgres(String url) {
-        return url.toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:postgresql:");
-    }
-
-    private static HikariDataSource dataSource(JdbcConfig config) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("twofold");
-        hikari.setJdbcUrl(config.url());
-        hikari.setUsername(config.user());
-        hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(config.maxPoolSize());
-        config.schema().forEach(hikari::setSchema);
-        return new HikariDataSource(hikari);
+        Database.migrate(dataSource, config);
     }
 
     public JdbcAuthenticatorStore authenticators() {
@@ -167,14 +118,6 @@ public final class JdbcStorage implements AutoCloseable {
         return clients;
     }
 
-    /**
-     * Runs {@code rounds} password verifications on the calling thread, so the JIT compiles the
-     * hash before concurrent logins reach it (see {@link Argon2idHasher#warmUp}). For a server's start-up.
-     */
-    public void warmUpPasswordHashing(int rounds) {
-        hasher.warmUp(rounds);
-    }
-
     /** Forgets this node's cached clients and user profiles: after rows were changed behind the stores' back. */
     public void clearCaches() {
         clients.clearCache();
@@ -186,15 +129,15 @@ public final class JdbcStorage implements AutoCloseable {
     }
 
     public Jdbi jdbi() {
-        return jdbi;
+        return database.jdbi();
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return database.dataSource();
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        database.close();
     }
 }

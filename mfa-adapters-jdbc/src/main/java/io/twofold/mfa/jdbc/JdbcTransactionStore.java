@@ -3,39 +3,17 @@ package io.twofold.mfa.jdbc;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
 import io.twofold.mfa.model.AuditEvent;
-import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.MfaTransaction;
-import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
-import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.control.Option;
-import org.jdbi.v3.core.mapper.RowMapper;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 
 /** MFA transactions in {@code mfa_transactions}, found by the SHA-256 of the {@code mfa_token}, never the token. */
 public final class JdbcTransactionStore implements TransactionStore {
-    private static final RowMapper<MfaTransaction> ROWS = (rs, ctx) -> transaction(rs);
-
-    /** The transaction in the current row's {@code mfa_transactions} columns. */
-    static MfaTransaction transaction(ResultSet rs) throws SQLException {
-        return new MfaTransaction(
-            new TransactionId(rs.getString("id")),
-            new SecretHash(rs.getString("token_hash")),
-            new UserId(rs.getString("user_id")),
-            new ClientId(rs.getString("client_id")),
-            Option.of(rs.getString("audience")),
-            Scope.parse(rs.getString("scope")),
-            Option.of(rs.getString("realm")),
-            Sql.instant(rs, "created_at"),
-            Sql.instant(rs, "expires_at"),
-            rs.getInt("failed_attempts"),
-            rs.getBoolean("completed"));
-    }
+    private static final TransactionRows ROWS = new TransactionRows("");
 
     /**
      * PostgreSQL: the completion and its audit row in one statement (one round trip), the INSERT

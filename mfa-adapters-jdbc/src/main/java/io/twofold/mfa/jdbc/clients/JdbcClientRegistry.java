@@ -1,29 +1,21 @@
 package io.twofold.mfa.jdbc.clients;
 
 import io.twofold.mfa.jdbc.cache.TtlCache;
+import io.twofold.mfa.jdbc.clients.ClientRows.Registration;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
-import io.twofold.mfa.model.GrantType;
-import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.port.out.ClientRegistry;
-import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Update;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Clients in the {@code clients} table. A confidential client's secret is kept as its SHA-256:
- * enough because {@link ClientSecrets} only admits long, high-entropy secrets. A NULL hash marks
- * a public client.
+ * enough because {@link ClientSecrets} only admits long, high-entropy secrets; a public client has none.
  * <p>
  * Every grant authenticates its client, and clients change only at start-up (the bootstrap file)
  * or by an operator, so rows (secret hash included, which is only a hash of a high-entropy secret)
@@ -37,17 +29,7 @@ public final class JdbcClientRegistry implements ClientRegistry {
     private static final int MAX_CACHED_CLIENTS = 1_000;
     private static final SecretHash DUMMY = SecretHash.of("twofold: no client secret registered");
 
-    private record Registration(Client client, Option<SecretHash> secretHash) {
-    }
-
-    private static final RowMapper<Registration> ROWS = (rs, ctx) -> {
-        Option<SecretHash> hash = Option.of(rs.getString("secret_hash")).map(SecretHash::new);
-        Client client = new Client(new ClientId(rs.getString("client_id")), rs.getString("name"), hash.isDefined(),
-                grantTypes(rs.getString("grant_types")),
-                MfaPolicy.byWireName(rs.getString("mfa_policy"))
-                        .getOrElseThrow(() -> new IllegalStateException("unknown MFA policy in the clients table")));
-        return new Registration(client, hash);
-    };
+    private static final ClientRows ROWS = new ClientRows("");
 
     private final Handles handles;
     private final TtlCache<ClientId, Registration> cache;
@@ -109,25 +91,15 @@ public final class JdbcClientRegistry implements ClientRegistry {
     }
 
     private static int update(Handle handle, Client client, String hash) {
-        return bind(handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash, grant_types = :grants,"
-                        + " mfa_policy = :policy WHERE client_id = :id"), client, hash)
+        return ClientRows.bind(handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash,"
+                        + " grant_types = :grants, mfa_policy = :policy WHERE client_id = :id"), client, hash)
                 .execute();
     }
 
     private static int insert(Handle handle, Client client, String hash) {
-        return bind(handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types, mfa_policy)"
-                        + " VALUES (:id, :name, :hash, :grants, :policy) ON CONFLICT DO NOTHING"), client, hash)
+        return ClientRows.bind(handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types,"
+                        + " mfa_policy) VALUES (:id, :name, :hash, :grants, :policy) ON CONFLICT DO NOTHING"), client, hash)
                 .execute();
-    }
-
-    /** The client's columns, bound by the names both statements use. */
-    private static Update bind(Update statement, Client client, String hash) {
-        return statement
-                .bind("id", client.id().value())
-                .bind("name", client.name())
-                .bind("hash", hash)
-                .bind("grants", wire(client.grantTypes()))
-                .bind("policy", client.mfaPolicy().wireName());
     }
 
     private Option<Registration> registration(ClientId id) {
@@ -142,15 +114,4 @@ public final class JdbcClientRegistry implements ClientRegistry {
                 .findOne()));
     }
 
-    private static String wire(Set<GrantType> grants) {
-        return grants.stream().sorted().map(GrantType::wireName).collect(Collectors.joining(" "));
-    }
-
-    private static Set<GrantType> grantTypes(String wire) {
-        EnumSet<GrantType> grants = EnumSet.noneOf(GrantType.class);
-        List.of(wire.trim().split("\\s+")).filter(name -> !name.isEmpty())
-                .forEach(name -> grants.add(GrantType.byWireName(name)
-                        .getOrElseThrow(() -> new IllegalStateException("unknown grant type in the clients table"))));
-        return grants;
-    }
 }

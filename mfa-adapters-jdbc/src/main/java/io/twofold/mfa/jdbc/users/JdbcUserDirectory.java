@@ -1,23 +1,15 @@
 package io.twofold.mfa.jdbc.users;
 
-import io.twofold.mfa.jdbc.cache.TtlCache;
 import io.twofold.mfa.jdbc.tx.Handles;
-import io.twofold.mfa.jdbc.tx.Sql;
-import io.twofold.mfa.model.EmailAddress;
+import io.twofold.mfa.jdbc.users.AccountRows.Account;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.UserDirectory;
 import io.vavr.control.Option;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,37 +18,25 @@ import java.util.function.LongSupplier;
  * dummy hash, so the answer and its timing are the same as for a wrong password.
  * <p>
  * Profiles (id, username, email: what tokens carry; never the password hash) found by id or by
- * a successful password check are cached for {@link #DEFAULT_PROFILE_CACHE_TTL}, which saves the
- * round trip of the token issuance after a second factor that follows soon on the same node. An upsert through this directory takes effect here at once; one made on another
- * node (a changed email) shows in this node's tokens only after the TTL. Password checks always
- * read the row, so a changed password counts at once everywhere.
+ * a successful password check are kept in this node's {@link ProfileCache} for
+ * {@link #DEFAULT_PROFILE_CACHE_TTL}, which saves the round trip of the token issuance after a
+ * second factor that follows soon on the same node. An upsert through this directory takes effect
+ * here at once; one made on another node (a changed email) shows in this node's tokens only after
+ * the TTL. Password checks always read the row, so a changed password counts at once everywhere.
  */
 public final class JdbcUserDirectory implements UserDirectory {
     public static final String DEFAULT_REALM = "Username-Password-Authentication";
     /** How long a node trusts a user profile it read by id. */
-    public static final Duration DEFAULT_PROFILE_CACHE_TTL = Duration.ofSeconds(30);
-    private static final int MAX_CACHED_PROFILES = 10_000;
+    public static final Duration DEFAULT_PROFILE_CACHE_TTL = ProfileCache.DEFAULT_TTL;
 
-    private record Account(User user, String passwordHash) {
-    }
-
-    private static final RowMapper<User> PROFILES = (rs, ctx) -> profile(rs, "");
-
-    /** The profile in the {@code users} columns named {@code prefix} + column name (the table joined into another query). */
-    public static User profile(ResultSet rs, String prefix) throws SQLException {
-        return new User(new UserId(rs.getString(prefix + "id")), rs.getString(prefix + "username"),
-                Option.of(rs.getString(prefix + "email")).map(EmailAddress::new));
-    }
-
-    private static final RowMapper<Account> ROWS = (rs, ctx) -> new Account(PROFILES.map(rs, ctx),
-            rs.getString("password_hash"));
+    private static final ProfileRows PROFILES = new ProfileRows("");
+    private static final AccountRows ROWS = new AccountRows("");
 
     private final Handles handles;
     private final Argon2idHasher hasher;
-    private final SecureRandom random;
-    private final Clock clock;
     private final String dummyHash;
-    private final TtlCache<UserId, User> profiles;
+    private final ProfileCache profiles;
+    private final UserUpsert upserts;
 
     public JdbcUserDirectory(Handles handles, PasswordHashing hashing, SecureRandom random, Clock clock) {
         this(handles, new Argon2idHasher(hashing, random), random, clock, DEFAULT_PROFILE_CACHE_TTL, System::nanoTime);
@@ -68,11 +48,16 @@ public final class JdbcUserDirectory implements UserDirectory {
      */
     public JdbcUserDirectory(Handles handles, Argon2idHasher hasher, SecureRandom random, Clock clock,
                              Duration profileCacheTtl, LongSupplier ticker) {
+        this(handles, hasher, random, clock, new ProfileCache(profileCacheTtl, ticker));
+    }
+
+    /** @param profiles this node's profile cache, shared with the login state's join that warms it */
+    public JdbcUserDirectory(Handles handles, Argon2idHasher hasher, SecureRandom random, Clock clock,
+                             ProfileCache profiles) {
         this.handles = handles;
         this.hasher = hasher;
-        this.random = random;
-        this.clock = clock;
-        this.profiles = new TtlCache<>(profileCacheTtl, MAX_CACHED_PROFILES, ticker);
+        this.profiles = profiles;
+        this.upserts = new UserUpsert(handles, hasher, random, clock);
         // Made with the current parameters, so it costs what a real user's verification costs.
         this.dummyHash = hasher.hash("twofold-dummy-password");
     }
@@ -89,28 +74,13 @@ public final class JdbcUserDirectory implements UserDirectory {
         }
         // The row was just read: its profile serves the token issuance that follows the second factor.
         User user = account.get().user();
-        profiles.put(user.id(), user, stamp);
+        profiles.remember(user, stamp);
         return Option.some(user);
     }
 
     @Override
     public Option<User> findById(UserId id) {
         return profiles.get(id, this::loadProfile);
-    }
-
-    /**
-     * Caches a profile that another store read from the {@code users} table in its own query (the
-     * login state's join), so the token issuance after the second factor needs no read of its own.
-     * {@code stamp} is {@link #profileStamp} taken before that query, so a profile changed meanwhile
-     * is not cached.
-     */
-    public void remember(User profile, long stamp) {
-        profiles.put(profile.id(), profile, stamp);
-    }
-
-    /** The profile cache's stamp, to pass to {@link #remember} with what a query started after it read. */
-    public long profileStamp() {
-        return profiles.stamp();
     }
 
     /** Forgets every cached profile, so the next look-ups read the table (after a change made outside this directory). */
@@ -126,60 +96,17 @@ public final class JdbcUserDirectory implements UserDirectory {
                 .findOne()));
     }
 
-    /**
-     * Creates the user, or brings an existing one (same realm and username, any case) up to date;
-     * the password is rehashed only when it no longer verifies, so repeated bootstraps are cheap.
-     */
+    /** Creates the user or brings it up to date ({@link UserUpsert}); this node forgets the old profile at once. */
     public UserId upsertUser(String realm, String username, Option<String> email, String password) {
-        if (realm == null || realm.isBlank() || username == null || username.isBlank()) {
-            throw new IllegalArgumentException("a user needs a realm and a username");
-        }
-        if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("user " + username + " needs a password");
-        }
-        Option<String> checkedEmail = email.map(raw -> EmailAddress.parse(raw)
-                .getOrElseThrow(reason -> new IllegalArgumentException("user " + username + ": " + reason))
-                .value());
-        UserId saved = handles.inTransaction(handle -> {
-            Option<Account> existing = byUsername(handle, realm, username);
-            if (existing.isDefined()) {
-                return update(handle, existing.get(), checkedEmail, password);
-            }
-            UserId id = newId();
-            int inserted = handle.createUpdate("INSERT INTO users (id, realm, username, login_key, email, email_key,"
-                            + " password_hash, created_at) VALUES (:id, :realm, :username, :login, :email, :emailKey,"
-                            + " :hash, :created) ON CONFLICT DO NOTHING")
-                    .bind("id", id.value())
-                    .bind("realm", realm)
-                    .bind("username", username)
-                    .bind("login", key(username))
-                    .bind("email", checkedEmail.getOrNull())
-                    .bind("emailKey", checkedEmail.map(JdbcUserDirectory::key).getOrNull())
-                    .bind("hash", hasher.hash(password))
-                    .bind("created", Sql.at(clock.instant()))
-                    .execute();
-            // Another node bootstrapping the same user at the same moment: its row stands.
-            return inserted == 1 ? id : update(handle, byUsername(handle, realm, username).get(), checkedEmail, password);
-        });
+        UserId saved = upserts.upsert(realm, username, email, password);
         profiles.invalidate(saved);
         return saved;
-    }
-
-    private UserId update(Handle handle, Account account, Option<String> email, String password) {
-        String hash = hasher.verify(password, account.passwordHash()) ? account.passwordHash() : hasher.hash(password);
-        handle.createUpdate("UPDATE users SET email = :email, email_key = :emailKey, password_hash = :hash WHERE id = :id")
-                .bind("id", account.user().id().value())
-                .bind("email", email.getOrNull())
-                .bind("emailKey", email.map(JdbcUserDirectory::key).getOrNull())
-                .bind("hash", hash)
-                .execute();
-        return account.user().id();
     }
 
     @Override
     public String accountKey(Option<String> realm, String login) {
         String resolvedRealm = realm.getOrElse(DEFAULT_REALM);
-        String key = login == null ? "" : key(login);
+        String key = login == null ? "" : AccountRows.loginKey(login);
         // The same look-up as authenticate's, so every spelling that logs in as a user counts as that user.
         return (login == null ? Option.<Account>none() : findByLogin(resolvedRealm, login))
                 .map(account -> "user:" + account.user().id().value())
@@ -192,26 +119,9 @@ public final class JdbcUserDirectory implements UserDirectory {
                         + " WHERE realm = :realm AND (login_key = :login OR email_key = :login)"
                         + " ORDER BY CASE WHEN login_key = :login THEN 0 ELSE 1 END, created_at, id")
                 .bind("realm", realm)
-                .bind("login", key(login))
+                .bind("login", AccountRows.loginKey(login))
                 .map(ROWS)
                 .findFirst()));
     }
 
-    private static Option<Account> byUsername(Handle handle, String realm, String username) {
-        return Option.ofOptional(handle.createQuery("SELECT * FROM users WHERE realm = :realm AND login_key = :login")
-                .bind("realm", realm)
-                .bind("login", key(username))
-                .map(ROWS)
-                .findOne());
-    }
-
-    private UserId newId() {
-        byte[] bytes = new byte[12];
-        random.nextBytes(bytes);
-        return new UserId("auth0|" + HexFormat.of().formatHex(bytes));
-    }
-
-    private static String key(String login) {
-        return login.strip().toLowerCase(Locale.ROOT);
-    }
 }

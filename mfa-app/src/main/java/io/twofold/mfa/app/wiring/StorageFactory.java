@@ -11,6 +11,7 @@ import io.twofold.mfa.app.config.TwofoldConfiguration;
 import io.twofold.mfa.jdbc.JdbcConfig;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.jdbc.seal.Keyring;
+import io.twofold.mfa.jdbc.users.PasswordHashingWarmUp;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The database: pool, migrations and stores ({@link JdbcStorage}), created at start-up so a wrong URL
@@ -47,10 +49,9 @@ class StorageFactory {
                 storage.close();
                 throw e;
             }
-            long start = System.nanoTime();
-            storage.warmUpPasswordHashing(PASSWORD_HASH_WARM_UP);
+            Duration warmUp = new PasswordHashingWarmUp(jdbc.passwordHashing()).run(PASSWORD_HASH_WARM_UP);
             LOG.info("password hashing warmed up: {} Argon2id verifications on one thread in {} ms",
-                    PASSWORD_HASH_WARM_UP, (System.nanoTime() - start) / 1_000_000);
+                    PASSWORD_HASH_WARM_UP, warmUp.toMillis());
             LOG.info("storage ready: {} (pool of {}){}", redactedUrl(database.url()), database.poolSize(),
                     database.embedded() ? ", embedded H2 default; use PostgreSQL (MFA_DB_URL) in production" : "");
             return storage;
