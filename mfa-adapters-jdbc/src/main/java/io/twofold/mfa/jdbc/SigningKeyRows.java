@@ -4,7 +4,7 @@ import io.twofold.mfa.jdbc.seal.Sealed;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.tx.Columns;
 import io.twofold.mfa.jdbc.tx.TableRows;
-import io.twofold.mfa.model.SigningKey;
+import io.twofold.mfa.port.out.SigningKey;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
