@@ -127,6 +127,18 @@ class BadInputTest {
     }
 
     @Test
+    void decodesAnAuthenticatorIdInThePathExactlyOnce() {
+        String accessToken = mfaApiToken("read:authenticators remove:authenticators");
+        String totpId = api.get("mfa/authenticators", accessToken).json().findValuesAsText("id").stream()
+                .filter(id -> id.startsWith("totp|")).findFirst().orElseThrow();
+
+        ApiResponse doublyEncoded = api.delete("mfa/authenticators/" + encode(encode(totpId)), accessToken);
+
+        assertThat(assertRejected(doublyEncoded, 404).error()).isEqualTo("not_found");
+        assertThat(api.get("mfa/authenticators", accessToken).json().findValuesAsText("id")).contains(totpId);
+    }
+
+    @Test
     void refusesTokensOfTheWrongAudienceOrScopeAndTamperedOnes() {
         String ordinary = verifiedOtp(mfaToken(JANE, JANE_PASSWORD, Map.of())).text("access_token");
         assertRejected(api.get("mfa/authenticators", ordinary), 401);
