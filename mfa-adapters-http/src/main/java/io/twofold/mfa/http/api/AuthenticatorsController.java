@@ -11,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.twofold.mfa.http.api.error.OAuthErrors;
 import io.twofold.mfa.http.api.request.FormDecoder;
+import io.twofold.mfa.http.api.request.InputLimits;
 import io.twofold.mfa.http.api.response.ApiBodies;
 import io.twofold.mfa.http.api.response.JsonResponses;
 import io.twofold.mfa.port.in.DeleteAuthenticator;
@@ -46,7 +47,8 @@ public class AuthenticatorsController {
     public HttpResponse<byte[]> delete(HttpRequest<?> request, @PathVariable("id") String id) {
         String authenticatorId = decodedId(request).getOrElse(id);
         return BearerTokens.required(request)
-                .flatMap(bearer -> deleteAuthenticator.delete(bearer, authenticatorId))
+                .flatMap(bearer -> InputLimits.within("authenticator id", authenticatorId, InputLimits.AUTHENTICATOR_ID)
+                        .flatMap(checked -> deleteAuthenticator.delete(bearer, authenticatorId)))
                 .fold(error -> OAuthErrors.map(error).toResponse(), removed -> JsonResponses.noContent());
     }
 
