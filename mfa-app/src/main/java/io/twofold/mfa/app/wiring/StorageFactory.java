@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.twofold.mfa.app.bootstrap.BootstrapImporter;
+import io.twofold.mfa.app.config.DataDirectory;
 import io.twofold.mfa.app.config.DatabaseSettings;
 import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.config.SealingKeys;
@@ -36,11 +37,18 @@ class StorageFactory {
     @Bean(preDestroy = "close")
     JdbcStorage storage(TwofoldConfiguration configuration, Clock clock) {
         try {
-            Keyring keyring = SealingKeys.resolve(configuration, new SecureRandom());
             DatabaseSettings database = configuration.database();
+            if (database.embedded()) {
+                DataDirectory.restrictToOwner(configuration.dataDir());
+            }
+            Keyring keyring = SealingKeys.resolve(configuration, new SecureRandom());
             JdbcConfig jdbc = JdbcConfig.of(database.url(), database.user(), database.password(), keyring)
                     .withMaxPoolSize(database.poolSize());
             JdbcStorage storage = start(jdbc, clock);
+            if (database.embedded()) {
+                // Again, for the files H2 has just created with the umask's mode.
+                DataDirectory.restrictToOwner(configuration.dataDir());
+            }
             try {
                 configuration.bootstrap().forEach(file -> new BootstrapImporter(storage.clients(), storage.users()).apply(file));
             } catch (RuntimeException e) {
