@@ -2,6 +2,7 @@ package io.twofold.mfa.app.config;
 
 import io.twofold.mfa.app.bootstrap.BootstrapFile;
 import io.twofold.mfa.http.token.RsaSigningProvider;
+import io.twofold.mfa.secret.Redaction;
 import io.vavr.control.Option;
 
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public record TwofoldConfiguration(
 
     @Override
     public String toString() {
-        return "TwofoldConfiguration[port=" + port + ", issuer=" + issuer + ", tenantName=" + tenantName
+        return "TwofoldConfiguration[port=" + port + ", issuer=" + Redaction.url(issuer) + ", tenantName=" + tenantName
                 + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
                 + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
                 + ", rsaProvider=" + rsaProvider

@@ -6,6 +6,7 @@ import io.twofold.mfa.http.delivery.WebhookSender;
 import io.twofold.mfa.port.out.EmailSender;
 import io.twofold.mfa.port.out.SmsSender;
 import io.twofold.mfa.port.out.VoiceSender;
+import io.twofold.mfa.secret.Redaction;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ record Senders(SmsSender sms, VoiceSender voice, EmailSender email) {
         if (webhook.isDefined()) {
             WebhookSettings settings = webhook.get();
             WebhookSender sender = new WebhookSender(settings.url(), settings.secret(), settings.timeout(), clock);
-            LOG.info("one-time codes are delivered by the webhook {}", settings.url());
+            LOG.info("one-time codes are delivered by the webhook {}", Redaction.url(settings.url().toString()));
             return new Senders(sender, sender, sender);
         }
         LOG.warn("*****************************************************************************************");

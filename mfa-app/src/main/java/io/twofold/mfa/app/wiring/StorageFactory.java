@@ -12,6 +12,7 @@ import io.twofold.mfa.app.config.TwofoldConfiguration;
 import io.twofold.mfa.jdbc.JdbcConfig;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.jdbc.seal.Keyring;
+import io.twofold.mfa.secret.Redaction;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ class StorageFactory {
             storage.warmUpPasswordHashing(PASSWORD_HASH_WARM_UP);
             LOG.info("password hashing warmed up: {} Argon2id verifications on one thread in {} ms",
                     PASSWORD_HASH_WARM_UP, (System.nanoTime() - start) / 1_000_000);
-            LOG.info("storage ready: {} (pool of {}){}", redactedUrl(database.url()), database.poolSize(),
+            LOG.info("storage ready: {} (pool of {}){}", Redaction.url(database.url()), database.poolSize(),
                     database.embedded() ? ", embedded H2 default; use PostgreSQL (MFA_DB_URL) in production" : "");
             return storage;
         } catch (InvalidConfigurationException e) {
@@ -74,21 +75,13 @@ class StorageFactory {
         } catch (RuntimeException e) {
             // Driver messages can be long but do not carry the password; the root cause is what helps.
             throw new InvalidConfigurationException("cannot open or migrate the database "
-                    + redactedUrl(jdbc.url()) + ": " + rootMessage(e), e);
+                    + Redaction.url(jdbc.url()) + ": " + rootMessage(e), e);
         }
     }
 
     @Singleton
     DataSource dataSource(JdbcStorage storage) {
         return storage.dataSource();
-    }
-
-    /** Drops URL parameters, where a password may be passed ({@code ?password=...}). */
-    static String redactedUrl(String url) {
-        int query = url.indexOf('?');
-        String base = query < 0 ? url : url.substring(0, query) + "?...";
-        int options = base.indexOf(';');
-        return options < 0 ? base : base.substring(0, options);
     }
 
     private static String rootMessage(Throwable e) {
