@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.function.Function;
@@ -42,8 +43,29 @@ public final class ConfigurationReader {
         String tenantName = raw.apply(Setting.TENANT_NAME)
                 .orElse(bootstrap.flatMap(BootstrapFile::tenantName))
                 .getOrElse(DEFAULT_TENANT_NAME);
+        Option<WebhookSettings> webhook = webhook();
         return new TwofoldConfiguration(port, issuer(port), tenantName, dataDir, database(dataDir), sealingKey(),
-                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook(), bootstrap);
+                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook, idleTimeout(webhook), bootstrap);
+    }
+
+    /**
+     * How long a connection may go with nothing read or written before the server closes it: a
+     * half-sent request, an idle keep-alive connection, but also a request still being worked on, so
+     * it must outlast a webhook call (its connect and its response each get the webhook timeout).
+     */
+    private Duration idleTimeout(Option<WebhookSettings> webhook) {
+        Duration timeout = raw.apply(Setting.IDLE_TIMEOUT)
+                .map(value -> Durations.parse(value).getOrElseThrow(reason -> invalid(Setting.IDLE_TIMEOUT, reason)))
+                .getOrElse(Durations.DEFAULT_IDLE_TIMEOUT);
+        if (timeout.toMillis() % 1000 != 0) {
+            throw invalid(Setting.IDLE_TIMEOUT, "must be whole seconds, such as 30s or 1m");
+        }
+        Duration webhookCall = webhook.map(settings -> settings.timeout().multipliedBy(2)).getOrElse(Duration.ZERO);
+        if (timeout.compareTo(webhookCall) <= 0) {
+            throw invalid(Setting.IDLE_TIMEOUT, "must be longer than twice MFA_SMS_WEBHOOK_TIMEOUT (" + webhookCall.toSeconds()
+                    + "s), or a slow webhook call would lose its connection");
+        }
+        return timeout;
     }
 
     private RsaSigningProvider.Mode rsaProvider() {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Reads a duration as an operator writes it: {@code 500ms}, {@code 5s}, {@code 1m}, a bare number of seconds, or ISO-8601. */
 final class Durations {
     static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration MAX = Duration.ofMinutes(2);
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?");
 

@@ -6,6 +6,7 @@ import io.twofold.mfa.secret.Redaction;
 import io.vavr.control.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Every setting the server reads at start-up, checked. Built by {@link ConfigurationReader} from the
@@ -21,6 +22,7 @@ public record TwofoldConfiguration(
         Option<String> signingKeyJwk,
         RsaSigningProvider.Mode rsaProvider,
         Option<WebhookSettings> smsWebhook,
+        Duration idleTimeout,
         Option<BootstrapFile> bootstrap) {
 
     @Override
@@ -29,6 +31,6 @@ public record TwofoldConfiguration(
                 + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
                 + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
                 + ", rsaProvider=" + rsaProvider
-                + ", smsWebhook=" + smsWebhook + ", bootstrap=" + bootstrap.isDefined() + "]";
+                + ", smsWebhook=" + smsWebhook + ", idleTimeout=" + idleTimeout + ", bootstrap=" + bootstrap.isDefined() + "]";
     }
 }

@@ -112,6 +112,26 @@ class ConfigurationReaderTest {
     }
 
     @Test
+    void closesIdleConnectionsAfterThirtySecondsUnlessToldOtherwise() {
+        assertThat(read(HashMap.empty()).idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(read(HashMap.of(Setting.IDLE_TIMEOUT, "1m")).idleTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> read(HashMap.of(Setting.IDLE_TIMEOUT, "1500ms")))
+                .hasMessage("MFA_IDLE_TIMEOUT must be whole seconds, such as 30s or 1m");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.IDLE_TIMEOUT, "0s")))
+                .hasMessageStartingWith("MFA_IDLE_TIMEOUT must be more than 0");
+    }
+
+    @Test
+    void refusesAnIdleTimeoutThatAWebhookCallCouldOutlast() {
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "https://sms.example.com/send",
+                Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "15s")))
+                .hasMessageStartingWith("MFA_IDLE_TIMEOUT must be longer than twice MFA_SMS_WEBHOOK_TIMEOUT (30s)");
+        assertThat(read(HashMap.of(Setting.SMS_WEBHOOK_URL, "https://sms.example.com/send",
+                Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "15s",
+                Setting.IDLE_TIMEOUT, "31s")).idleTimeout()).isEqualTo(Duration.ofSeconds(31));
+    }
+
+    @Test
     void takesTheTenantNameFromTheEnvironmentBeforeTheBootstrapFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("bootstrap.json"), "{\"tenant\":{\"friendly_name\":\"Acme\"}}");
 
