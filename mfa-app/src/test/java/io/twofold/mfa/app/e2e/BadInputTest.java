@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +155,24 @@ class BadInputTest {
         assertThat(assertRejected(api.postForm(TOKEN, Map.of("grant_type", MFA_OTP, "mfa_token", "garbage", "otp", "123456",
                 "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET)), 403).errorDescription())
                 .isEqualTo("Malformed mfa_token");
+    }
+
+    @Test
+    void refusedBearersAnswerTheGenericTextAndLeaveTheReasonInTheLog() {
+        String token = mfaApiToken("read:authenticators");
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + (parts[2].startsWith("A") ? "B" : "A") + parts[2].substring(1);
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String foreignKid = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                header.replaceFirst("\"kid\":\"[^\"]*\"", "\"kid\":\"someone-elses-key\"").getBytes(StandardCharsets.UTF_8));
+        try (LogCapture log = new LogCapture()) {
+            for (String bearer : List.of(tampered, foreignKid + "." + parts[1] + "." + parts[2])) {
+                ApiResponse refused = assertRejected(api.get("mfa/authenticators", bearer), 401);
+                assertThat(refused.error()).isEqualTo("invalid_token");
+                assertThat(refused.errorDescription()).isEqualTo("Invalid token");
+            }
+            assertThat(log.text()).contains("bad signature").contains("unknown signing key").doesNotContain(parts[2]);
+        }
     }
 
     @Test
