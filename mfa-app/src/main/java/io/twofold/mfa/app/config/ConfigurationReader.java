@@ -7,8 +7,10 @@ import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.vavr.control.Option;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,6 +157,11 @@ public final class ConfigurationReader {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw invalid(Setting.SMS_WEBHOOK_URL, "must be an absolute http:// or https:// URL");
         }
+        boolean insecureAllowed = flag(Setting.ALLOW_INSECURE_WEBHOOK);
+        if (scheme.equals("http") && !isLoopback(uri.getHost()) && !insecureAllowed) {
+            throw invalid(Setting.SMS_WEBHOOK_URL, "is plain http to another machine: codes and their signatures would"
+                    + " cross the network unencrypted. Use https, or set MFA_ALLOW_INSECURE_WEBHOOK=true");
+        }
         String secret = raw.apply(Setting.SMS_WEBHOOK_SECRET).getOrElseThrow(() -> invalid(Setting.SMS_WEBHOOK_SECRET,
                 "is required when MFA_SMS_WEBHOOK_URL is set (the receiver checks each call's signature with it)"));
         if (secret.length() < MIN_WEBHOOK_SECRET) {
@@ -164,6 +171,30 @@ public final class ConfigurationReader {
                 .map(value -> Durations.parse(value).getOrElseThrow(reason -> invalid(Setting.SMS_WEBHOOK_TIMEOUT, reason)))
                 .getOrElse(Durations.DEFAULT_WEBHOOK_TIMEOUT);
         return Option.some(new WebhookSettings(uri, secret, timeout));
+    }
+
+    /** Whether the host is this machine, named without DNS: {@code localhost} or a loopback IP literal. */
+    private static boolean isLoopback(String host) {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (literal.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!literal.matches("[0-9.]+") && !literal.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress(); // a literal: no lookup
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private boolean flag(Setting setting) {
+        String value = raw.apply(setting).getOrElse("false").toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw invalid(setting, "must be true or false");
+        }
+        return value.equals("true");
     }
 
     private Option<Path> path(Setting setting) {

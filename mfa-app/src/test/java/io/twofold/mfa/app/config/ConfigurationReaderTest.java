@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,6 +98,26 @@ class ConfigurationReaderTest {
         assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "ftp://sms.example.com/",
                 Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef")))
                 .hasMessageStartingWith("MFA_SMS_WEBHOOK_URL must be an absolute http");
+    }
+
+    @Test
+    void refusesAPlainHttpWebhookOffThisMachineUnlessAllowed() {
+        String secret = "0123456789abcdef";
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://sms.example.com/send",
+                Setting.SMS_WEBHOOK_SECRET, secret)))
+                .hasMessageStartingWith("MFA_SMS_WEBHOOK_URL is plain http to another machine")
+                .hasMessageContaining("MFA_ALLOW_INSECURE_WEBHOOK=true");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://10.0.0.7:8080/send",
+                Setting.SMS_WEBHOOK_SECRET, secret, Setting.ALLOW_INSECURE_WEBHOOK, "no")))
+                .hasMessageStartingWith("MFA_ALLOW_INSECURE_WEBHOOK must be true or false");
+
+        assertThat(read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://sms.example.com/send", Setting.SMS_WEBHOOK_SECRET, secret,
+                Setting.ALLOW_INSECURE_WEBHOOK, "true")).smsWebhook()).isNotEmpty();
+        for (String local : List.of("http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://[::1]:9/hook",
+                "https://sms.example.com/send")) {
+            assertThat(read(HashMap.of(Setting.SMS_WEBHOOK_URL, local, Setting.SMS_WEBHOOK_SECRET, secret)).smsWebhook())
+                    .as(local).isNotEmpty();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.twofold.mfa.app.e2e;
 
+import ch.qos.logback.classic.Level;
 import io.twofold.mfa.app.config.TwofoldConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,18 @@ class StartupLogTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void warnsAtStartUpThatAPlainHttpWebhookIsNotEncrypted() {
+        try (WebhookRecorder webhook = new WebhookRecorder(); LogCapture log = new LogCapture()) {
+            try (RunningApp app = RunningApp.start(E2eFixture.properties(dir, webhook), E2eFixture.clock())) {
+                assertThat(app.client().get(".well-known/jwks.json", "none").status()).isEqualTo(200);
+            }
+            assertThat(log.events()).as(log.text()).anyMatch(event -> event.getLevel() == Level.WARN
+                    && event.getFormattedMessage().contains("plain http")
+                    && event.getFormattedMessage().contains(webhook.url().toString()));
+        }
+    }
 
     @Test
     void theStartUpLogRedactsCredentialsAndQueryStringsOfConfiguredUrls() {
