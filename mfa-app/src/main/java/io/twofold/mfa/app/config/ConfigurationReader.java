@@ -7,10 +7,8 @@ import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.vavr.control.Option;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +25,6 @@ public final class ConfigurationReader {
     static final String DEFAULT_KEY_ID = "k1";
     private static final int DEFAULT_PORT = 8080;
     private static final int DEFAULT_POOL_SIZE = 10;
-    private static final int MIN_WEBHOOK_SECRET = 16;
 
     private final Function<Setting, Option<String>> raw;
     private final BootstrapParser bootstrapParser;
@@ -45,7 +42,7 @@ public final class ConfigurationReader {
         String tenantName = raw.apply(Setting.TENANT_NAME)
                 .orElse(bootstrap.flatMap(BootstrapFile::tenantName))
                 .getOrElse(DEFAULT_TENANT_NAME);
-        Option<WebhookSettings> webhook = webhook();
+        Option<WebhookSettings> webhook = new WebhookReader(raw).read();
         return new TwofoldConfiguration(port, issuer(port), tenantName, dataDir, database(dataDir), sealingKey(),
                 raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook, idleTimeout(webhook), bootstrap);
     }
@@ -147,56 +144,6 @@ public final class ConfigurationReader {
         return key;
     }
 
-    private Option<WebhookSettings> webhook() {
-        Option<String> url = raw.apply(Setting.SMS_WEBHOOK_URL);
-        if (url.isEmpty()) {
-            return Option.none();
-        }
-        URI uri = uri(Setting.SMS_WEBHOOK_URL, url.get());
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw invalid(Setting.SMS_WEBHOOK_URL, "must be an absolute http:// or https:// URL");
-        }
-        boolean insecureAllowed = flag(Setting.ALLOW_INSECURE_WEBHOOK);
-        if (scheme.equals("http") && !isLoopback(uri.getHost()) && !insecureAllowed) {
-            throw invalid(Setting.SMS_WEBHOOK_URL, "is plain http to another machine: codes and their signatures would"
-                    + " cross the network unencrypted. Use https, or set MFA_ALLOW_INSECURE_WEBHOOK=true");
-        }
-        String secret = raw.apply(Setting.SMS_WEBHOOK_SECRET).getOrElseThrow(() -> invalid(Setting.SMS_WEBHOOK_SECRET,
-                "is required when MFA_SMS_WEBHOOK_URL is set (the receiver checks each call's signature with it)"));
-        if (secret.length() < MIN_WEBHOOK_SECRET) {
-            throw invalid(Setting.SMS_WEBHOOK_SECRET, "must be at least " + MIN_WEBHOOK_SECRET + " characters");
-        }
-        var timeout = raw.apply(Setting.SMS_WEBHOOK_TIMEOUT)
-                .map(value -> Durations.parse(value).getOrElseThrow(reason -> invalid(Setting.SMS_WEBHOOK_TIMEOUT, reason)))
-                .getOrElse(Durations.DEFAULT_WEBHOOK_TIMEOUT);
-        return Option.some(new WebhookSettings(uri, secret, timeout));
-    }
-
-    /** Whether the host is this machine, named without DNS: {@code localhost} or a loopback IP literal. */
-    private static boolean isLoopback(String host) {
-        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (literal.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!literal.matches("[0-9.]+") && !literal.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress(); // a literal: no lookup
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private boolean flag(Setting setting) {
-        String value = raw.apply(setting).getOrElse("false").toLowerCase(Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw invalid(setting, "must be true or false");
-        }
-        return value.equals("true");
-    }
-
     private Option<Path> path(Setting setting) {
         return raw.apply(setting).map(value -> {
             try {
@@ -207,7 +154,7 @@ public final class ConfigurationReader {
         });
     }
 
-    private static URI uri(Setting setting, String value) {
+    static URI uri(Setting setting, String value) {
         try {
             URI uri = new URI(value);
             if (!uri.isAbsolute()) {
