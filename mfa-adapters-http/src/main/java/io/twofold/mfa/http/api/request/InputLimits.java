@@ -44,7 +44,7 @@ public final class InputLimits {
     }
 
     /** The maximum length of a body parameter, none for a parameter the API does not read. */
-    public static Option<Integer> maxLength(String parameter) {
+    static Option<Integer> maxLength(String parameter) {
         return Option.of(PARAMETERS.get(parameter));
     }
 
