@@ -5,6 +5,7 @@ import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.users.Argon2idHasher;
 import io.twofold.mfa.jdbc.users.PasswordHashing;
 import io.twofold.mfa.jdbc.users.ProfileCache;
+import io.twofold.mfa.secret.Redaction;
 import io.vavr.control.Option;
 
 import java.time.Duration;
@@ -91,7 +92,7 @@ public record JdbcConfig(
 
     @Override
     public String toString() {
-        return "JdbcConfig[url=" + url + ", user=" + user + ", password=***, maxPoolSize=" + maxPoolSize
+        return "JdbcConfig[url=" + Redaction.url(url) + ", user=" + user + ", password=***, maxPoolSize=" + maxPoolSize
                 + ", keyring=" + keyring + ", schema=" + schema.getOrElse("(default)") + ", passwordHashing="
                 + passwordHashing + ", maxConcurrentPasswordHashes=" + maxConcurrentPasswordHashes
                 + ", clientCacheTtl=" + clientCacheTtl + ", userProfileCacheTtl=" + userProfileCacheTtl + "]";

@@ -11,10 +11,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.twofold.mfa.http.api.error.OAuthErrors;
 import io.twofold.mfa.http.api.request.FormDecoder;
+import io.twofold.mfa.http.api.request.InputLimits;
 import io.twofold.mfa.http.api.response.ApiBodies;
 import io.twofold.mfa.http.api.response.JsonResponses;
 import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
+import io.vavr.control.Option;
 
 /**
  * {@code GET /mfa/authenticators} and {@code DELETE /mfa/authenticators/{id}}. SDKs send a
@@ -23,6 +25,7 @@ import io.twofold.mfa.port.in.ListAuthenticators;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthenticatorsController {
+    private static final String AUTHENTICATOR_PATH = "/mfa/authenticators/";
 
     private final ListAuthenticators listAuthenticators;
     private final DeleteAuthenticator deleteAuthenticator;
@@ -40,26 +43,30 @@ public class AuthenticatorsController {
                         views -> JsonResponses.ok(ApiBodies.authenticators(views)));
     }
 
-    @Delete(uri = "/mfa/authenticators/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Delete(uri = AUTHENTICATOR_PATH + "{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> delete(HttpRequest<?> request, @PathVariable("id") String id) {
-        String authenticatorId = decodePathSegment(id);
+        String authenticatorId = decodedId(request).getOrElse(id);
         return BearerTokens.required(request)
-                .flatMap(bearer -> deleteAuthenticator.delete(bearer, authenticatorId))
+                .flatMap(bearer -> InputLimits.within("authenticator id", authenticatorId, InputLimits.AUTHENTICATOR_ID)
+                        .flatMap(checked -> deleteAuthenticator.delete(bearer, authenticatorId)))
                 .fold(error -> OAuthErrors.map(error).toResponse(), removed -> JsonResponses.noContent());
     }
 
     /**
-     * Every SDK sends the id's '|' as %7C (spec 2.5). Whether the router already decoded the segment
-     * or not, decoding what is left is safe: an id never contains '%' or '+'.
+     * The id as sent, percent-decoded exactly once. Every SDK sends the id's '|' as %7C (spec 2.5); a
+     * second decoding would turn {@code totp%257C...} into another authenticator's id, so the segment is
+     * taken from the raw path rather than trusting how often the router decoded it. '+' stays a '+'.
      */
-    private static String decodePathSegment(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return segment;
+    private static Option<String> decodedId(HttpRequest<?> request) {
+        String rawPath = request.getUri().getRawPath();
+        if (rawPath == null || !rawPath.startsWith(AUTHENTICATOR_PATH)) {
+            return Option.none();
         }
         try {
-            return FormDecoder.decodeComponent(segment.replace("+", "%2B"));
+            return Option.some(FormDecoder.decodeComponent(
+                    rawPath.substring(AUTHENTICATOR_PATH.length()).replace("+", "%2B")));
         } catch (IllegalArgumentException malformed) {
-            return segment;
+            return Option.none();
         }
     }
 }

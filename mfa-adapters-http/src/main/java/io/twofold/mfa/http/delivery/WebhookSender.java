@@ -8,6 +8,7 @@ import io.twofold.mfa.port.out.DeliveryException;
 import io.twofold.mfa.port.out.EmailSender;
 import io.twofold.mfa.port.out.SmsSender;
 import io.twofold.mfa.port.out.VoiceSender;
+import io.twofold.mfa.secret.Redaction;
 
 import java.io.IOException;
 import java.net.URI;
@@ -107,6 +108,6 @@ public final class WebhookSender implements SmsSender, VoiceSender, EmailSender 
 
     @Override
     public String toString() {
-        return "WebhookSender[" + endpoint + ", secret=***]";
+        return "WebhookSender[" + Redaction.url(endpoint.toString()) + ", secret=***]";
     }
 }

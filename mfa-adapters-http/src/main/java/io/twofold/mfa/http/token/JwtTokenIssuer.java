@@ -15,6 +15,8 @@ import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.port.out.TokenIssuer;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,9 @@ public final class JwtTokenIssuer implements TokenIssuer {
     /** The MFA API access token lives 600 s and this cannot be configured (spec 1.1). */
     public static final Duration MFA_API_LIFETIME = Duration.ofSeconds(600);
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+    /** What a client is told about any refused access token (Auth0's text). */
+    public static final String REFUSED = "Invalid token";
+    private static final Logger LOG = LoggerFactory.getLogger(JwtTokenIssuer.class);
     private static final Pattern JWS_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -128,9 +133,16 @@ public final class JwtTokenIssuer implements TokenIssuer {
         return settings.mfaApiAudience();
     }
 
+    /**
+     * The reason a token is refused (bad signature, unknown key, expired...) tells a forger what to try
+     * next: it goes to the log, and the caller, who answers the client with it, gets {@link #REFUSED}.
+     */
     @Override
     public Either<String, AccessTokenClaims> verifyMfaApiToken(String bearer) {
-        return verifier.verify(bearer);
+        return verifier.verify(bearer).mapLeft(reason -> {
+            LOG.info("MFA API access token refused: {}", reason);
+            return REFUSED;
+        });
     }
 
     /** Three dot-separated base64url parts; an {@code mfa_token} is one base64url string with no dot. */

@@ -1,5 +1,8 @@
 package io.twofold.mfa.http.token;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEObjectType;
@@ -25,6 +28,7 @@ import io.twofold.mfa.testing.SeededRandomSource;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,6 +53,23 @@ class JwtTokenIssuerTest {
 
     TokenRequest request(String audience, String scope) {
         return new TokenRequest(JANE, CLIENT, Option.of(audience), Scope.parse(scope), true, clock.instant());
+    }
+
+    /** Why the issuer refused {@code bearer}, as it logged it; the caller itself only hears the generic text. */
+    String refusal(String bearer) {
+        Logger logger = (Logger) LoggerFactory.getLogger(JwtTokenIssuer.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            assertThat(issuer.verifyMfaApiToken(bearer).getLeft()).isEqualTo("Invalid token");
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(logged.list).hasSize(1);
+        String line = logged.list.get(0).getFormattedMessage();
+        assertThat(line).startsWith("MFA API access token refused: ");
+        return line.substring("MFA API access token refused: ".length());
     }
 
     String mfaApiToken() {
@@ -105,7 +126,7 @@ class JwtTokenIssuerTest {
         IssuedTokens tokens = issuer.issue(new TokenRequest(JANE, CLIENT, Option.none(), Scope.parse("openid"), false, clock.instant()));
 
         assertThat(SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet().getAudience()).containsExactly(ISSUER + "userinfo");
-        assertThat(issuer.verifyMfaApiToken(tokens.accessToken()).getLeft()).isEqualTo("not an MFA API access token");
+        assertThat(refusal(tokens.accessToken())).isEqualTo("not an MFA API access token");
     }
 
     @Test
@@ -128,14 +149,14 @@ class JwtTokenIssuerTest {
         assertThat(issuer.verifyMfaApiToken(token).isRight()).isTrue();
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(issuer.verifyMfaApiToken(token).getLeft()).isEqualTo("access token expired");
+        assertThat(refusal(token)).isEqualTo("access token expired");
     }
 
     @Test
     void refusesATokenStampedFarInTheFuture() {
         TokenRequest future = new TokenRequest(JANE, CLIENT, Option.some(MFA_AUDIENCE), Scope.parse("enroll"), true,
                 clock.instant().plusSeconds(120));
-        assertThat(issuer.verifyMfaApiToken(issuer.issue(future).accessToken()).getLeft()).isEqualTo("access token not valid yet");
+        assertThat(refusal(issuer.issue(future).accessToken())).isEqualTo("access token not valid yet");
     }
 
     @Test
@@ -144,7 +165,7 @@ class JwtTokenIssuerTest {
         JWTClaimsSet forged = new JWTClaimsSet.Builder(SignedJWT.parse(mfaApiToken()).getJWTClaimsSet()).subject("auth0|mallory").build();
         String tampered = parts[0] + "." + Base64URL.encode(forged.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
 
-        assertThat(issuer.verifyMfaApiToken(tampered).getLeft()).isEqualTo("bad signature");
+        assertThat(refusal(tampered)).isEqualTo("bad signature");
     }
 
     @Test
@@ -162,14 +183,14 @@ class JwtTokenIssuerTest {
         RSAKey otherKeySameKid = new RSAKey.Builder(TestKeys.OTHER).keyID("test-key-1").build();
         String impostor = issuerWith(otherKeySameKid).issue(request(MFA_AUDIENCE, "enroll")).accessToken();
 
-        assertThat(issuer.verifyMfaApiToken(foreign).getLeft()).isEqualTo("unknown signing key");
-        assertThat(issuer.verifyMfaApiToken(impostor).getLeft()).isEqualTo("bad signature");
+        assertThat(refusal(foreign)).isEqualTo("unknown signing key");
+        assertThat(refusal(impostor)).isEqualTo("bad signature");
     }
 
     @Test
     void refusesATokenForAnotherAudience() {
         String token = issuer.issue(request("https://api.example.com/", "enroll")).accessToken();
-        assertThat(issuer.verifyMfaApiToken(token).getLeft()).isEqualTo("not an MFA API access token");
+        assertThat(refusal(token)).isEqualTo("not an MFA API access token");
     }
 
     @Test
@@ -189,7 +210,7 @@ class JwtTokenIssuerTest {
         SignedJWT hs256 = new SignedJWT(header, claims);
         hs256.sign(new MACSigner(TestKeys.PRIMARY.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(issuer.verifyMfaApiToken(hs256.serialize()).getLeft()).isEqualTo("unexpected signing algorithm");
+        assertThat(refusal(hs256.serialize())).isEqualTo("unexpected signing algorithm");
     }
 
     @Test
@@ -198,7 +219,7 @@ class JwtTokenIssuerTest {
         TokenRequest req = new TokenRequest(JANE, mfaNamedClient, Option.some(MFA_AUDIENCE), Scope.parse("openid"), true, clock.instant());
         String idToken = issuer.issue(req).idToken().get();
 
-        assertThat(issuer.verifyMfaApiToken(idToken).getLeft()).isEqualTo("not an access token");
+        assertThat(refusal(idToken)).isEqualTo("not an access token");
     }
 
     @Test
@@ -207,7 +228,7 @@ class JwtTokenIssuerTest {
         clock.advance(Duration.ofHours(1));
         String notJsonPayload = "eyJhbGciOiJSUzI1NiIsImtpZCI6InRlc3Qta2V5LTEiLCJ0eXAiOiJhdCtqd3QifQ.bm90anNvbg.c2ln";
         for (String bad : new String[] {token, token + "x", "a.b.c", "e30.e30.e30", notJsonPayload, "garbage", "", null}) {
-            String reason = issuer.verifyMfaApiToken(bad).getLeft();
+            String reason = refusal(bad);
             assertThat(reason).isNotBlank().hasSizeLessThan(60);
             if (bad != null && !bad.isEmpty()) {
                 assertThat(reason).doesNotContain(bad);

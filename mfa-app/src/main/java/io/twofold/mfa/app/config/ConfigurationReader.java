@@ -28,7 +28,6 @@ public final class ConfigurationReader {
     static final String DEFAULT_KEY_ID = "k1";
     private static final int DEFAULT_PORT = 8080;
     private static final int DEFAULT_POOL_SIZE = 10;
-    private static final int MIN_WEBHOOK_SECRET = 16;
     private static final int MAX_SEND_BURST = 1_000_000;
     private static final Duration MAX_SEND_REFILL = Duration.ofHours(24);
 
@@ -48,8 +47,29 @@ public final class ConfigurationReader {
         String tenantName = raw.apply(Setting.TENANT_NAME)
                 .orElse(bootstrap.flatMap(BootstrapFile::tenantName))
                 .getOrElse(DEFAULT_TENANT_NAME);
+        Option<WebhookSettings> webhook = new WebhookReader(raw).read();
         return new TwofoldConfiguration(port, issuer(port), tenantName, dataDir, database(dataDir), sealingKey(),
-                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook(), sendLimits(), bootstrap);
+                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook, idleTimeout(webhook), sendLimits(), bootstrap);
+    }
+
+    /**
+     * How long a connection may go with nothing read or written before the server closes it: a
+     * half-sent request, an idle keep-alive connection, but also a request still being worked on, so
+     * it must outlast a webhook call (its connect and its response each get the webhook timeout).
+     */
+    private Duration idleTimeout(Option<WebhookSettings> webhook) {
+        Duration timeout = raw.apply(Setting.IDLE_TIMEOUT)
+                .map(value -> Durations.parse(value).getOrElseThrow(reason -> invalid(Setting.IDLE_TIMEOUT, reason)))
+                .getOrElse(Durations.DEFAULT_IDLE_TIMEOUT);
+        if (timeout.toMillis() % 1000 != 0) {
+            throw invalid(Setting.IDLE_TIMEOUT, "must be whole seconds, such as 30s or 1m");
+        }
+        Duration webhookCall = webhook.map(settings -> settings.timeout().multipliedBy(2)).getOrElse(Duration.ZERO);
+        if (timeout.compareTo(webhookCall) <= 0) {
+            throw invalid(Setting.IDLE_TIMEOUT, "must be longer than twice MFA_SMS_WEBHOOK_TIMEOUT (" + webhookCall.toSeconds()
+                    + "s), or a slow webhook call would lose its connection");
+        }
+        return timeout;
     }
 
     /** Each limit unset takes the domain's default ({@link SendLimits#DEFAULT}). */
@@ -155,27 +175,6 @@ public final class ConfigurationReader {
         return key;
     }
 
-    private Option<WebhookSettings> webhook() {
-        Option<String> url = raw.apply(Setting.SMS_WEBHOOK_URL);
-        if (url.isEmpty()) {
-            return Option.none();
-        }
-        URI uri = uri(Setting.SMS_WEBHOOK_URL, url.get());
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw invalid(Setting.SMS_WEBHOOK_URL, "must be an absolute http:// or https:// URL");
-        }
-        String secret = raw.apply(Setting.SMS_WEBHOOK_SECRET).getOrElseThrow(() -> invalid(Setting.SMS_WEBHOOK_SECRET,
-                "is required when MFA_SMS_WEBHOOK_URL is set (the receiver checks each call's signature with it)"));
-        if (secret.length() < MIN_WEBHOOK_SECRET) {
-            throw invalid(Setting.SMS_WEBHOOK_SECRET, "must be at least " + MIN_WEBHOOK_SECRET + " characters");
-        }
-        var timeout = raw.apply(Setting.SMS_WEBHOOK_TIMEOUT)
-                .map(value -> Durations.parse(value).getOrElseThrow(reason -> invalid(Setting.SMS_WEBHOOK_TIMEOUT, reason)))
-                .getOrElse(Durations.DEFAULT_WEBHOOK_TIMEOUT);
-        return Option.some(new WebhookSettings(uri, secret, timeout));
-    }
-
     private Option<Path> path(Setting setting) {
         return raw.apply(setting).map(value -> {
             try {
@@ -186,7 +185,7 @@ public final class ConfigurationReader {
         });
     }
 
-    private static URI uri(Setting setting, String value) {
+    static URI uri(Setting setting, String value) {
         try {
             URI uri = new URI(value);
             if (!uri.isAbsolute()) {

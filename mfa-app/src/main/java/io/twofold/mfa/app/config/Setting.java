@@ -20,6 +20,8 @@ public enum Setting {
     SMS_WEBHOOK_URL("MFA_SMS_WEBHOOK_URL", "twofold.sms-webhook.url"),
     SMS_WEBHOOK_SECRET("MFA_SMS_WEBHOOK_SECRET", "twofold.sms-webhook.secret"),
     SMS_WEBHOOK_TIMEOUT("MFA_SMS_WEBHOOK_TIMEOUT", "twofold.sms-webhook.timeout"),
+    ALLOW_INSECURE_WEBHOOK("MFA_ALLOW_INSECURE_WEBHOOK", "twofold.sms-webhook.allow-insecure"),
+    IDLE_TIMEOUT("MFA_IDLE_TIMEOUT", "twofold.server.idle-timeout"),
     BOOTSTRAP_FILE("MFA_BOOTSTRAP_FILE", "twofold.bootstrap-file"),
     SEND_LIMIT_ENROLL_PER_USER("MFA_SEND_LIMIT_ENROLL_PER_USER", "twofold.send-limits.enroll-per-user"),
     SEND_LIMIT_PER_DESTINATION("MFA_SEND_LIMIT_PER_DESTINATION", "twofold.send-limits.per-destination"),

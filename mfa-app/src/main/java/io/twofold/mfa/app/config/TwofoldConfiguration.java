@@ -3,9 +3,11 @@ package io.twofold.mfa.app.config;
 import io.twofold.mfa.app.bootstrap.BootstrapFile;
 import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.twofold.mfa.policy.SendLimits;
+import io.twofold.mfa.secret.Redaction;
 import io.vavr.control.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Every setting the server reads at start-up, checked. Built by {@link ConfigurationReader} from the
@@ -21,15 +23,17 @@ public record TwofoldConfiguration(
         Option<String> signingKeyJwk,
         RsaSigningProvider.Mode rsaProvider,
         Option<WebhookSettings> smsWebhook,
+        Duration idleTimeout,
         SendLimits sendLimits,
         Option<BootstrapFile> bootstrap) {
 
     @Override
     public String toString() {
-        return "TwofoldConfiguration[port=" + port + ", issuer=" + issuer + ", tenantName=" + tenantName
+        return "TwofoldConfiguration[port=" + port + ", issuer=" + Redaction.url(issuer) + ", tenantName=" + tenantName
                 + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
                 + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
                 + ", rsaProvider=" + rsaProvider
-                + ", smsWebhook=" + smsWebhook + ", " + sendLimits + ", bootstrap=" + bootstrap.isDefined() + "]";
+                + ", smsWebhook=" + smsWebhook + ", idleTimeout=" + idleTimeout + ", " + sendLimits
+                + ", bootstrap=" + bootstrap.isDefined() + "]";
     }
 }

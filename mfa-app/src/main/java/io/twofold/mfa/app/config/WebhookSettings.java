@@ -1,5 +1,7 @@
 package io.twofold.mfa.app.config;
 
+import io.twofold.mfa.secret.Redaction;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -7,6 +9,6 @@ import java.time.Duration;
 public record WebhookSettings(URI url, String secret, Duration timeout) {
     @Override
     public String toString() {
-        return "WebhookSettings[" + url + ", secret=***, timeout=" + timeout + "]";
+        return "WebhookSettings[" + Redaction.url(url.toString()) + ", secret=***, timeout=" + timeout + "]";
     }
 }

@@ -6,6 +6,7 @@ import io.twofold.mfa.http.delivery.WebhookSender;
 import io.twofold.mfa.port.out.EmailSender;
 import io.twofold.mfa.port.out.SmsSender;
 import io.twofold.mfa.port.out.VoiceSender;
+import io.twofold.mfa.secret.Redaction;
 import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,12 @@ record Senders(SmsSender sms, VoiceSender voice, EmailSender email) {
         if (webhook.isDefined()) {
             WebhookSettings settings = webhook.get();
             WebhookSender sender = new WebhookSender(settings.url(), settings.secret(), settings.timeout(), clock);
-            LOG.info("one-time codes are delivered by the webhook {}", settings.url());
+            String url = Redaction.url(settings.url().toString());
+            LOG.info("one-time codes are delivered by the webhook {}", url);
+            if ("http".equalsIgnoreCase(settings.url().getScheme())) {
+                LOG.warn("the webhook {} is plain http: one-time codes and their signatures travel to it unencrypted;"
+                        + " use https unless it runs on this machine", url);
+            }
             return new Senders(sender, sender, sender);
         }
         LOG.warn("*****************************************************************************************");

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.twofold.mfa.app.bootstrap.BootstrapImporter;
+import io.twofold.mfa.app.config.DataDirectory;
 import io.twofold.mfa.app.config.DatabaseSettings;
 import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.config.SealingKeys;
@@ -12,6 +13,7 @@ import io.twofold.mfa.jdbc.JdbcConfig;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.users.PasswordHashingWarmUp;
+import io.twofold.mfa.secret.Redaction;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +40,18 @@ class StorageFactory {
     @Bean(preDestroy = "close")
     JdbcStorage storage(TwofoldConfiguration configuration, Clock clock) {
         try {
-            Keyring keyring = SealingKeys.resolve(configuration, new SecureRandom());
             DatabaseSettings database = configuration.database();
+            if (database.embedded()) {
+                DataDirectory.restrictToOwner(configuration.dataDir());
+            }
+            Keyring keyring = SealingKeys.resolve(configuration, new SecureRandom());
             JdbcConfig jdbc = JdbcConfig.of(database.url(), database.user(), database.password(), keyring)
                     .withMaxPoolSize(database.poolSize());
             JdbcStorage storage = start(jdbc, clock);
+            if (database.embedded()) {
+                // Again, for the files H2 has just created with the umask's mode.
+                DataDirectory.restrictToOwner(configuration.dataDir());
+            }
             try {
                 configuration.bootstrap().forEach(file -> new BootstrapImporter(storage.clients(), storage.users()).apply(file));
             } catch (RuntimeException e) {
@@ -52,7 +61,7 @@ class StorageFactory {
             Duration warmUp = new PasswordHashingWarmUp(jdbc.passwordHashing()).run(PASSWORD_HASH_WARM_UP);
             LOG.info("password hashing warmed up: {} Argon2id verifications on one thread in {} ms",
                     PASSWORD_HASH_WARM_UP, warmUp.toMillis());
-            LOG.info("storage ready: {} (pool of {}){}", redactedUrl(database.url()), database.poolSize(),
+            LOG.info("storage ready: {} (pool of {}){}", Redaction.url(database.url()), database.poolSize(),
                     database.embedded() ? ", embedded H2 default; use PostgreSQL (MFA_DB_URL) in production" : "");
             return storage;
         } catch (InvalidConfigurationException e) {
@@ -67,21 +76,13 @@ class StorageFactory {
         } catch (RuntimeException e) {
             // Driver messages can be long but do not carry the password; the root cause is what helps.
             throw new InvalidConfigurationException("cannot open or migrate the database "
-                    + redactedUrl(jdbc.url()) + ": " + rootMessage(e), e);
+                    + Redaction.url(jdbc.url()) + ": " + rootMessage(e), e);
         }
     }
 
     @Singleton
     DataSource dataSource(JdbcStorage storage) {
         return storage.dataSource();
-    }
-
-    /** Drops URL parameters, where a password may be passed ({@code ?password=...}). */
-    static String redactedUrl(String url) {
-        int query = url.indexOf('?');
-        String base = query < 0 ? url : url.substring(0, query) + "?...";
-        int options = base.indexOf(';');
-        return options < 0 ? base : base.substring(0, options);
     }
 
     private static String rootMessage(Throwable e) {

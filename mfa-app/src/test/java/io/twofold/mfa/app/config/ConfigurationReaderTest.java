@@ -104,6 +104,26 @@ class ConfigurationReaderTest {
     }
 
     @Test
+    void refusesAPlainHttpWebhookOffThisMachineUnlessAllowed() {
+        String secret = "0123456789abcdef";
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://sms.example.com/send",
+                Setting.SMS_WEBHOOK_SECRET, secret)))
+                .hasMessageStartingWith("MFA_SMS_WEBHOOK_URL is plain http to another machine")
+                .hasMessageContaining("MFA_ALLOW_INSECURE_WEBHOOK=true");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://10.0.0.7:8080/send",
+                Setting.SMS_WEBHOOK_SECRET, secret, Setting.ALLOW_INSECURE_WEBHOOK, "no")))
+                .hasMessageStartingWith("MFA_ALLOW_INSECURE_WEBHOOK must be true or false");
+
+        assertThat(read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://sms.example.com/send", Setting.SMS_WEBHOOK_SECRET, secret,
+                Setting.ALLOW_INSECURE_WEBHOOK, "true")).smsWebhook()).isNotEmpty();
+        for (String local : List.of("http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://[::1]:9/hook",
+                "https://sms.example.com/send")) {
+            assertThat(read(HashMap.of(Setting.SMS_WEBHOOK_URL, local, Setting.SMS_WEBHOOK_SECRET, secret)).smsWebhook())
+                    .as(local).isNotEmpty();
+        }
+    }
+
+    @Test
     void readsTheWebhookTimeoutInOperatorUnits() {
         TwofoldConfiguration configuration = read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://127.0.0.1:9/hook",
                 Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "750ms"));
@@ -141,6 +161,35 @@ class ConfigurationReaderTest {
                 .hasMessageStartingWith("MFA_SEND_LIMIT_ENROLL_PER_USER refill must be more than 0 and at most 24h");
         assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_ALLOWED_COUNTRIES, "+1,UK")))
                 .hasMessageStartingWith("MFA_SMS_ALLOWED_COUNTRIES must be country calling codes");
+    }
+
+    @Test
+    void closesIdleConnectionsAfterThirtySecondsUnlessToldOtherwise() {
+        assertThat(read(HashMap.empty()).idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(read(HashMap.of(Setting.IDLE_TIMEOUT, "1m")).idleTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(List.of("1500ms", "0s", "3m")).map(value -> refusal(HashMap.of(Setting.IDLE_TIMEOUT, value)))
+                .containsExactly("MFA_IDLE_TIMEOUT must be whole seconds, such as 30s or 1m",
+                        "MFA_IDLE_TIMEOUT must be more than 0 and at most 2m",
+                        "MFA_IDLE_TIMEOUT must be more than 0 and at most 2m");
+    }
+
+    private static String refusal(Map<Setting, String> values) {
+        try {
+            read(values);
+        } catch (InvalidConfigurationException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no refusal of " + values);
+    }
+
+    @Test
+    void refusesAnIdleTimeoutThatAWebhookCallCouldOutlast() {
+        assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "https://sms.example.com/send",
+                Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "15s")))
+                .hasMessageStartingWith("MFA_IDLE_TIMEOUT must be longer than twice MFA_SMS_WEBHOOK_TIMEOUT (30s)");
+        assertThat(read(HashMap.of(Setting.SMS_WEBHOOK_URL, "https://sms.example.com/send",
+                Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "15s",
+                Setting.IDLE_TIMEOUT, "31s")).idleTimeout()).isEqualTo(Duration.ofSeconds(31));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,18 @@ class BadInputTest {
     }
 
     @Test
+    void decodesAnAuthenticatorIdInThePathExactlyOnce() {
+        String accessToken = mfaApiToken("read:authenticators remove:authenticators");
+        String totpId = api.get("mfa/authenticators", accessToken).json().findValuesAsText("id").stream()
+                .filter(id -> id.startsWith("totp|")).findFirst().orElseThrow();
+
+        ApiResponse doublyEncoded = api.delete("mfa/authenticators/" + encode(encode(totpId)), accessToken);
+
+        assertThat(assertRejected(doublyEncoded, 404).error()).isEqualTo("not_found");
+        assertThat(api.get("mfa/authenticators", accessToken).json().findValuesAsText("id")).contains(totpId);
+    }
+
+    @Test
     void refusesTokensOfTheWrongAudienceOrScopeAndTamperedOnes() {
         String ordinary = verifiedOtp(mfaToken(JANE, JANE_PASSWORD, Map.of())).text("access_token");
         assertRejected(api.get("mfa/authenticators", ordinary), 401);
@@ -142,6 +155,24 @@ class BadInputTest {
         assertThat(assertRejected(api.postForm(TOKEN, Map.of("grant_type", MFA_OTP, "mfa_token", "garbage", "otp", "123456",
                 "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET)), 403).errorDescription())
                 .isEqualTo("Malformed mfa_token");
+    }
+
+    @Test
+    void refusedBearersAnswerTheGenericTextAndLeaveTheReasonInTheLog() {
+        String token = mfaApiToken("read:authenticators");
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + (parts[2].startsWith("A") ? "B" : "A") + parts[2].substring(1);
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String foreignKid = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                header.replaceFirst("\"kid\":\"[^\"]*\"", "\"kid\":\"someone-elses-key\"").getBytes(StandardCharsets.UTF_8));
+        try (LogCapture log = new LogCapture()) {
+            for (String bearer : List.of(tampered, foreignKid + "." + parts[1] + "." + parts[2])) {
+                ApiResponse refused = assertRejected(api.get("mfa/authenticators", bearer), 401);
+                assertThat(refused.error()).isEqualTo("invalid_token");
+                assertThat(refused.errorDescription()).isEqualTo("Invalid token");
+            }
+            assertThat(log.text()).contains("bad signature").contains("unknown signing key").doesNotContain(parts[2]);
+        }
     }
 
     @Test

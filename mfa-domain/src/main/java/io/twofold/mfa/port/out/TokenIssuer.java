@@ -13,8 +13,9 @@ public interface TokenIssuer {
     String mfaApiAudience();
 
     /**
-     * The claims of a valid, unexpired access token for the MFA API audience; otherwise a short
-     * reason (never echoing the token) on the left.
+     * The claims of a valid, unexpired access token for the MFA API audience; otherwise, on the left,
+     * the text the client is told (never echoing the token). Why exactly a token was refused helps a
+     * forger, so an adapter keeps that detail for its own log.
      */
     Either<String, AccessTokenClaims> verifyMfaApiToken(String bearer);
 

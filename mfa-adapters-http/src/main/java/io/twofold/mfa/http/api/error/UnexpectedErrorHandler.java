@@ -9,6 +9,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
+
 /**
  * The last resort for an exception nothing else handled: a 500 with a fixed body and no stack trace
  * on the wire. The log names the request by method and path only; bodies, headers and query strings
@@ -25,7 +27,23 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
         if (exception instanceof HttpStatusException status && status.getStatus().getCode() < 500) {
             return OAuthErrors.forStatus(status.getStatus().getCode()).toResponse();
         }
+        if (clientLeft(exception)) {
+            // The client's business, not a server fault: no stack trace, and nobody reads the answer.
+            LOG.debug("{} {}: the client closed the connection before the whole body arrived",
+                    request.getMethodName(), request.getPath());
+            return OAuthErrors.invalidRequest("The request body was cut short.").toResponse();
+        }
         LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
         return OAuthErrors.serverError().toResponse();
+    }
+
+    /** A body cut short by the client: Netty reports it as an {@link EOFException}, possibly wrapped. */
+    private static boolean clientLeft(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -55,9 +55,11 @@ public final class AuthorizationHeader {
             }
             String clientId = FormDecoder.decodeComponent(decoded.substring(0, colon));
             String secret = FormDecoder.decodeComponent(decoded.substring(colon + 1));
-            return clientId.isBlank()
-                    ? Either.left(new MfaError.InvalidClient())
-                    : Either.right(Option.some(new BasicCredentials(clientId, secret)));
+            if (clientId.isBlank()) {
+                return Either.left(new MfaError.InvalidClient());
+            }
+            return InputLimits.within("client_id", clientId).flatMap(id -> InputLimits.within("client_secret", secret))
+                    .map(checked -> Option.some(new BasicCredentials(clientId, secret)));
         } catch (IllegalArgumentException malformed) {
             return Either.left(new MfaError.InvalidClient());
         }

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Turns a raw body into {@link RequestParams}. Parsing is done here rather than by the framework so
- * that every malformed body is answered with {@code invalid_request}, never with a framework error.
+ * that every malformed body is answered with {@code invalid_request}, never with a framework error;
+ * an over-long value ({@link InputLimits}) is refused here too, before any other work.
  */
 public final class RequestBodies {
 
@@ -35,12 +36,13 @@ public final class RequestBodies {
             return Either.right(RequestParams.empty());
         }
         String text = new String(body, StandardCharsets.UTF_8);
-        return switch (kindOf(contentType.orElse(null), text)) {
+        Either<MfaError, RequestParams> params = switch (kindOf(contentType.orElse(null), text)) {
             case JSON -> parseJson(body);
             case FORM -> FormDecoder.decode(text).map(RequestParams::ofStrings);
             case UNSUPPORTED -> Either.left(new MfaError.InvalidRequest(
                     "Unsupported Content-Type: send application/json or application/x-www-form-urlencoded."));
         };
+        return params.flatMap(RequestParams::withinLimits);
     }
 
     private enum Kind { JSON, FORM, UNSUPPORTED }

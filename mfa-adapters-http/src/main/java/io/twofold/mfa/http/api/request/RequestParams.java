@@ -78,6 +78,20 @@ public final class RequestParams {
         return Either.right(texts);
     }
 
+    /** Itself, or the first parameter longer than its maximum in {@link InputLimits}. */
+    public Either<MfaError, RequestParams> withinLimits() {
+        for (Map.Entry<String, List<JsonNode>> parameter : values.entrySet()) {
+            for (JsonNode node : parameter.getValue().flatMap(node -> node.isArray() ? List.ofAll(node) : List.of(node))) {
+                Either<MfaError, String> checked = node.isTextual()
+                        ? InputLimits.within(parameter.getKey(), node.textValue()) : Either.right("");
+                if (checked.isLeft()) {
+                    return Either.left(checked.getLeft());
+                }
+            }
+        }
+        return Either.right(this);
+    }
+
     public static MfaError missing(String name) {
         return new MfaError.InvalidRequest("Missing required parameter: " + name);
     }
