@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import io.twofold.fixture.host.UsesDomainInternals;
+import io.twofold.mfa.contract.HostRules;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +26,19 @@ class TwofoldArchitectureTest {
     @MethodSource("rules")
     void holdsOnTheRealModules(String name, ArchRule rule) {
         rule.check(RealModules.classes());
+    }
+
+    @Test
+    void adaptersAndTheAppUseOnlyTheDomainsSupportedApi() {
+        HostRules.doNotUseTwofoldInternals().check(RealModules.classes());
+    }
+
+    @Test
+    void theHostRuleRefusesAHostThatUsesAnInternal() {
+        assertThatThrownBy(() -> HostRules.doNotUseTwofoldInternals()
+                .check(new ClassFileImporter().importClasses(UsesDomainInternals.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining(UsesDomainInternals.class.getName());
     }
 
     @Test

@@ -23,8 +23,9 @@ import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.model.UserId;
-import io.twofold.mfa.otp.Base32;
+import io.twofold.mfa.otp.internal.Base32;
 import io.vavr.collection.HashMap;
+import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,7 +77,7 @@ abstract class SecretsAtRestTest {
         storage.signingKeys().saveIfAbsent(new SigningKey("kid-1", "{\"d\":\"" + SIGNING_SECRET + "\"}", T0));
         storage.users().upsertUser("Username-Password-Authentication", "alice", Option.none(), PASSWORD);
         storage.clients().upsertClient(new Client(new ClientId("web"),
-                "Web", true, Set.of(), MfaPolicy.ALWAYS), Option.some(CLIENT_SECRET));
+                "Web", true, HashSet.empty(), MfaPolicy.ALWAYS), Option.some(CLIENT_SECRET));
         storage.auditLog().record(new AuditEvent(T0, "mfa.verified", Option.some(ALICE), Option.none(),
                 HashMap.of("authenticator", totp.id().value())));
 

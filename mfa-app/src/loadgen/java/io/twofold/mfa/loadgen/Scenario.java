@@ -1,6 +1,6 @@
 package io.twofold.mfa.loadgen;
 
-import io.twofold.mfa.otp.Base32;
+import io.twofold.mfa.otp.internal.Base32;
 
 /**
  * One measured operation for one user. Returns whether it succeeded; the runner times it and

@@ -20,8 +20,9 @@ import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
-import io.twofold.mfa.secret.SecretGenerator;
+import io.twofold.mfa.secret.internal.SecretGenerator;
 import io.twofold.mfa.secret.SecureRandomSource;
+import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
 
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.crypto.Mac;
@@ -78,7 +78,7 @@ final class Seeder implements AutoCloseable {
     String client(String clientId) {
         String secret = clientSecret(clientId);
         storage.clients().upsertClient(new Client(new ClientId(clientId), "Twofold load generator", true,
-                Set.of(GrantType.PASSWORD_REALM, GrantType.MFA_OTP), MfaPolicy.ALWAYS), Option.some(secret));
+                HashSet.of(GrantType.PASSWORD_REALM, GrantType.MFA_OTP), MfaPolicy.ALWAYS), Option.some(secret));
         return secret;
     }
 

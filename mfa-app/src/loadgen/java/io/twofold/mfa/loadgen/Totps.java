@@ -1,6 +1,6 @@
 package io.twofold.mfa.loadgen;
 
-import io.twofold.mfa.otp.Totp;
+import io.twofold.mfa.otp.internal.Totp;
 import io.twofold.mfa.policy.OtpParameters;
 
 import javax.crypto.Mac;

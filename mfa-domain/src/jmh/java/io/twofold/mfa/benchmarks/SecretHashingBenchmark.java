@@ -1,8 +1,8 @@
 package io.twofold.mfa.benchmarks;
 
 import io.twofold.mfa.model.SecretHash;
-import io.twofold.mfa.secret.RecoveryCodes;
-import io.twofold.mfa.secret.SecretGenerator;
+import io.twofold.mfa.secret.internal.RecoveryCodes;
+import io.twofold.mfa.secret.internal.SecretGenerator;
 import io.twofold.mfa.secret.SecureRandomSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

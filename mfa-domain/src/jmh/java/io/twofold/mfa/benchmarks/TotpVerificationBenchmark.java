@@ -2,7 +2,7 @@ package io.twofold.mfa.benchmarks;
 
 import io.twofold.mfa.model.OtpSeed;
 import io.twofold.mfa.otp.RfcOneTimePasswords;
-import io.twofold.mfa.otp.Totp;
+import io.twofold.mfa.otp.internal.Totp;
 import io.twofold.mfa.policy.OtpParameters;
 import io.twofold.mfa.secret.SecureRandomSource;
 import io.vavr.control.Option;

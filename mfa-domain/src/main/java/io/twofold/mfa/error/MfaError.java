@@ -1,6 +1,5 @@
 package io.twofold.mfa.error;
 
-import io.twofold.mfa.model.FactorType;
 import io.vavr.collection.List;
 
 /**
@@ -23,14 +22,6 @@ public sealed interface MfaError {
 
     /** Unknown user or wrong password; the two are indistinguishable on purpose. */
     record WrongCredentials() implements MfaError {
-    }
-
-    /** The first factor passed; a second factor is needed. Carries the new {@code mfa_token}. */
-    record MfaRequired(String mfaToken, List<FactorType> challengeTypes, List<FactorType> enrollTypes) implements MfaError {
-        @Override
-        public String toString() {
-            return "MfaRequired[mfaToken=***, challenge=" + challengeTypes + ", enroll=" + enrollTypes + "]";
-        }
     }
 
     /** The {@code mfa_token} is unknown, used up, or belongs to another client. */

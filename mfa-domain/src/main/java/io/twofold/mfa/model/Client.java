@@ -1,12 +1,9 @@
 package io.twofold.mfa.model;
 
-import java.util.Set;
+import io.vavr.collection.Set;
 
 /** A registered client application: which grants it may use and when its logins need MFA. */
 public record Client(ClientId id, String name, boolean confidential, Set<GrantType> grantTypes, MfaPolicy mfaPolicy) {
-    public Client {
-        grantTypes = Set.copyOf(grantTypes);
-    }
 
     public boolean allows(GrantType grant) {
         return grantTypes.contains(grant);

@@ -1,31 +1,24 @@
 package io.twofold.mfa.model;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
+import io.vavr.collection.List;
 
 /** An OAuth scope: a space-separated set of names, kept in the order given. */
 public record Scope(List<String> values) {
     public static final Scope EMPTY = new Scope(List.of());
 
     public Scope {
-        values = List.copyOf(new LinkedHashSet<>(values));
+        values = values.distinct();
     }
 
     public static Scope parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return EMPTY;
         }
-        return new Scope(Arrays.stream(raw.trim().split("\\s+")).toList());
+        return new Scope(List.of(raw.trim().split("\\s+")));
     }
 
     public boolean contains(String value) {
         return values.contains(value);
-    }
-
-    public Set<String> asSet() {
-        return Set.copyOf(values);
     }
 
     public boolean isEmpty() {
@@ -35,6 +28,6 @@ public record Scope(List<String> values) {
     /** The wire form: names separated by one space. */
     @Override
     public String toString() {
-        return String.join(" ", values);
+        return values.mkString(" ");
     }
 }

@@ -1,6 +1,7 @@
 package io.twofold.mfa.otp;
 
 import io.twofold.mfa.model.OtpSeed;
+import io.twofold.mfa.otp.internal.Totp;
 import io.twofold.mfa.policy.OtpParameters;
 import io.twofold.mfa.port.out.OneTimePasswords;
 import io.twofold.mfa.port.out.RandomSource;

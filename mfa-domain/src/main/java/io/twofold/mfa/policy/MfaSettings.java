@@ -25,12 +25,6 @@ public record MfaSettings(
         Objects.requireNonNull(sends, "sends");
     }
 
-    /** Settings from before password budgets existed: those take their defaults. */
-    public MfaSettings(String tenantName, OtpParameters otp, Lifetimes lifetimes, AttemptBudgets attempts,
-                       SendLimits sends, boolean recoveryCodesEnabled) {
-        this(tenantName, otp, lifetimes, attempts, PasswordBudgets.DEFAULT, sends, recoveryCodesEnabled);
-    }
-
     /** The same settings with other send limits. */
     public MfaSettings withSends(SendLimits limits) {
         return new MfaSettings(tenantName, otp, lifetimes, attempts, passwords, limits, recoveryCodesEnabled);

@@ -30,7 +30,7 @@ import io.twofold.mfa.port.out.TransactionStore;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.port.out.UserDirectory;
 import io.twofold.mfa.port.out.VoiceSender;
-import io.twofold.mfa.secret.SecretGenerator;
+import io.twofold.mfa.secret.internal.SecretGenerator;
 import io.twofold.mfa.secret.SecureRandomSource;
 import io.twofold.mfa.usecase.internal.AttemptBuckets;
 import io.twofold.mfa.usecase.internal.AuditTrail;

@@ -11,6 +11,7 @@ import io.twofold.mfa.model.User;
 import io.twofold.mfa.policy.Lifetimes;
 import io.twofold.mfa.policy.MfaRequirement;
 import io.twofold.mfa.policy.PasswordBudget;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
 import io.twofold.mfa.port.out.AuthenticatorStore;
@@ -19,7 +20,7 @@ import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.port.out.UserDirectory;
-import io.twofold.mfa.secret.SecretGenerator;
+import io.twofold.mfa.secret.internal.SecretGenerator;
 import io.twofold.mfa.usecase.internal.AuditTrail;
 import io.twofold.mfa.usecase.internal.ClientGate;
 import io.twofold.mfa.usecase.internal.PasswordAttempts;
@@ -43,7 +44,7 @@ record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, Us
     static final List<FactorType> ENROLL_TYPES = List.of(FactorType.OTP, FactorType.PHONE, FactorType.EMAIL);
 
     @Override
-    public Either<MfaError, IssuedTokens> login(PasswordLoginCommand command) {
+    public Either<MfaError, LoginOutcome> login(PasswordLoginCommand command) {
         // The client first: only an authenticated confidential client's auth0-forwarded-for counts.
         return clientGate.authorize(command.client(), command.grantType())
                 .flatMap(client -> attempts.begin(command, client)
@@ -63,13 +64,13 @@ record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, Us
         return Either.right(user.get());
     }
 
-    private Either<MfaError, IssuedTokens> secondFactorOrTokens(PasswordLoginCommand command, Client client, User user) {
+    private Either<MfaError, LoginOutcome> secondFactorOrTokens(PasswordLoginCommand command, Client client, User user) {
         Instant now = clock.instant();
         UserFactors factors = new UserFactors(authenticators.findByUser(user.id()), now);
         if (!MfaRequirement.applies(client, command.audience(), tokens.mfaApiAudience(), factors.hasActiveReal())) {
             audit.record("login.success", user.id(), client.id(), "mfa", "not_required");
-            return Either.right(tokens.issue(
-                    new TokenRequest(user, client.id(), command.audience(), command.scope(), false, now)));
+            return Either.right(new LoginOutcome.Tokens(tokens.issue(
+                    new TokenRequest(user, client.id(), command.audience(), command.scope(), false, now))));
         }
         String mfaToken = secrets.opaqueToken();
         MfaTransaction transaction = MfaTransaction.open(new TransactionId(secrets.internalId()), SecretHash.of(mfaToken),
@@ -81,6 +82,6 @@ record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, Us
         });
         audit.record("login.mfa_required", user.id(), client.id(), "transaction", transaction.id().value());
         List<FactorType> enroll = factors.hasActiveReal() ? List.empty() : ENROLL_TYPES;
-        return Either.left(new MfaError.MfaRequired(mfaToken, factors.challengeTypes(), enroll));
+        return Either.right(new LoginOutcome.SecondFactorRequired(mfaToken, factors.challengeTypes(), enroll));
     }
 }

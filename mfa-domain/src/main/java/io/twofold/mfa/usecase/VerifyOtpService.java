@@ -7,7 +7,7 @@ import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.MfaTransaction;
-import io.twofold.mfa.otp.Totp;
+import io.twofold.mfa.otp.internal.Totp;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyOtpCommand;
 import io.twofold.mfa.port.out.AuthenticatorStore;

@@ -6,9 +6,9 @@ import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.port.out.ClientRegistry;
+import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
 
-import java.util.EnumSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -37,13 +37,13 @@ public final class InMemoryClientRegistry implements ClientRegistry {
 
     /** A confidential client allowed every grant, with this MFA policy. */
     public Client registerConfidential(String id, String secret, MfaPolicy policy) {
-        return register(new Client(new ClientId(id), id, true, EnumSet.allOf(GrantType.class), policy),
+        return register(new Client(new ClientId(id), id, true, HashSet.of(GrantType.values()), policy),
                 Option.of(secret));
     }
 
     /** A public client allowed every grant, with this MFA policy. */
     public Client registerPublic(String id, MfaPolicy policy) {
-        return register(new Client(new ClientId(id), id, false, EnumSet.allOf(GrantType.class), policy),
+        return register(new Client(new ClientId(id), id, false, HashSet.of(GrantType.values()), policy),
                 Option.none());
     }
 

@@ -7,6 +7,7 @@ import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.AssociateCommand;
 import io.twofold.mfa.port.in.EnrollmentChoice;
 import io.twofold.mfa.port.in.Association;
@@ -36,7 +37,7 @@ class FlowTest {
     private final MfaTestbed bed = new MfaTestbed();
     private final MfaServices mfa = bed.services;
 
-    private Either<MfaError, IssuedTokens> login(Option<String> audience, Scope scope) {
+    private Either<MfaError, LoginOutcome> login(Option<String> audience, Scope scope) {
         return mfa.passwordLogin().login(new PasswordLoginCommand(bed.app, GrantType.PASSWORD, Option.none(), "alice",
                 MfaTestbed.PASSWORD, audience, scope, Option.some(MfaTestbed.CLIENT_IP), Option.none()));
     }
@@ -48,7 +49,7 @@ class FlowTest {
     @Test
     void walksTheWholeSeedFlow() {
         // 1. First login: mfa_required, nothing to challenge, enrollment offered.
-        MfaError.MfaRequired first = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid profile")));
+        LoginOutcome.SecondFactorRequired first = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid profile")));
         assertThat(first.challengeTypes()).isEmpty();
         assertThat(first.enrollTypes()).containsExactly(FactorType.OTP, FactorType.PHONE, FactorType.EMAIL);
 
@@ -67,7 +68,7 @@ class FlowTest {
         bed.nextStep();
 
         // 4. List with a fresh login's mfa_token.
-        MfaError.MfaRequired second = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid")));
+        LoginOutcome.SecondFactorRequired second = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid")));
         assertThat(listed(mfa.listAuthenticators().list(second.mfaToken()))).containsExactly("otp", "recovery-code");
         assertThat(second.challengeTypes()).containsExactly(FactorType.OTP, FactorType.RECOVERY_CODE);
         assertThat(second.enrollTypes()).isEmpty();
@@ -80,7 +81,7 @@ class FlowTest {
         bed.nextStep();
 
         // 6. An MFA API access token: a login for the issuer's mfa/ audience, passed with TOTP.
-        MfaError.MfaRequired apiLogin = MfaTestbed.mfaRequired(login(Option.some(bed.tokens.mfaApiAudience()),
+        LoginOutcome.SecondFactorRequired apiLogin = MfaTestbed.mfaRequired(login(Option.some(bed.tokens.mfaApiAudience()),
                 MfaTestbed.MFA_API_SCOPE));
         IssuedTokens apiTokens = mfa.verifyOtp().verify(new VerifyOtpCommand(bed.app, apiLogin.mfaToken(),
                 bed.currentCode(otp.secret()))).get();
@@ -95,7 +96,7 @@ class FlowTest {
         String bindingCode = bed.sender.lastCodeTo(MfaTestbed.PHONE);
 
         // 8. Confirm it with the mfa_token of a new login of the same user and client.
-        MfaError.MfaRequired third = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid")));
+        LoginOutcome.SecondFactorRequired third = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid")));
         assertThat(mfa.verifyOob().verify(new VerifyOobCommand(bed.app, third.mfaToken(), sms.oobCode(),
                 Option.some(bindingCode))).isRight()).isTrue();
         List<AuthenticatorView> views = mfa.listAuthenticators().list(accessToken).get();
@@ -108,13 +109,13 @@ class FlowTest {
         assertThat(listed(mfa.listAuthenticators().list(accessToken))).containsExactly("otp", "recovery-code");
 
         // 10. Log in with the recovery code; a new one replaces it.
-        MfaError.MfaRequired fourth = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid")));
+        LoginOutcome.SecondFactorRequired fourth = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid")));
         RecoveryLogin recovered = mfa.verifyRecoveryCode().verify(new VerifyRecoveryCodeCommand(bed.app,
                 fourth.mfaToken(), recoveryCode)).get();
         assertThat(recovered.newRecoveryCode()).isNotEqualTo(recoveryCode);
 
         // 11. The old recovery code is refused; the new one works.
-        MfaError.MfaRequired fifth = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid")));
+        LoginOutcome.SecondFactorRequired fifth = MfaTestbed.mfaRequired(login(Option.none(), Scope.parse("openid")));
         assertThat(mfa.verifyRecoveryCode().verify(new VerifyRecoveryCodeCommand(bed.app, fifth.mfaToken(),
                 recoveryCode)).getLeft()).isEqualTo(new MfaError.InvalidRecoveryCode());
         assertThat(mfa.verifyRecoveryCode().verify(new VerifyRecoveryCodeCommand(bed.app, fifth.mfaToken(),

@@ -18,7 +18,7 @@ import io.twofold.mfa.port.in.AssociateCommand;
 import io.twofold.mfa.port.in.EnrollmentChoice;
 import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.in.AuthenticatorView;
-import io.twofold.mfa.secret.RecoveryCodes;
+import io.twofold.mfa.secret.internal.RecoveryCodes;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;

@@ -11,6 +11,7 @@ import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.policy.AttemptBudgets;
 import io.twofold.mfa.policy.MfaSettings;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.in.AuthenticatorView;
 import io.twofold.mfa.port.in.Challenge;
@@ -394,7 +395,7 @@ class InvariantsTest {
                 bed.verifyOtp(mfaToken, bed.wrongCode(otp.secret()));
             }
 
-            assertThat(bed.passwordLogin(Option.none(), Scope.EMPTY).getLeft()).isInstanceOf(MfaError.MfaRequired.class);
+            assertThat(bed.passwordLogin(Option.none(), Scope.EMPTY).get()).isInstanceOf(LoginOutcome.SecondFactorRequired.class);
         }
     }
 

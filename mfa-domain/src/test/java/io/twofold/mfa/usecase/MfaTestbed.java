@@ -19,12 +19,13 @@ import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.model.OobChannel;
 import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.User;
-import io.twofold.mfa.otp.Base32;
+import io.twofold.mfa.otp.internal.Base32;
 import io.twofold.mfa.otp.RfcOneTimePasswords;
-import io.twofold.mfa.otp.Totp;
+import io.twofold.mfa.otp.internal.Totp;
 import io.twofold.mfa.policy.MfaSettings;
 import io.twofold.mfa.port.in.AssociateCommand;
 import io.twofold.mfa.port.in.EnrollmentChoice;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
 import io.twofold.mfa.port.in.RequestOrigin;
@@ -98,11 +99,11 @@ public final class MfaTestbed {
 
     // ---- first factor
 
-    public Either<MfaError, IssuedTokens> passwordLogin(Option<String> audience, Scope scope) {
+    public Either<MfaError, LoginOutcome> passwordLogin(Option<String> audience, Scope scope) {
         return passwordLogin("alice", audience, scope);
     }
 
-    private Either<MfaError, IssuedTokens> passwordLogin(String username, Option<String> audience, Scope scope) {
+    private Either<MfaError, LoginOutcome> passwordLogin(String username, Option<String> audience, Scope scope) {
         return services.passwordLogin().login(new PasswordLoginCommand(app, GrantType.PASSWORD, Option.none(),
                 username, PASSWORD, audience, scope, Option.some(CLIENT_IP), Option.none()));
     }
@@ -123,11 +124,19 @@ public final class MfaTestbed {
         return mfaRequired(passwordLogin(Option.some(tokens.mfaApiAudience()), MFA_API_SCOPE)).mfaToken();
     }
 
-    public static MfaError.MfaRequired mfaRequired(Either<MfaError, IssuedTokens> result) {
-        if (result.isRight() || !(result.getLeft() instanceof MfaError.MfaRequired required)) {
-            throw new AssertionError("expected mfa_required, got " + result);
+    public static LoginOutcome.SecondFactorRequired mfaRequired(Either<MfaError, LoginOutcome> result) {
+        if (result.isLeft() || !(result.get() instanceof LoginOutcome.SecondFactorRequired required)) {
+            throw new AssertionError("expected a second factor to be required, got " + result);
         }
         return required;
+    }
+
+    /** The tokens of a login that needed no second factor. */
+    public static IssuedTokens tokens(Either<MfaError, LoginOutcome> result) {
+        if (result.isLeft() || !(result.get() instanceof LoginOutcome.Tokens tokens)) {
+            throw new AssertionError("expected tokens, got " + result);
+        }
+        return tokens.tokens();
     }
 
     // ---- enrollment

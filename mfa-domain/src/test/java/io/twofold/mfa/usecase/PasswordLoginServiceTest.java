@@ -12,21 +12,22 @@ import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.EnumSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordLoginServiceTest {
     private final MfaTestbed bed = new MfaTestbed();
 
-    private Either<MfaError, IssuedTokens> login(String client, String password, Option<String> audience) {
+    private Either<MfaError, LoginOutcome> login(String client, String password, Option<String> audience) {
         return bed.services.passwordLogin().login(new PasswordLoginCommand(
                 new ClientCredentials(new ClientId(client), Option.none()), GrantType.PASSWORD, Option.none(),
                 "alice", password, audience, Scope.parse("openid"), Option.some(MfaTestbed.CLIENT_IP), Option.none()));
@@ -40,9 +41,9 @@ class PasswordLoginServiceTest {
     void issuesTokensDirectlyWhenTheClientNeverRequiresMfa() {
         registerPublic("never", MfaPolicy.NEVER);
 
-        Either<MfaError, IssuedTokens> result = login("never", MfaTestbed.PASSWORD, Option.none());
+        Either<MfaError, LoginOutcome> result = login("never", MfaTestbed.PASSWORD, Option.none());
 
-        assertThat(result.isRight()).isTrue();
+        assertThat(result.get()).isInstanceOf(LoginOutcome.Tokens.class);
         assertThat(bed.tokens.requests().last().mfaPassed()).isFalse();
     }
 
@@ -50,14 +51,14 @@ class PasswordLoginServiceTest {
     void alwaysRequiresMfaForTheMfaApiAudienceEvenWhenTheClientNeverDoes() {
         registerPublic("never", MfaPolicy.NEVER);
 
-        Either<MfaError, IssuedTokens> result = login("never", MfaTestbed.PASSWORD, Option.some(bed.tokens.mfaApiAudience()));
+        Either<MfaError, LoginOutcome> result = login("never", MfaTestbed.PASSWORD, Option.some(bed.tokens.mfaApiAudience()));
 
-        assertThat(result.getLeft()).isInstanceOf(MfaError.MfaRequired.class);
+        assertThat(result.get()).isInstanceOf(LoginOutcome.SecondFactorRequired.class);
     }
 
     @Test
     void sendsAnUnenrolledUserToEnroll() {
-        MfaError.MfaRequired required = MfaTestbed.mfaRequired(bed.passwordLogin(Option.none(), Scope.EMPTY));
+        LoginOutcome.SecondFactorRequired required = MfaTestbed.mfaRequired(bed.passwordLogin(Option.none(), Scope.EMPTY));
 
         assertThat(required.challengeTypes()).isEmpty();
         assertThat(required.enrollTypes()).containsExactly(FactorType.OTP, FactorType.PHONE, FactorType.EMAIL);
@@ -67,7 +68,7 @@ class PasswordLoginServiceTest {
     void listsTheChallengeTypesOfAnEnrolledUserAndOffersNoEnrollment() {
         bed.enrolledTotp();
 
-        MfaError.MfaRequired required = MfaTestbed.mfaRequired(bed.passwordLogin(Option.none(), Scope.EMPTY));
+        LoginOutcome.SecondFactorRequired required = MfaTestbed.mfaRequired(bed.passwordLogin(Option.none(), Scope.EMPTY));
 
         assertThat(required.challengeTypes()).containsExactly(FactorType.OTP, FactorType.RECOVERY_CODE);
         assertThat(required.enrollTypes()).isEmpty();
@@ -76,22 +77,22 @@ class PasswordLoginServiceTest {
     @Test
     void enrolledPolicyRequiresMfaOnlyOfUsersWithAnActiveFactor() {
         registerPublic("enrolled", MfaPolicy.ENROLLED);
-        assertThat(login("enrolled", MfaTestbed.PASSWORD, Option.none()).isRight()).isTrue();
+        assertThat(login("enrolled", MfaTestbed.PASSWORD, Option.none()).get()).isInstanceOf(LoginOutcome.Tokens.class);
 
         bed.authenticators.add(Authenticators.pendingTotp(bed.alice.id(), bed.clock));
-        assertThat(login("enrolled", MfaTestbed.PASSWORD, Option.none()).isRight())
-                .as("a pending factor does not count").isTrue();
+        assertThat(login("enrolled", MfaTestbed.PASSWORD, Option.none()).get())
+                .as("a pending factor does not count").isInstanceOf(LoginOutcome.Tokens.class);
 
         bed.authenticators.addActive(Authenticators.pendingSms(bed.alice.id(), 2, MfaTestbed.PHONE, bed.clock.instant()),
                 bed.clock.instant());
-        MfaError.MfaRequired required = MfaTestbed.mfaRequired(login("enrolled", MfaTestbed.PASSWORD, Option.none()));
+        LoginOutcome.SecondFactorRequired required = MfaTestbed.mfaRequired(login("enrolled", MfaTestbed.PASSWORD, Option.none()));
         assertThat(required.challengeTypes()).containsExactly(FactorType.PHONE);
     }
 
     @Test
     void opensATransactionStoredOnlyByTheHashOfItsToken() {
         String audience = "https://api.example.com/";
-        MfaError.MfaRequired required = MfaTestbed.mfaRequired(
+        LoginOutcome.SecondFactorRequired required = MfaTestbed.mfaRequired(
                 bed.passwordLogin(Option.some(audience), Scope.parse("openid profile")));
 
         MfaTransaction transaction = bed.transactions.findByTokenHash(SecretHash.of(required.mfaToken())).get();
@@ -106,10 +107,10 @@ class PasswordLoginServiceTest {
 
     @Test
     void refusesAWrongPasswordAndAnUnknownUserAlike() {
-        Either<MfaError, IssuedTokens> wrongPassword = bed.services.passwordLogin().login(new PasswordLoginCommand(
+        Either<MfaError, LoginOutcome> wrongPassword = bed.services.passwordLogin().login(new PasswordLoginCommand(
                 bed.app, GrantType.PASSWORD, Option.none(), "alice", "wrong", Option.none(), Scope.EMPTY,
                 Option.some(MfaTestbed.CLIENT_IP), Option.none()));
-        Either<MfaError, IssuedTokens> unknownUser = bed.services.passwordLogin().login(new PasswordLoginCommand(
+        Either<MfaError, LoginOutcome> unknownUser = bed.services.passwordLogin().login(new PasswordLoginCommand(
                 bed.app, GrantType.PASSWORD, Option.none(), "mallory", MfaTestbed.PASSWORD, Option.none(), Scope.EMPTY,
                 Option.some(MfaTestbed.CLIENT_IP), Option.none()));
 
@@ -118,7 +119,7 @@ class PasswordLoginServiceTest {
 
     @Test
     void refusesAClientWithAWrongSecret() {
-        Either<MfaError, IssuedTokens> result = bed.services.passwordLogin().login(new PasswordLoginCommand(
+        Either<MfaError, LoginOutcome> result = bed.services.passwordLogin().login(new PasswordLoginCommand(
                 new ClientCredentials(new ClientId("app"), Option.some("not-the-secret")), GrantType.PASSWORD,
                 Option.none(), "alice", MfaTestbed.PASSWORD, Option.none(), Scope.EMPTY,
                 Option.some(MfaTestbed.CLIENT_IP), Option.none()));
@@ -129,9 +130,9 @@ class PasswordLoginServiceTest {
     @Test
     void refusesAGrantTheClientMayNotUse() {
         bed.clients.register(new Client(new ClientId("realm-only"), "realm-only", false,
-                EnumSet.of(GrantType.PASSWORD_REALM), MfaPolicy.ALWAYS), Option.none());
+                HashSet.of(GrantType.PASSWORD_REALM), MfaPolicy.ALWAYS), Option.none());
 
-        Either<MfaError, IssuedTokens> result = login("realm-only", MfaTestbed.PASSWORD, Option.none());
+        Either<MfaError, LoginOutcome> result = login("realm-only", MfaTestbed.PASSWORD, Option.none());
 
         assertThat(result.getLeft()).isEqualTo(new MfaError.UnauthorizedClient("password"));
     }

@@ -13,11 +13,11 @@ import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.in.AuthenticatorView;
 import io.twofold.mfa.port.in.VerifyOtpCommand;
 import io.twofold.mfa.port.out.TokenRequest;
+import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.EnumSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,7 +93,7 @@ class VerifyOtpServiceTest {
     @Test
     void refusesAClientWithoutTheMfaOtpGrant() {
         bed.clients.register(new Client(new ClientId("password-only"), "password-only", false,
-                EnumSet.of(GrantType.PASSWORD), MfaPolicy.ALWAYS), Option.none());
+                HashSet.of(GrantType.PASSWORD), MfaPolicy.ALWAYS), Option.none());
 
         assertThat(bed.services.verifyOtp().verify(new VerifyOtpCommand(
                 new ClientCredentials(new ClientId("password-only"), Option.none()), bed.mfaToken(), "123456")).getLeft())

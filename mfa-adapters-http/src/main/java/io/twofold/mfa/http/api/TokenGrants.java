@@ -10,6 +10,7 @@ import io.twofold.mfa.http.api.response.ApiBodies;
 import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
 import io.twofold.mfa.port.in.RequestOrigin;
@@ -51,13 +52,28 @@ final class TokenGrants {
                 .flatMap(name -> GrantType.byWireName(name).toEither(() -> OAuthErrors.unsupportedGrantType(name)));
         return grantType.flatMap(type -> ClientAuthentication.required(basic, params)
                 .flatMap(client -> dispatch(type, client, params, origin))
-                .mapLeft(error -> OAuthErrors.map(error, basicUsed)));
+                .mapLeft(error -> OAuthErrors.map(error, basicUsed))
+                .flatMap(reply -> reply));
     }
 
-    private Either<MfaError, Map<String, Object>> dispatch(GrantType type, ClientCredentials client,
-                                                           RequestParams params, RequestOrigin origin) {
+    /** Right: the token response, or (a login that needs a second factor) the {@code mfa_required} answer. */
+    private Either<MfaError, Either<OAuthError, Map<String, Object>>> dispatch(GrantType type, ClientCredentials client,
+                                                                              RequestParams params, RequestOrigin origin) {
         return switch (type) {
-            case PASSWORD, PASSWORD_REALM -> password(type, client, params, origin);
+            case PASSWORD, PASSWORD_REALM -> password(type, client, params, origin).map(TokenGrants::loginReply);
+            default -> verify(type, client, params).map(Either::right);
+        };
+    }
+
+    private static Either<OAuthError, Map<String, Object>> loginReply(LoginOutcome outcome) {
+        return outcome instanceof LoginOutcome.Tokens tokens
+                ? Either.right(ApiBodies.tokens(tokens.tokens()))
+                : Either.left(OAuthErrors.mfaRequired((LoginOutcome.SecondFactorRequired) outcome));
+    }
+
+    private Either<MfaError, Map<String, Object>> verify(GrantType type, ClientCredentials client, RequestParams params) {
+        return switch (type) {
+            case PASSWORD, PASSWORD_REALM -> throw new IllegalArgumentException("not a second-factor grant: " + type);
             case MFA_OTP -> params.requiredString("mfa_token").flatMap(mfaToken ->
                     params.requiredString("otp").flatMap(otp ->
                             verifyOtp.verify(new VerifyOtpCommand(client, mfaToken, otp))))
@@ -74,7 +90,7 @@ final class TokenGrants {
         };
     }
 
-    private Either<MfaError, Map<String, Object>> password(GrantType type, ClientCredentials client,
+    private Either<MfaError, LoginOutcome> password(GrantType type, ClientCredentials client,
                                                            RequestParams params, RequestOrigin origin) {
         Either<MfaError, Option<String>> realm = type == GrantType.PASSWORD_REALM
                 ? params.requiredString("realm").map(Option::some)
@@ -87,7 +103,6 @@ final class TokenGrants {
                                                 passwordLogin.login(new PasswordLoginCommand(client, type, givenRealm,
                                                         username, password, audience,
                                                         Scope.parse(scope.getOrNull()), origin.clientIp(),
-                                                        origin.forwardedFor())))))))
-                .map(ApiBodies::tokens);
+                                                        origin.forwardedFor())))))));
     }
 }

@@ -3,7 +3,7 @@ package io.twofold.mfa.http.api;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.twofold.mfa.model.IssuedTokens;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.vavr.control.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +51,7 @@ class RequestLogTest extends StubbedApiTest {
         AtomicReference<String> thread = new AtomicReference<>();
         ports.login = c -> {
             thread.set(Thread.currentThread().getName());
-            return Either.<io.twofold.mfa.error.MfaError, IssuedTokens>right(StubPorts.TOKENS);
+            return Either.<io.twofold.mfa.error.MfaError, LoginOutcome>right(new LoginOutcome.Tokens(StubPorts.TOKENS));
         };
 
         http.postForm("/oauth/token", "grant_type=password&username=u&password=p&client_id=CID");

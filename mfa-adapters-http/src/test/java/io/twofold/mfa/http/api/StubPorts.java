@@ -14,6 +14,7 @@ import io.twofold.mfa.port.in.ChallengeAuthenticator;
 import io.twofold.mfa.port.in.ChallengeCommand;
 import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
 import io.twofold.mfa.port.in.RecoveryLogin;
@@ -42,7 +43,7 @@ public class StubPorts implements PasswordLogin, AssociateAuthenticator, Challen
     public static final IssuedTokens TOKENS =
             new IssuedTokens("at.1", Option.none(), 86_400, Scope.parse("openid profile"), "Bearer");
 
-    public volatile Function<PasswordLoginCommand, Either<MfaError, IssuedTokens>> login;
+    public volatile Function<PasswordLoginCommand, Either<MfaError, LoginOutcome>> login;
     public volatile Function<AssociateCommand, Either<MfaError, Association>> associate;
     public volatile Function<ChallengeCommand, Either<MfaError, Challenge>> challenge;
     public volatile Function<VerifyOtpCommand, Either<MfaError, IssuedTokens>> otp;
@@ -57,7 +58,7 @@ public class StubPorts implements PasswordLogin, AssociateAuthenticator, Challen
     }
 
     public final void reset() {
-        login = c -> Either.right(TOKENS);
+        login = c -> Either.right(new LoginOutcome.Tokens(TOKENS));
         associate = c -> Either.left(new MfaError.InvalidToken("no script"));
         challenge = c -> Either.right(new Challenge.Otp());
         otp = c -> Either.right(TOKENS);
@@ -74,7 +75,7 @@ public class StubPorts implements PasswordLogin, AssociateAuthenticator, Challen
     }
 
     @Override
-    public Either<MfaError, IssuedTokens> login(PasswordLoginCommand command) {
+    public Either<MfaError, LoginOutcome> login(PasswordLoginCommand command) {
         lastCommand.set(command);
         return login.apply(command);
     }

@@ -3,6 +3,7 @@ package io.twofold.mfa.http.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.model.FactorType;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.GrantType;
@@ -180,7 +181,7 @@ class TokenEndpointTest extends StubbedApiTest {
 
     @Test
     void mfaRequiredCarriesTheTokenAndOmitsAnEmptyRequirementList() {
-        ports.login = c -> Either.left(new MfaError.MfaRequired("MT1", List.of(FactorType.OTP, FactorType.PHONE), List.empty()));
+        ports.login = c -> Either.right(new LoginOutcome.SecondFactorRequired("MT1", List.of(FactorType.OTP, FactorType.PHONE), List.empty()));
 
         WireClient.Reply reply = http.postForm("/oauth/token", "grant_type=password&username=u&password=p&client_id=CID");
 
@@ -193,7 +194,7 @@ class TokenEndpointTest extends StubbedApiTest {
 
     @Test
     void mfaRequiredForAUserWithNothingEnrolledListsWhatToEnroll() {
-        ports.login = c -> Either.left(new MfaError.MfaRequired("MT1", List.empty(), List.of(FactorType.OTP)));
+        ports.login = c -> Either.right(new LoginOutcome.SecondFactorRequired("MT1", List.empty(), List.of(FactorType.OTP)));
 
         JsonNode body = http.postForm("/oauth/token", "grant_type=password&username=u&password=p&client_id=CID").json();
 
@@ -202,7 +203,7 @@ class TokenEndpointTest extends StubbedApiTest {
 
     @Test
     void mfaRequiredWithoutRequirementsHasNoRequirementsMember() {
-        ports.login = c -> Either.left(new MfaError.MfaRequired("MT1", List.empty(), List.empty()));
+        ports.login = c -> Either.right(new LoginOutcome.SecondFactorRequired("MT1", List.empty(), List.empty()));
 
         JsonNode body = http.postForm("/oauth/token", "grant_type=password&username=u&password=p&client_id=CID").json();
 

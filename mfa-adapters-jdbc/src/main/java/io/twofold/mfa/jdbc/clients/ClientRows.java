@@ -8,13 +8,11 @@ import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.model.SecretHash;
 import io.vavr.collection.List;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.statement.Update;
 
 import java.sql.SQLException;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A {@code clients} row both ways: read back into a registration, and a client's columns bound by name. */
 final class ClientRows extends TableRows<ClientRows.Registration> {
@@ -48,14 +46,13 @@ final class ClientRows extends TableRows<ClientRows.Registration> {
     }
 
     private static String wire(Set<GrantType> grants) {
-        return grants.stream().sorted().map(GrantType::wireName).collect(Collectors.joining(" "));
+        return grants.toSortedSet().map(GrantType::wireName).mkString(" ");
     }
 
     private static Set<GrantType> grantTypes(String wire) {
-        EnumSet<GrantType> grants = EnumSet.noneOf(GrantType.class);
-        List.of(wire.trim().split("\\s+")).filter(name -> !name.isEmpty())
-                .forEach(name -> grants.add(GrantType.byWireName(name)
-                        .getOrElseThrow(() -> new IllegalStateException("unknown grant type in the clients table"))));
-        return grants;
+        return List.of(wire.trim().split("\\s+")).filter(name -> !name.isEmpty())
+                .map(name -> GrantType.byWireName(name)
+                        .getOrElseThrow(() -> new IllegalStateException("unknown grant type in the clients table")))
+                .toSet();
     }
 }

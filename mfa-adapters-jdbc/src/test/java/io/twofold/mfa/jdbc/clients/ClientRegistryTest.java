@@ -8,13 +8,12 @@ import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.model.SecretHash;
+import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class ClientRegistryTest {
     private static final String SECRET = "kP9v2Qx7Lm4Rt8Zw1Bn6Yc3Hd5Fg0JsA";
     private static final Client WEB = new Client(new ClientId("web-app"), "Web app", true,
-            EnumSet.of(GrantType.PASSWORD, GrantType.MFA_OTP, GrantType.MFA_OOB), MfaPolicy.ALWAYS);
+            HashSet.of(GrantType.PASSWORD, GrantType.MFA_OTP, GrantType.MFA_OOB), MfaPolicy.ALWAYS);
     private static final Client SPA = new Client(new ClientId("spa"), "Single page app", false,
-            EnumSet.allOf(GrantType.class), MfaPolicy.ENROLLED);
+            HashSet.of(GrantType.values()), MfaPolicy.ENROLLED);
 
     protected abstract DatabaseExtension db();
 
@@ -67,7 +66,7 @@ abstract class ClientRegistryTest {
         clients.upsertClient(WEB, Option.some(SECRET));
         assertThat(clients.find(WEB.id())).containsExactly(WEB);
 
-        Client renamed = new Client(WEB.id(), "Renamed", true, Set.of(GrantType.PASSWORD_REALM), MfaPolicy.NEVER);
+        Client renamed = new Client(WEB.id(), "Renamed", true, HashSet.of(GrantType.PASSWORD_REALM), MfaPolicy.NEVER);
         String newSecret = "Zq8Wn3Xe5Rt7Yu1Io9Pa2Sd4Fg6Hj0Kl";
         clients.upsertClient(renamed, Option.some(newSecret));
 
@@ -128,7 +127,7 @@ abstract class ClientRegistryTest {
     void anUpsertThroughTheRegistryReplacesTheCachedRowAtOnce() {
         clients.upsertClient(WEB, Option.some(SECRET));
         assertThat(clients.authenticate(WEB.id(), Option.some(SECRET))).containsExactly(WEB);
-        Client narrowed = new Client(WEB.id(), "Web app", true, Set.of(GrantType.PASSWORD), MfaPolicy.ALWAYS);
+        Client narrowed = new Client(WEB.id(), "Web app", true, HashSet.of(GrantType.PASSWORD), MfaPolicy.ALWAYS);
         String newSecret = "Zq8Wn3Xe5Rt7Yu1Io9Pa2Sd4Fg6Hj0Kl";
 
         clients.upsertClient(narrowed, Option.some(newSecret));

@@ -15,12 +15,13 @@ import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
-import io.twofold.mfa.otp.Totp;
+import io.twofold.mfa.otp.internal.Totp;
 import io.twofold.mfa.policy.MfaSettings;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyOtpCommand;
 import io.twofold.mfa.usecase.MfaServices;
 import io.twofold.mfa.testing.SeededRandomSource;
+import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -33,7 +34,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +67,7 @@ public abstract class VerificationStatementsContract {
     @Test
     public void aVerificationRunsOnlyTheExpectedStatements() {
         JdbcStorage storage = storage();
-        storage.clients().upsertClient(new Client(CLIENT_ID, "app", true, Set.of(GrantType.MFA_OTP), MfaPolicy.ALWAYS),
+        storage.clients().upsertClient(new Client(CLIENT_ID, "app", true, HashSet.of(GrantType.MFA_OTP), MfaPolicy.ALWAYS),
                 Option.some(SECRET));
         VerifyOtp verify = services(storage).verifyOtp();
         // The first grant warms the client cache, as every grant but a node's first finds it.

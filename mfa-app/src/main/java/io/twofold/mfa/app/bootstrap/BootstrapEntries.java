@@ -32,7 +32,7 @@ final class BootstrapEntries {
         String policyName = members.requiredText("mfa_policy", 1, 20);
         MfaPolicy policy = MfaPolicy.byWireName(policyName).getOrElseThrow(() ->
                 Members.fail(members.path("mfa_policy") + " must be one of always, never, enrolled"));
-        Client client = new Client(new ClientId(id), name, secret.isDefined(), grants.toJavaSet(), policy);
+        Client client = new Client(new ClientId(id), name, secret.isDefined(), grants.toSet(), policy);
         return new BootstrapFile.ClientEntry(client, secret);
     }
 

@@ -8,6 +8,7 @@ import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.testing.MutableClock;
+import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -194,7 +195,7 @@ abstract class AbstractAttackTest {
         String user = newUser();
         String secret = enrollTotp(user);
         app.bean(JdbcStorage.class).clients().upsertClient(new Client(new ClientId("other-app"), "Other", true,
-                Set.of(GrantType.PASSWORD), MfaPolicy.ALWAYS), Option.some("other-app-secret-0123456789-abcdefghij"));
+                HashSet.of(GrantType.PASSWORD), MfaPolicy.ALWAYS), Option.some("other-app-secret-0123456789-abcdefghij"));
         ApiResponse required = passwordLogin(user, SAM_PASSWORD, Map.of("audience", RunningApp.ISSUER + "mfa/",
                 "scope", "enroll read:authenticators remove:authenticators"));
         String accessToken = verifyOtp(required.text("mfa_token"), totp(secret, clock.instant())).text("access_token");

@@ -1,8 +1,8 @@
 package io.twofold.mfa.app.e2e;
 
 import io.twofold.mfa.jdbc.testing.TestDatabase;
-import io.twofold.mfa.otp.Base32;
-import io.twofold.mfa.otp.Totp;
+import io.twofold.mfa.otp.internal.Base32;
+import io.twofold.mfa.otp.internal.Totp;
 import io.twofold.mfa.policy.OtpParameters;
 import io.twofold.mfa.testing.MutableClock;
 

@@ -15,7 +15,7 @@ import io.twofold.mfa.port.out.EmailSender;
 import io.twofold.mfa.port.out.OobSender;
 import io.twofold.mfa.port.out.SmsSender;
 import io.twofold.mfa.port.out.VoiceSender;
-import io.twofold.mfa.secret.SecretGenerator;
+import io.twofold.mfa.secret.internal.SecretGenerator;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 

@@ -2,6 +2,7 @@ package io.twofold.mfa.http.api.error;
 
 import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.model.FactorType;
+import io.twofold.mfa.port.in.LoginOutcome;
 import io.vavr.collection.List;
 
 import java.util.LinkedHashMap;
@@ -38,8 +39,6 @@ public final class OAuthErrors {
                     "Grant type `" + e.grantType() + "` not allowed for the client.");
         } else if (error instanceof MfaError.WrongCredentials) {
             return OAuthError.of(403, "invalid_grant", "Wrong email or password."); // exact
-        } else if (error instanceof MfaError.MfaRequired e) {
-            return mfaRequired(e);
         } else if (error instanceof MfaError.MalformedMfaToken) {
             return OAuthError.of(403, "invalid_grant", "Malformed mfa_token"); // exact
         } else if (error instanceof MfaError.ExpiredMfaToken) {
@@ -109,7 +108,8 @@ public final class OAuthErrors {
         return serverError();
     }
 
-    private static OAuthError mfaRequired(MfaError.MfaRequired e) {
+    /** A password login that needs a second factor: Auth0's {@code mfa_required} answer (spec 3.2). */
+    public static OAuthError mfaRequired(LoginOutcome.SecondFactorRequired e) {
         OAuthError required = OAuthError.of(403, "mfa_required", "Multifactor authentication required")
                 .withMember("mfa_token", e.mfaToken());
         Map<String, Object> requirements = new LinkedHashMap<>();

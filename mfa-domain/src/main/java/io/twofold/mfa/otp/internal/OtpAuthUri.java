@@ -1,4 +1,4 @@
-package io.twofold.mfa.otp;
+package io.twofold.mfa.otp.internal;
 
 import io.twofold.mfa.model.OtpSeed;
 import io.twofold.mfa.policy.OtpParameters;

@@ -1,4 +1,4 @@
-package io.twofold.mfa.otp;
+package io.twofold.mfa.otp.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

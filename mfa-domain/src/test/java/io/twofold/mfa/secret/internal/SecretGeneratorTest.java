@@ -1,4 +1,4 @@
-package io.twofold.mfa.secret;
+package io.twofold.mfa.secret.internal;
 
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.port.out.RandomSource;

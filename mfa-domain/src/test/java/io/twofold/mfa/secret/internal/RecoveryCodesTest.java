@@ -1,4 +1,4 @@
-package io.twofold.mfa.secret;
+package io.twofold.mfa.secret.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
