@@ -4,8 +4,10 @@ import io.twofold.mfa.model.ClientCredentials;
 import io.vavr.control.Option;
 
 /**
- * A challenge request: the space-separated {@code challenge_type} list, an optional
- * {@code authenticator_id}, and where the request came from (send limits count per end-user IP).
+ * A challenge request: {@code challengeTypes} is the space-separated list of what the client can
+ * handle, each {@code otp} or {@code oob} (none means both); {@code authenticatorId} optionally
+ * names one of the user's active authenticators ({@code totp|dev_...}, {@code sms|dev_...}); and
+ * where the request came from (send limits count per end-user IP).
  */
 public record ChallengeCommand(
         ClientCredentials client, String mfaToken, Option<String> challengeTypes, Option<String> authenticatorId,

@@ -8,6 +8,7 @@ import java.time.Instant;
 /** Token buckets that count failures and sends per user across transactions and nodes. */
 public interface AttemptCounterStore {
 
+    /** The bucket stored under {@code key}; none when none is (the callers then start a full one). */
     Option<AttemptBucket> find(String key);
 
     /**

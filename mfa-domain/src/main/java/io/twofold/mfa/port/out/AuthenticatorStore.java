@@ -24,6 +24,7 @@ public interface AuthenticatorStore {
     /** All the user's authenticators, pending and active, oldest first. */
     List<Authenticator> findByUser(UserId user);
 
+    /** The authenticator with this id, when it is the user's (none for another user's: ids are not secrets). */
     Option<Authenticator> find(UserId user, AuthenticatorId id);
 
     /**

@@ -10,8 +10,10 @@ import java.time.Instant;
 /** Out-of-band challenges, found by the hash of their {@code oob_code}. */
 public interface ChallengeStore {
 
+    /** Stores a challenge whose code was just sent. */
     void add(OobChallenge challenge);
 
+    /** The challenge whose {@code oob_code} hashes to this (used, expired or not). */
     Option<OobChallenge> findByCodeHash(SecretHash oobCodeHash);
 
     /** Marks the challenge used; false when it already was (an {@code oob_code} works once). */

@@ -7,6 +7,7 @@ import io.vavr.control.Option;
 /** Registered client applications, and their secrets. */
 public interface ClientRegistry {
 
+    /** The registered client with this id. */
     Option<Client> find(ClientId id);
 
     /**

@@ -8,5 +8,6 @@ import io.twofold.mfa.model.OobMessage;
  */
 public interface OobSender {
 
+    /** Delivers {@code message} (its code in its text) to its address, or throws {@link DeliveryException}. */
     void send(OobMessage message);
 }

@@ -11,8 +11,10 @@ import java.time.Instant;
 /** MFA transactions, found by the hash of their {@code mfa_token}. */
 public interface TransactionStore {
 
+    /** Stores a new transaction; its id and token hash are unique (a duplicate is a bug: an exception). */
     void add(MfaTransaction transaction);
 
+    /** The transaction whose {@code mfa_token} hashes to this (completed, expired or not). */
     Option<MfaTransaction> findByTokenHash(SecretHash tokenHash);
 
     /**

@@ -8,5 +8,9 @@ import java.util.function.Supplier;
  */
 public interface UnitOfWork {
 
+    /**
+     * Runs {@code work} as one transaction; a nested call joins the outer one. A host without
+     * transactions (the in-memory stores) may simply run it: every store call is atomic on its own.
+     */
     <T> T inTransaction(Supplier<T> work);
 }

@@ -14,6 +14,7 @@ public interface UserDirectory {
      */
     Option<User> authenticate(Option<String> realm, String username, String password);
 
+    /** The user's profile (username, email) for the tokens and the otpauth label; none for an unknown id. */
     Option<User> findById(UserId id);
 
     /**
