@@ -11,6 +11,7 @@ import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.PurgeExpired;
+import io.twofold.mfa.port.in.UserInfo;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
@@ -60,7 +61,8 @@ public record MfaServices(
         VerifyRecoveryCode verifyRecoveryCode,
         ListAuthenticators listAuthenticators,
         DeleteAuthenticator deleteAuthenticator,
-        PurgeExpired purgeExpired) {
+        PurgeExpired purgeExpired,
+        UserInfo userInfo) {
 
     public static Builder builder() {
         return new Builder();
@@ -231,7 +233,8 @@ public record MfaServices(
                     new ListAuthenticatorsService(bearers, authenticators, clock),
                     new DeleteAuthenticatorService(bearers, guard, tokens, authenticators, unitOfWork, trail, clock),
                     new PurgeExpiredService(transactions, challenges, authenticators, attempts, sendLimiter,
-                            passwordAttempts, trail, clock));
+                            passwordAttempts, trail, clock),
+                    new UserInfoService(tokens, users));
         }
 
         private static void required(Object port, String what) {

@@ -68,11 +68,20 @@ public final class FakeTokenIssuer implements TokenIssuer {
 
     @Override
     public Either<String, AccessTokenClaims> verifyMfaApiToken(String bearer) {
+        return verify(bearer, true);
+    }
+
+    @Override
+    public Either<String, AccessTokenClaims> verifyAccessToken(String bearer) {
+        return verify(bearer, false);
+    }
+
+    private Either<String, AccessTokenClaims> verify(String bearer, boolean mfaApiOnly) {
         Issued issued = bearer == null ? null : byToken.get(bearer);
         if (issued == null) {
             return Either.left("unknown access token");
         }
-        if (!issued.audience().contains(mfaApiAudience())) {
+        if (mfaApiOnly && !issued.audience().contains(mfaApiAudience())) {
             return Either.left("the access token is not for the MFA API audience");
         }
         if (!clock.instant().isBefore(issued.expiresAt())) {

@@ -47,7 +47,13 @@ final class AccessTokenVerifier {
         }
     }
 
+    /** An MFA API access token. */
     Either<String, AccessTokenClaims> verify(String bearer) {
+        return verify(bearer, true);
+    }
+
+    /** An access token of this issuer, for any audience ({@code mfaApiOnly} false) or the MFA API's. */
+    Either<String, AccessTokenClaims> verify(String bearer, boolean mfaApiOnly) {
         if (bearer == null || bearer.isBlank()) {
             return Either.left("no access token");
         }
@@ -74,7 +80,7 @@ final class AccessTokenVerifier {
         if (!signatureHolds(jwt)) {
             return Either.left("bad signature");
         }
-        return checkClaims(claims);
+        return checkClaims(claims, mfaApiOnly);
     }
 
     private boolean signatureHolds(SignedJWT jwt) {
@@ -85,11 +91,12 @@ final class AccessTokenVerifier {
         }
     }
 
-    private Either<String, AccessTokenClaims> checkClaims(JWTClaimsSet claims) {
+    private Either<String, AccessTokenClaims> checkClaims(JWTClaimsSet claims, boolean mfaApiOnly) {
         if (!settings.issuer().equals(claims.getIssuer())) {
             return Either.left("wrong issuer");
         }
-        if (claims.getAudience() == null || !claims.getAudience().contains(settings.mfaApiAudience())) {
+        if (claims.getAudience() == null || claims.getAudience().isEmpty()
+                || (mfaApiOnly && !claims.getAudience().contains(settings.mfaApiAudience()))) {
             return Either.left("not an MFA API access token");
         }
         Instant now = clock.instant();

@@ -145,6 +145,14 @@ public final class JwtTokenIssuer implements TokenIssuer {
         });
     }
 
+    @Override
+    public Either<String, AccessTokenClaims> verifyAccessToken(String bearer) {
+        return verifier.verify(bearer, false).mapLeft(reason -> {
+            LOG.info("access token refused: {}", reason);
+            return REFUSED;
+        });
+    }
+
     /** Three dot-separated base64url parts; an {@code mfa_token} is one base64url string with no dot. */
     @Override
     public boolean looksLikeAccessToken(String bearer) {

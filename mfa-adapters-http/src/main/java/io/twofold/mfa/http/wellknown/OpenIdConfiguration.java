@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The OpenID discovery document (spec 13.3: auth0-auth-js finds the token endpoint here).
- * Only the token endpoint is served, so no authorization or userinfo endpoint is advertised.
+ * The token and UserInfo endpoints are served; no authorization endpoint is advertised.
  */
 public final class OpenIdConfiguration {
     public static final List<String> SCOPES =
@@ -24,6 +24,7 @@ public final class OpenIdConfiguration {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("issuer", issuer);
         doc.put("token_endpoint", issuer + "oauth/token");
+        doc.put("userinfo_endpoint", issuer + "userinfo");
         doc.put("jwks_uri", issuer + ".well-known/jwks.json");
         doc.put("grant_types_supported", Arrays.stream(GrantType.values()).map(GrantType::wireName).toList());
         doc.put("response_types_supported", List.of("token"));

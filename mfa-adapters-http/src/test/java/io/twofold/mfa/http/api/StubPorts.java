@@ -16,6 +16,8 @@ import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
 import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.UserClaims;
+import io.twofold.mfa.port.in.UserInfo;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
 import io.twofold.mfa.port.in.RecoveryLogin;
 import io.twofold.mfa.port.in.VerifyOob;
@@ -37,7 +39,7 @@ import java.util.function.Function;
 @Singleton
 @Requires(env = StubPorts.ENV)
 public class StubPorts implements PasswordLogin, AssociateAuthenticator, ChallengeAuthenticator, VerifyOtp,
-        VerifyOob, VerifyRecoveryCode, ListAuthenticators, DeleteAuthenticator {
+        VerifyOob, VerifyRecoveryCode, ListAuthenticators, DeleteAuthenticator, UserInfo {
 
     public static final String ENV = "api-stub";
     public static final IssuedTokens TOKENS =
@@ -120,5 +122,12 @@ public class StubPorts implements PasswordLogin, AssociateAuthenticator, Challen
     public Either<MfaError, List<AuthenticatorId>> delete(String bearer, String authenticatorId) {
         lastCommand.set(authenticatorId);
         return delete.apply(bearer, authenticatorId);
+    }
+
+    /** Unscripted: the stub serves no UserInfo (the real services' tests cover it). */
+    @Override
+    public Either<MfaError, UserClaims> userInfo(String bearer) {
+        lastCommand.set(bearer);
+        return Either.left(new MfaError.InvalidToken("Invalid token"));
     }
 }

@@ -8,6 +8,7 @@ import io.twofold.mfa.port.in.ChallengeAuthenticator;
 import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
 import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.UserInfo;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
@@ -67,6 +68,11 @@ public class TestbedPorts {
     @Singleton
     ListAuthenticators listAuthenticators(MfaTestbed testbed) {
         return testbed.services.listAuthenticators();
+    }
+
+    @Singleton
+    UserInfo userInfo(MfaTestbed testbed) {
+        return testbed.services.userInfo();
     }
 
     @Singleton

@@ -6,6 +6,7 @@ import io.twofold.mfa.port.in.ChallengeAuthenticator;
 import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
 import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.UserInfo;
 import io.twofold.mfa.port.in.PurgeExpired;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
@@ -50,6 +51,11 @@ class InboundPortsFactory {
     @Singleton
     ListAuthenticators listAuthenticators(MfaServices services) {
         return services.listAuthenticators();
+    }
+
+    @Singleton
+    UserInfo userInfo(MfaServices services) {
+        return services.userInfo();
     }
 
     @Singleton

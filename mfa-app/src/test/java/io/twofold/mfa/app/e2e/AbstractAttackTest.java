@@ -220,6 +220,46 @@ abstract class AbstractAttackTest {
         return all;
     }
 
+    // ---- UserInfo: only an access token with openid, and only the claims its scope allows
+
+    @Test
+    void userInfoAnswersTheClaimsOfAnAccessTokenWithOpenidAndNothingElse() {
+        String user = newUser();
+        String secret = enrollTotp(user);
+        ApiResponse required = passwordLogin(user, SAM_PASSWORD, Map.of("scope", "openid profile email"));
+        ApiResponse tokens = verifyOtp(required.text("mfa_token"), totp(secret, clock.instant()));
+        clock.advance(STEP);
+
+        ApiResponse info = api.get("userinfo", tokens.text("access_token"));
+        assertThat(info.status()).as(info.toString()).isEqualTo(200);
+        assertThat(info.json().path("sub").asText()).startsWith("auth0|");
+        assertThat(info.json().path("name").asText()).isEqualTo(user);
+        assertThat(info.json().path("nickname").asText()).isEqualTo(user);
+        assertThat(info.json().path("email").asText()).isEqualTo(user);
+        ApiResponse posted = api.send("POST", "userinfo", "application/json", new byte[0],
+                "Authorization", "Bearer " + tokens.text("access_token"));
+        assertThat(posted.json()).isEqualTo(info.json());
+
+        // An ID token, an MFA API token (no openid), a tampered token, no token: 401 invalid_token.
+        ApiResponse mfaApiRequired = passwordLogin(user, SAM_PASSWORD, Map.of("audience", RunningApp.ISSUER + "mfa/",
+                "scope", "read:authenticators"));
+        String mfaApiToken = verifyOtp(mfaApiRequired.text("mfa_token"), totp(secret, clock.instant())).text("access_token");
+        String accessToken = tokens.text("access_token");
+        for (String bearer : List.of(tokens.text("id_token"), mfaApiToken, accessToken.substring(0, accessToken.length() - 4) + "AAAA")) {
+            ApiResponse refused = api.get("userinfo", bearer);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+            assertThat(refused.error()).isEqualTo("invalid_token");
+        }
+        ApiResponse none = api.send("GET", "userinfo", null, null);
+        assertThat(none.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theDiscoveryDocumentNamesTheUserInfoEndpoint() {
+        ApiResponse discovery = api.get(".well-known/openid-configuration", null);
+        assertThat(discovery.json().path("userinfo_endpoint").asText()).isEqualTo(RunningApp.ISSUER + "userinfo");
+    }
+
     // ---- helpers
 
     /** A fresh user whose username and password are {@code user-N@example.com} and {@link E2eFixture#SAM_PASSWORD}. */

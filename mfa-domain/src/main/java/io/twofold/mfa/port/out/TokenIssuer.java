@@ -38,6 +38,14 @@ public interface TokenIssuer {
     }
 
     /**
+     * As {@link #verifyMfaApiToken}, for an access token of any audience this issuer signs (the
+     * UserInfo call takes any of them). By default every token is refused.
+     */
+    default Either<String, AccessTokenClaims> verifyAccessToken(String bearer) {
+        return Either.left("Invalid token");
+    }
+
+    /**
      * Whether the value has the shape of one of this issuer's access tokens, and so is not an
      * {@code mfa_token}. It must never be true for an {@code mfa_token}, which is 43 characters of
      * unpadded base64url (32 random bytes): the bundled server's JWTs contain dots, which an
