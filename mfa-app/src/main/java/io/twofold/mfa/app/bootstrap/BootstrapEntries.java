@@ -19,6 +19,14 @@ final class BootstrapEntries {
     private static final Set<String> CLIENT = Set.of("client_id", "client_secret", "name", "grant_types", "mfa_policy");
     private static final Set<String> USER = Set.of("realm", "username", "email", "password");
     private static final String GRANT_PREFIX = "http://auth0.com/oauth/grant-type/";
+    /**
+     * Grant types an Auth0 client may list that Twofold does not serve: a client exported from Auth0
+     * keeps its list, these are left out of it (and said at start-up), anything else is a typo.
+     */
+    private static final Set<String> UNSERVED = Set.of("authorization_code", "implicit", "refresh_token",
+            "client_credentials", "urn:ietf:params:oauth:grant-type:device_code",
+            "urn:ietf:params:oauth:grant-type:jwt-bearer", "urn:ietf:params:oauth:grant-type:token-exchange",
+            "urn:openid:params:grant-type:ciba", GRANT_PREFIX + "passwordless/otp", "passwordless/otp");
 
     private BootstrapEntries() {
     }
@@ -28,20 +36,23 @@ final class BootstrapEntries {
         String id = members.requiredText("client_id", 1, 128);
         Option<String> secret = members.optionalText("client_secret", MIN_CLIENT_SECRET, 512);
         String name = members.optionalText("name", 1, 200).getOrElse(id);
-        List<GrantType> grants = members.textArray("grant_types").map(grant -> grantType(grant, members));
+        List<String> listed = members.textArray("grant_types");
+        List<String> unserved = listed.filter(UNSERVED::contains);
+        List<GrantType> grants = listed.removeAll(unserved).map(grant -> grantType(grant, members));
         String policyName = members.requiredText("mfa_policy", 1, 20);
         MfaPolicy policy = MfaPolicy.byWireName(policyName).getOrElseThrow(() ->
                 Members.fail(members.path("mfa_policy") + " must be one of always, never, enrolled"));
         Client client = new Client(new ClientId(id), name, secret.isDefined(), grants.toSet(), policy);
-        return new BootstrapFile.ClientEntry(client, secret);
+        return new BootstrapFile.ClientEntry(client, secret, unserved);
     }
 
     /** Accepts Auth0's wire names and, for the Auth0 extension grants, the short form after {@code grant-type/}. */
     private static GrantType grantType(String name, Members members) {
         return GrantType.byWireName(name)
                 .orElse(() -> GrantType.byWireName(GRANT_PREFIX + name))
-                .getOrElseThrow(() -> Members.fail(members.path("grant_types") + " has an unknown grant type; known: "
-                        + List.of(GrantType.values()).map(GrantType::wireName).mkString(", ")));
+                .getOrElseThrow(() -> Members.fail(members.path("grant_types") + " has an unknown grant type; served: "
+                        + List.of(GrantType.values()).map(GrantType::wireName).mkString(", ")
+                        + "; known to Auth0 but not served (ignored): " + List.ofAll(UNSERVED).sorted().mkString(", ")));
     }
 
     static BootstrapFile.UserEntry user(JsonNode node, String where, String defaultRealm) {

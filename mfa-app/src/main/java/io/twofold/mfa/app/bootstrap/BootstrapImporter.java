@@ -24,6 +24,10 @@ public final class BootstrapImporter {
 
     public void apply(BootstrapFile file) {
         file.clients().forEach(entry -> {
+            if (entry.unservedGrantTypes().nonEmpty()) {
+                LOG.info("client {}: grant types Twofold does not serve are ignored: {}", entry.client().id().value(),
+                        entry.unservedGrantTypes().mkString(", "));
+            }
             try {
                 clients.upsertClient(entry.client(), entry.secret());
             } catch (IllegalArgumentException e) {

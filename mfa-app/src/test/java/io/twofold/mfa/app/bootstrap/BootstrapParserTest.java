@@ -72,9 +72,22 @@ class BootstrapParserTest {
     }
 
     @Test
+    void keepsTheServedGrantTypesOfAnAuth0ExportAndSetsAsideTheOthers() throws IOException {
+        BootstrapFile.ClientEntry client = parser.parse(file("{\"clients\":[{\"client_id\":\"exported\",\"client_secret\":\""
+                + SECRET + "\",\"grant_types\":[\"authorization_code\",\"implicit\",\"refresh_token\",\"client_credentials\","
+                + "\"password\",\"http://auth0.com/oauth/grant-type/password-realm\",\"http://auth0.com/oauth/grant-type/mfa-oob\","
+                + "\"http://auth0.com/oauth/grant-type/mfa-otp\",\"http://auth0.com/oauth/grant-type/mfa-recovery-code\","
+                + "\"urn:ietf:params:oauth:grant-type:device_code\"],\"mfa_policy\":\"always\"}]}")).clients().head();
+
+        assertThat(client.client().grantTypes()).containsExactlyInAnyOrder(GrantType.values());
+        assertThat(client.unservedGrantTypes()).containsExactly("authorization_code", "implicit", "refresh_token",
+                "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
+    }
+
+    @Test
     void namesTheMemberAtFault() throws IOException {
         assertThatThrownBy(() -> parser.parse(file("{\"clients\":[{\"client_id\":\"a\",\"client_secret\":\"" + SECRET
-                + "\",\"grant_types\":[\"implicit\"],\"mfa_policy\":\"always\"}]}")))
+                + "\",\"grant_types\":[\"implicits\"],\"mfa_policy\":\"always\"}]}")))
                 .hasMessageStartingWith("MFA_BOOTSTRAP_FILE: clients[0].grant_types has an unknown grant type");
         assertThatThrownBy(() -> parser.parse(file("{\"clients\":[{\"client_id\":\"a\",\"grant_types\":[\"password\"],"
                 + "\"mfa_policy\":\"sometimes\"}]}")))
