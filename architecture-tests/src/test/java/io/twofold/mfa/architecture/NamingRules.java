@@ -20,6 +20,14 @@ final class NamingRules {
                 .as("JDBC classes implementing an outbound port are named Jdbc*");
     }
 
+    static ArchRule memoryAdaptersAreNamedInMemory(TwofoldPackages p) {
+        return classes().that().resideInAPackage(p.memory())
+                .and().implement(resideInAPackage(p.portOut()).as("an outbound port"))
+                .and().areNotAnonymousClasses()
+                .should().haveSimpleNameStartingWith("InMemory")
+                .as("in-memory classes implementing an outbound port are named InMemory*");
+    }
+
     static ArchRule servicesAreNamedService(TwofoldPackages p) {
         return classes().that().resideInAPackage(p.service())
                 .and().implement(resideInAPackage(p.portIn()).as("an inbound port"))
