@@ -8,9 +8,11 @@ import io.twofold.mfa.jdbc.testing.TestDatabases;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.vavr.control.Either;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -29,13 +31,33 @@ abstract class HostDataSourceTest {
 
     protected abstract TestDatabase newDatabase();
 
-    /** A plain DataSource over the database's url, as a host would configure one. */
-    protected abstract DataSource plainDataSource(TestDatabase database);
-
     @BeforeEach
     void createDatabase() {
         database = newDatabase();
         dataSource = plainDataSource(database);
+    }
+
+    /** A plain DataSource of the database's driver over its url, as a host would configure one. */
+    private static DataSource plainDataSource(TestDatabase database) {
+        if (database.kind().equals("postgres")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(database.url());
+            postgres.setUser(database.user());
+            postgres.setPassword(database.password());
+            return postgres;
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(database.url());
+        h2.setUser(database.user());
+        h2.setPassword(database.password());
+        return h2;
+    }
+
+    /** Our stores on the host's open transaction: its connection, auto-commit off, bound as the only one. */
+    private JdbcStorage joinedTo(Connection hosts) throws SQLException {
+        JdbcStorage.on(dataSource, TestDatabases.KEYRING, Migrations.RUN).close();
+        hosts.setAutoCommit(false);
+        return JdbcStorage.on(HostTransaction.boundTo(hosts), TestDatabases.KEYRING, Migrations.SKIP);
     }
 
     @AfterEach
@@ -84,10 +106,8 @@ abstract class HostDataSourceTest {
 
     @Test
     void joinsTheHostsOpenTransactionSoTheHostsRollbackUndoesOurWrites() throws SQLException {
-        JdbcStorage.on(dataSource, TestDatabases.KEYRING, Migrations.RUN).close();
         try (Connection hosts = dataSource.getConnection()) {
-            hosts.setAutoCommit(false);
-            JdbcStorage storage = JdbcStorage.on(HostTransaction.boundTo(hosts), TestDatabases.KEYRING, Migrations.SKIP);
+            JdbcStorage storage = joinedTo(hosts);
 
             Either<String, String> result = storage.unitOfWork().inTransaction(() -> {
                 storage.transactions().add(transaction);
@@ -103,10 +123,8 @@ abstract class HostDataSourceTest {
 
     @Test
     void leavesTheHostsTransactionOpenWhenOurWorkThrowsSoTheHostDecides() throws SQLException {
-        JdbcStorage.on(dataSource, TestDatabases.KEYRING, Migrations.RUN).close();
         try (Connection hosts = dataSource.getConnection()) {
-            hosts.setAutoCommit(false);
-            JdbcStorage storage = JdbcStorage.on(HostTransaction.boundTo(hosts), TestDatabases.KEYRING, Migrations.SKIP);
+            JdbcStorage storage = joinedTo(hosts);
 
             assertThatThrownBy(() -> storage.unitOfWork().inTransaction(() -> {
                 storage.transactions().add(transaction);
@@ -120,7 +138,7 @@ abstract class HostDataSourceTest {
 
     @Test
     void refusesAnH2DatabaseNotInPostgresMode() {
-        org.h2.jdbcx.JdbcDataSource plain = new org.h2.jdbcx.JdbcDataSource();
+        JdbcDataSource plain = new JdbcDataSource();
         plain.setURL("jdbc:h2:mem:plain_host");
 
         assertThatThrownBy(() -> JdbcStorage.on(plain, TestDatabases.KEYRING, Migrations.RUN))
