@@ -74,9 +74,13 @@ public final class JdbcStorage implements AutoCloseable {
      * {@code TransactionAwareDataSourceProxy} inside {@code @Transactional}): we join it and never
      * commit or roll it back, not even when the work throws (we only close the connection we were
      * handed, which a transaction-aware DataSource turns into a release); the host's commit makes our
-     * writes durable and its rollback undoes them. So a host that joins must commit after a use case returns a failure value as well,
-     * or wrong codes are not counted; and a pool handing out auto-commit-off connections outside any
-     * transaction of the host's makes every write of ours wait for a commit that never comes.
+     * writes durable and its rollback undoes them. So a host that joins must commit after a use case
+     * returns a failure value as well, or wrong codes are not counted; and a pool that hands out
+     * auto-commit-off connections outside any transaction of the host's loses every write of ours,
+     * which nothing ever commits.
+     *
+     * <p>The rest of {@link JdbcConfig} takes its defaults ({@link JdbcConfig#of}): 30 s client and
+     * user profile caches, OWASP Argon2id for the JDBC user directory, if the host uses it.
      */
     public static JdbcStorage on(DataSource dataSource, Keyring keyring, Migrations migrations) {
         return on(dataSource, keyring, migrations, Clock.systemUTC());
