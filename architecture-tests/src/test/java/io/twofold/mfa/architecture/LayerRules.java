@@ -13,8 +13,9 @@ final class LayerRules {
 
     /**
      * The hexagon: model (with errors and policies) at the centre, ports around it, services
-     * implementing the inbound ports, adapters on the outbound ports, and only the application
-     * seeing everything. Every class must belong to a layer, so a new package cannot slip past.
+     * implementing the inbound ports, adapters on the outbound ports (the in-memory one inside the
+     * domain module, JDBC and HTTP beside it), and only the application seeing everything. Every
+     * class must belong to a layer, so a new package cannot slip past.
      */
     static ArchRule dependenciesPointInwards(TwofoldPackages p) {
         return layeredArchitecture()
@@ -25,6 +26,7 @@ final class LayerRules {
                 .layer("Otp").definedBy(p.otp())
                 .layer("Secrets").definedBy(p.secret())
                 .layer("Services").definedBy(p.service())
+                .layer("MemoryAdapter").definedBy(p.memory())
                 .layer("JdbcAdapter").definedBy(p.jdbc())
                 .layer("HttpAdapter").definedBy(p.http())
                 .layer("Application").definedBy(p.app())
@@ -35,6 +37,7 @@ final class LayerRules {
                 .whereLayer("Secrets").mayOnlyAccessLayers("Model", "OutboundPorts")
                 .whereLayer("Services")
                 .mayOnlyAccessLayers("Model", "InboundPorts", "OutboundPorts", "Otp", "Secrets")
+                .whereLayer("MemoryAdapter").mayOnlyAccessLayers("Model", "OutboundPorts")
                 .whereLayer("JdbcAdapter").mayOnlyAccessLayers("Model", "OutboundPorts", "Otp", "Secrets")
                 .whereLayer("HttpAdapter")
                 .mayOnlyAccessLayers("Model", "InboundPorts", "OutboundPorts", "Otp", "Secrets")

@@ -13,11 +13,20 @@ final class NamingRules {
     }
 
     static ArchRule jdbcAdaptersAreNamedJdbc(TwofoldPackages p) {
-        return classes().that().resideInAPackage(p.jdbc())
+        return adaptersNamed(p.jdbc(), "Jdbc", p).as("JDBC classes implementing an outbound port are named Jdbc*");
+    }
+
+    static ArchRule memoryAdaptersAreNamedInMemory(TwofoldPackages p) {
+        return adaptersNamed(p.memory(), "InMemory", p)
+                .as("in-memory classes implementing an outbound port are named InMemory*");
+    }
+
+    /** The classes of an adapter package that implement an outbound port carry the adapter's technology first. */
+    private static ArchRule adaptersNamed(String adapterPackage, String prefix, TwofoldPackages p) {
+        return classes().that().resideInAPackage(adapterPackage)
                 .and().implement(resideInAPackage(p.portOut()).as("an outbound port"))
                 .and().areNotAnonymousClasses()
-                .should().haveSimpleNameStartingWith("Jdbc")
-                .as("JDBC classes implementing an outbound port are named Jdbc*");
+                .should().haveSimpleNameStartingWith(prefix);
     }
 
     static ArchRule servicesAreNamedService(TwofoldPackages p) {

@@ -61,8 +61,8 @@ class RulesCatchViolationsTest {
         assertThat(report).contains(fixture("model.KnowsItsStore"), fixture("port.in.LeaksTheService"),
                 fixture("otp.OtpUsesService"), fixture("jdbc.CallsHttp"), fixture("http.token.Pong"),
                 fixture("usecase.UsesTheApp"), fixture("http.api.ServiceController"),
-                fixture("stray.UnmappedPackage"));
-        assertThat(report).doesNotContain(fixture("app.Wiring.renameWidget"));
+                fixture("stray.UnmappedPackage"), fixture("memory.InMemoryStoreUsesTheService"));
+        assertThat(report).doesNotContain(fixture("app.Wiring.renameWidget"), fixture("memory.InMemoryWidgetStore"));
     }
 
     @Test
@@ -107,6 +107,9 @@ class RulesCatchViolationsTest {
     void misnamedAdaptersServicesAndSendersAreCaught() {
         String jdbc = violations(NamingRules.jdbcAdaptersAreNamedJdbc(FIXTURE));
         assertThat(jdbc).contains(fixture("jdbc.WidgetTable")).doesNotContain(fixture("jdbc.JdbcWidgetStore"));
+
+        String memory = violations(NamingRules.memoryAdaptersAreNamedInMemory(FIXTURE));
+        assertThat(memory).contains(fixture("memory.WidgetMap")).doesNotContain(fixture("memory.InMemoryWidgetStore"));
 
         String services = violations(NamingRules.servicesAreNamedService(FIXTURE));
         assertThat(services).contains(fixture("usecase.RenameWidgetHandler"))

@@ -45,6 +45,11 @@ record TwofoldPackages(String root) {
         return root + ".secret..";
     }
 
+    /** The in-memory adapter: an adapter on the outbound ports that ships inside the domain module. */
+    String memory() {
+        return root + ".memory..";
+    }
+
     String jdbc() {
         return root + ".jdbc..";
     }

@@ -26,6 +26,7 @@ final class TwofoldRules {
         rules.put("topLevelPackagesAreFreeOfCycles", LayerRules.topLevelPackagesAreFreeOfCycles(p));
         rules.put("everyPackageIsFreeOfCycles", LayerRules.everyPackageIsFreeOfCycles(p));
         rules.put("jdbcAdaptersAreNamedJdbc", NamingRules.jdbcAdaptersAreNamedJdbc(p));
+        rules.put("memoryAdaptersAreNamedInMemory", NamingRules.memoryAdaptersAreNamedInMemory(p));
         rules.put("servicesAreNamedService", NamingRules.servicesAreNamedService(p));
         rules.put("sendersAreNamedSender", NamingRules.sendersAreNamedSender(p));
         rules.put("noFieldInjection", HygieneRules.NO_FIELD_INJECTION);

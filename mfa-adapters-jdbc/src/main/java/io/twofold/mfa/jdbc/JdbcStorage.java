@@ -13,8 +13,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * Every store on one database: opens the {@link Database} (pool, migrations at start-up, safe to run
- * on every node, every start), and hands out the stores the {@link StoreFactory} built on it.
+ * Every store on one database, and a {@link UnitOfWork} over them. Either we own the database
+ * ({@link #start}, {@link #h2File}: our pool, migrations at start-up, safe to run on every node, every
+ * start) or the host does ({@link #on}: its DataSource, its transactions, its choice of migrations).
  */
 public final class JdbcStorage implements AutoCloseable {
     /** The H2 settings the migrations are written for. */
@@ -46,6 +47,51 @@ public final class JdbcStorage implements AutoCloseable {
         this.loginStates = stores.loginStates();
         this.clients = stores.clients();
         this.unitOfWork = stores.unitOfWork();
+    }
+
+    /** Whether {@link #on} applies Twofold's migrations to the host's database. */
+    public enum Migrations {
+        /**
+         * Apply pending migrations now (Flyway, scripts under {@code classpath:db/twofold}, history in the
+         * table {@code twofold_schema_history}, so a host's own Flyway history is left alone).
+         */
+        RUN,
+        /** The host has applied them already, with its own tooling, from the same scripts. */
+        SKIP
+    }
+
+    /**
+     * The stores on a DataSource the host owns: no pool of ours, {@link #close()} leaves it open.
+     * Secrets are sealed with the host's {@code keyring}; the wall clock stamps new users. The tables
+     * live in the connections' current schema; the database must be PostgreSQL or H2 in PostgreSQL mode
+     * ({@link #H2_OPTIONS}).
+     *
+     * <p>Transactions: each store call, and each {@link #unitOfWork()}, takes a connection from the
+     * DataSource. If that connection comes with auto-commit on, our unit of work runs its own database
+     * transaction on it: it commits when the use case returns (a counted wrong code must stick, so a
+     * returned {@code MfaError} commits too) and rolls back when it throws. If it comes with
+     * auto-commit off, it is taken to be the host's open transaction (for example Spring's
+     * {@code TransactionAwareDataSourceProxy} inside {@code @Transactional}): we join it and never
+     * commit or roll it back, not even when the work throws (we only close the connection we were
+     * handed, which a transaction-aware DataSource turns into a release); the host's commit makes our
+     * writes durable and its rollback undoes them. So a host that joins must commit after a use case
+     * returns a failure value as well, or wrong codes are not counted; and a pool that hands out
+     * auto-commit-off connections outside any transaction of the host's loses every write of ours,
+     * which nothing ever commits.
+     *
+     * <p>The rest of {@link JdbcConfig} takes its defaults ({@link JdbcConfig#of}): 30 s client and
+     * user profile caches, OWASP Argon2id for the JDBC user directory, if the host uses it.
+     */
+    public static JdbcStorage on(DataSource dataSource, Keyring keyring, Migrations migrations) {
+        return on(dataSource, keyring, migrations, Clock.systemUTC());
+    }
+
+    /** As {@link #on(DataSource, Keyring, Migrations)}, with the clock that stamps new users. */
+    public static JdbcStorage on(DataSource dataSource, Keyring keyring, Migrations migrations, Clock clock) {
+        Database database = Database.on(dataSource, migrations);
+        // Only the keyring and the default tuning are read from this config: the host owns the connections.
+        JdbcConfig defaults = JdbcConfig.of("(the host's DataSource)", "", "", keyring);
+        return new JdbcStorage(database, new StoreFactory(database, defaults, clock));
     }
 
     /** Connects, migrates and builds the stores; the wall clock stamps new users. */
@@ -136,6 +182,7 @@ public final class JdbcStorage implements AutoCloseable {
         return database.dataSource();
     }
 
+    /** Closes our pool; on a host's DataSource ({@link #on}), nothing: the host closes its own. */
     @Override
     public void close() {
         database.close();

@@ -16,7 +16,7 @@ public final class HostRules {
     /** The packages of the domain module itself, which may use its own internals. */
     private static final String[] DOMAIN = {"io.twofold.mfa.model..", "io.twofold.mfa.error..",
             "io.twofold.mfa.policy..", "io.twofold.mfa.port..", "io.twofold.mfa.usecase..", "io.twofold.mfa.otp..",
-            "io.twofold.mfa.secret.."};
+            "io.twofold.mfa.secret..", "io.twofold.mfa.memory.."};
 
     private HostRules() {
     }

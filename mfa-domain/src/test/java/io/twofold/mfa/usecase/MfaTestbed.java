@@ -1,14 +1,14 @@
 package io.twofold.mfa.usecase;
 
 import io.twofold.mfa.error.MfaError;
-import io.twofold.mfa.fake.DirectUnitOfWork;
+import io.twofold.mfa.memory.InMemoryUnitOfWork;
 import io.twofold.mfa.fake.FakeTokenIssuer;
-import io.twofold.mfa.fake.InMemoryAttemptCounterStore;
-import io.twofold.mfa.fake.InMemoryAuditLog;
-import io.twofold.mfa.fake.InMemoryAuthenticatorStore;
-import io.twofold.mfa.fake.InMemoryChallengeStore;
-import io.twofold.mfa.fake.InMemoryClientRegistry;
-import io.twofold.mfa.fake.InMemoryTransactionStore;
+import io.twofold.mfa.memory.InMemoryAttemptCounterStore;
+import io.twofold.mfa.memory.InMemoryAuditLog;
+import io.twofold.mfa.memory.InMemoryAuthenticatorStore;
+import io.twofold.mfa.memory.InMemoryChallengeStore;
+import io.twofold.mfa.memory.InMemoryClientRegistry;
+import io.twofold.mfa.memory.InMemoryTransactionStore;
 import io.twofold.mfa.fake.InMemoryUserDirectory;
 import io.twofold.mfa.fake.RecordingSender;
 import io.twofold.mfa.model.ClientCredentials;
@@ -65,7 +65,7 @@ public final class MfaTestbed {
     public final AttemptCounterStore counters;
     public final FakeTokenIssuer tokens = new FakeTokenIssuer(clock, ISSUER);
     public final RecordingSender sender = new RecordingSender();
-    public final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
+    public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     public final MfaSettings settings;
     public final MfaServices services;
     public final User alice;

@@ -1,7 +1,7 @@
 package io.twofold.mfa.usecase;
 
 import io.twofold.mfa.contract.Race;
-import io.twofold.mfa.fake.InMemoryAttemptCounterStore;
+import io.twofold.mfa.memory.InMemoryAttemptCounterStore;
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.policy.AttemptBudgets;

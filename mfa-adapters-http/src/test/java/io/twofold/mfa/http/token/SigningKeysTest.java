@@ -2,7 +2,7 @@ package io.twofold.mfa.http.token;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.twofold.mfa.fake.InMemorySigningKeyStore;
+import io.twofold.mfa.memory.InMemorySigningKeyStore;
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
 import io.twofold.mfa.testing.MutableClock;

@@ -1,4 +1,4 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.memory;
 
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@link ChallengeStore} in a map; changes are atomic per challenge via {@code compute}. */
+/**
+ * A {@link ChallengeStore} in a map; changes are atomic per challenge via {@code compute}, so an
+ * {@code oob_code} is consumed once. Codes are kept only as hashes. Held in this JVM only.
+ */
 public final class InMemoryChallengeStore implements ChallengeStore {
 
     private final ConcurrentMap<ChallengeId, OobChallenge> byId = new ConcurrentHashMap<>();

@@ -1,4 +1,4 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.memory;
 
 import io.twofold.mfa.contract.AuthenticatorStoreContract;
 import io.twofold.mfa.port.out.AuthenticatorStore;

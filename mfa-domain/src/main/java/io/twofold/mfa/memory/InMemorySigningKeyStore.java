@@ -1,4 +1,4 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.memory;
 
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
@@ -6,7 +6,7 @@ import io.vavr.control.Option;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A {@link SigningKeyStore} holding one key; the first save wins. */
+/** A {@link SigningKeyStore} holding one key; the first save wins. A restart makes a new key, so tokens signed before it no longer verify. */
 public final class InMemorySigningKeyStore implements SigningKeyStore {
 
     private final AtomicReference<SigningKey> key = new AtomicReference<>();

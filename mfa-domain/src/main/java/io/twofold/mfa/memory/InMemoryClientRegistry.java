@@ -1,4 +1,4 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.memory;
 
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A {@link ClientRegistry} of clients registered by tests. A confidential client must present its
- * secret; a public client needs none (a secret it sends anyway is ignored). Secrets are kept as
- * hashes and compared in constant time.
+ * A {@link ClientRegistry} of the clients the host registers at start-up. A confidential client must
+ * present its secret; a public client needs none (a secret it sends anyway is ignored). Secrets are
+ * kept as SHA-256 hashes, fit for generated high-entropy secrets (not for passwords), and compared in
+ * constant time. Registering an id again replaces the client.
  */
 public final class InMemoryClientRegistry implements ClientRegistry {
 

@@ -1,4 +1,4 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.memory;
 
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An {@link AuthenticatorStore} in a map. Every change runs inside {@code ConcurrentMap.compute},
- * which is atomic per key, so each compare-and-set has exactly one winner as the port requires.
+ * which is atomic per key, so each compare-and-set has exactly one winner as the port requires;
+ * activations are serialized on the store, so "the first factor" has one winner too. TOTP seeds are
+ * held in the clear in this JVM's heap, never written anywhere (see the package comment).
  */
 public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
 
@@ -44,7 +46,7 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
         }
     }
 
-    /** Test shorthand: adds the authenticator and confirms it at {@code confirmedAt}. */
+    /** Adds the authenticator already confirmed at {@code confirmedAt}: to seed a store, or in tests. */
     public ActiveAuthenticator addActive(PendingAuthenticator authenticator, Instant confirmedAt) {
         ActiveAuthenticator active = authenticator.confirm(confirmedAt);
         add(authenticator);
@@ -68,8 +70,9 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
                 .filter(authenticator -> authenticator.userId().equals(user));
     }
 
+    /** Serialized with {@link #activateFirst}, so an activation cannot slip between its check and its change. */
     @Override
-    public boolean activate(ActiveAuthenticator confirmed) {
+    public synchronized boolean activate(ActiveAuthenticator confirmed) {
         AtomicBoolean changed = new AtomicBoolean();
         rows.computeIfPresent(confirmed.id(), (key, row) -> {
             if (row.authenticator() instanceof PendingAuthenticator pending && pending.userId().equals(confirmed.userId())) {

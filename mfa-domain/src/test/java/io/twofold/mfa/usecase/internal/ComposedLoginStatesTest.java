@@ -1,7 +1,10 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.usecase.internal;
 
 import io.twofold.mfa.contract.LoginStateStoreContract;
-import io.twofold.mfa.usecase.internal.ComposedLoginStates;
+import io.twofold.mfa.memory.InMemoryAttemptCounterStore;
+import io.twofold.mfa.memory.InMemoryAuditLog;
+import io.twofold.mfa.memory.InMemoryAuthenticatorStore;
+import io.twofold.mfa.memory.InMemoryTransactionStore;
 
 /** The login-state store a host gets by default, composed of the three in-memory stores. */
 class ComposedLoginStatesTest extends LoginStateStoreContract {

@@ -1,9 +1,9 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.memory;
 
-import io.twofold.mfa.contract.AttemptCounterStoreContract;
+import io.twofold.mfa.contract.SendLimitsRaceContract;
 import io.twofold.mfa.port.out.AttemptCounterStore;
 
-class InMemoryAttemptCounterStoreTest extends AttemptCounterStoreContract {
+class InMemorySendLimitsRaceTest extends SendLimitsRaceContract {
 
     @Override
     protected AttemptCounterStore newStore() {

@@ -1,4 +1,4 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.memory;
 
 import io.twofold.mfa.port.out.UnitOfWork;
 
@@ -6,11 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A {@link UnitOfWork} that just runs the work. The in-memory stores apply each change at once and
- * cannot roll back, so work that throws halfway leaves its earlier changes in place; tests that need
- * rollback belong with a real database adapter.
+ * A {@link UnitOfWork} for the in-memory stores: it just runs the work. Each store applies a change
+ * at once and atomically, which is what the use cases' single-use and attempt rules rely on; there is
+ * no rollback, so work that throws halfway (a sender failing after a challenge was stored) keeps its
+ * earlier changes. Tests that need rollback belong with a real database adapter.
  */
-public final class DirectUnitOfWork implements UnitOfWork {
+public final class InMemoryUnitOfWork implements UnitOfWork {
 
     private final AtomicInteger runs = new AtomicInteger();
 

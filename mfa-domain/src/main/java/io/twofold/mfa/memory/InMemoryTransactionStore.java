@@ -1,4 +1,4 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.memory;
 
 import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.MfaTransaction;
@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@link TransactionStore} in a map; changes are atomic per transaction via {@code compute}. */
+/**
+ * A {@link TransactionStore} in a map; changes are atomic per transaction via {@code compute}, so an
+ * {@code mfa_token} completes once. Tokens are kept only as hashes. Held in this JVM only.
+ */
 public final class InMemoryTransactionStore implements TransactionStore {
 
     private final ConcurrentMap<TransactionId, MfaTransaction> byId = new ConcurrentHashMap<>();

@@ -1,4 +1,4 @@
-package io.twofold.mfa.fake;
+package io.twofold.mfa.memory;
 
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.port.out.AttemptCounterStore;
@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An {@link AttemptCounterStore} in a map: a versioned compare-and-set, atomic per key. */
+/**
+ * An {@link AttemptCounterStore} in a map: a versioned compare-and-set, atomic per key. Idle buckets
+ * stay until {@code PurgeExpired} removes them. Held in this JVM only (see the package comment).
+ */
 public final class InMemoryAttemptCounterStore implements AttemptCounterStore {
 
     private final ConcurrentMap<String, AttemptBucket> buckets = new ConcurrentHashMap<>();
