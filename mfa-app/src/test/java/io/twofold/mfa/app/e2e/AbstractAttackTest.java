@@ -2,21 +2,14 @@ package io.twofold.mfa.app.e2e;
 
 import io.twofold.mfa.contract.Race;
 import io.twofold.mfa.jdbc.JdbcStorage;
-import io.twofold.mfa.jdbc.testing.TestDatabase;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
-import io.twofold.mfa.testing.MutableClock;
 import io.vavr.collection.HashSet;
 import io.vavr.control.Option;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,44 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over its socket: an attacker who knows a user's password tries to get around the second factor.
  * Each user is made for its test, so the tests share no attempt counters. Subclasses pick the database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AbstractAttackTest {
+abstract class AbstractAttackTest extends AbstractAppTest {
     private static final Duration STEP = Duration.ofSeconds(30);
     private static final String REALM = "Username-Password-Authentication";
     private static final AtomicInteger USERS = new AtomicInteger();
-
-    @TempDir
-    static Path dir;
-
-    private TestDatabase database;
-    private WebhookRecorder webhook;
-    private RunningApp app;
-    private ApiClient api;
-    private MutableClock clock;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void startApp() {
-        database = database();
-        webhook = new WebhookRecorder();
-        clock = E2eFixture.clock();
-        app = RunningApp.start(E2eFixture.properties(dir, webhook, database), clock);
-        api = app.client();
-    }
-
-    @AfterAll
-    void stopApp() {
-        if (app != null) {
-            app.close();
-        }
-        if (webhook != null) {
-            webhook.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     // ---- finding 1: a factor planted before the real user enrolls
 

@@ -1,17 +1,10 @@
 package io.twofold.mfa.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.twofold.mfa.jdbc.testing.TestDatabase;
-import io.twofold.mfa.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,43 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * enrollment and login, replay refused, MFA API token, SMS enrollment and login through the webhook,
  * delete, recovery code. Subclasses pick the database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AbstractWalkthroughTest {
+abstract class AbstractWalkthroughTest extends AbstractAppTest {
     private static final Duration STEP = Duration.ofSeconds(30);
-
-    @TempDir
-    static Path dir;
-
-    private TestDatabase database;
-    private WebhookRecorder webhook;
-    private RunningApp app;
-    private ApiClient api;
-    private MutableClock clock;
-
-    /** A fresh, empty database for this class. */
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void startApp() {
-        database = database();
-        webhook = new WebhookRecorder();
-        clock = E2eFixture.clock();
-        app = RunningApp.start(E2eFixture.properties(dir, webhook, database), clock);
-        api = app.client();
-    }
-
-    @AfterAll
-    void stopApp() {
-        if (app != null) {
-            app.close();
-        }
-        if (webhook != null) {
-            webhook.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @Test
     void walksThroughTotpSmsDeleteAndRecovery() {

@@ -32,9 +32,8 @@ class BadInputTest {
     @TempDir
     static Path dir;
 
-    private TestDatabase database;
+    private E2eApp e2e;
     private WebhookRecorder webhook;
-    private RunningApp app;
     private ApiClient api;
     private MutableClock clock;
     private String janeSecret;
@@ -42,11 +41,10 @@ class BadInputTest {
 
     @BeforeAll
     void start() {
-        database = TestDatabases.h2();
-        webhook = new WebhookRecorder();
-        clock = E2eFixture.clock();
-        app = RunningApp.start(E2eFixture.properties(dir, webhook, database), clock);
-        api = app.client();
+        e2e = E2eApp.start(dir, TestDatabases.h2());
+        webhook = e2e.webhook;
+        clock = e2e.clock;
+        api = e2e.api;
         String janeToken = mfaToken(JANE, JANE_PASSWORD, Map.of());
         janeSecret = api.postJson("mfa/associate", Map.of("authenticator_types", List.of("otp")),
                 "Authorization", "Bearer " + janeToken).text("secret");
@@ -63,9 +61,7 @@ class BadInputTest {
 
     @AfterAll
     void stop() {
-        app.close();
-        webhook.close();
-        database.close();
+        e2e.close();
     }
 
     @Test
