@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 
 /** A response as the client saw it: status, raw body, content type, and the body as JSON when it is JSON. */
-record ApiResponse(int status, String body, Optional<String> contentType, JsonNode json) {
+record ApiResponse(int status, String body, Optional<String> contentType, JsonNode json, HttpHeaders headers) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static ApiResponse of(HttpResponse<String> response) {
@@ -19,7 +20,7 @@ record ApiResponse(int status, String body, Optional<String> contentType, JsonNo
             json = JSON.missingNode();
         }
         return new ApiResponse(response.statusCode(), response.body(),
-                response.headers().firstValue("Content-Type"), json);
+                response.headers().firstValue("Content-Type"), json, response.headers());
     }
 
     String text(String member) {
@@ -28,6 +29,10 @@ record ApiResponse(int status, String body, Optional<String> contentType, JsonNo
             throw new AssertionError("no string member '" + member + "' in " + status + " " + body);
         }
         return value.textValue();
+    }
+
+    Optional<String> header(String name) {
+        return headers.firstValue(name);
     }
 
     String error() {

@@ -14,6 +14,8 @@ import java.util.Map;
  * (spec 13.1.6): keep their trailing periods, and their missing ones.
  */
 public final class OAuthErrors {
+    /** What a 503 suggests: the pool gives up on a connection after 3 s, a restarted database is back in seconds. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
@@ -132,6 +134,12 @@ public final class OAuthErrors {
             case EMAIL -> "email";
             case RECOVERY_CODE -> "recovery-code";
         };
+    }
+
+    /** The database cannot be reached right now: 503 with {@code Retry-After}, the OAuth error for "try later". */
+    public static OAuthError temporarilyUnavailable() {
+        return OAuthError.of(503, "temporarily_unavailable", "The service is temporarily unavailable. Try again shortly.")
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
 
     public static OAuthError invalidRequest(String description) {

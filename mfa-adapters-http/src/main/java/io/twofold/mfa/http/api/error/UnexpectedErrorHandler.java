@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.twofold.mfa.port.out.StoreUnavailableException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,12 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
         if (exception instanceof HttpStatusException status && status.getStatus().getCode() < 500) {
             return OAuthErrors.forStatus(status.getStatus().getCode()).toResponse();
         }
+        // First: a lost database connection ends in an EOFException too, deep in the driver.
+        if (storeUnavailable(exception)) {
+            // An outage, not a bug: no stack trace; the client may try again, every node recovers by itself.
+            LOG.warn("{} {}: the database cannot be reached; answered 503", request.getMethodName(), request.getPath());
+            return OAuthErrors.temporarilyUnavailable().toResponse();
+        }
         if (clientLeft(exception)) {
             // The client's business, not a server fault: no stack trace, and nobody reads the answer.
             LOG.debug("{} {}: the client closed the connection before the whole body arrived",
@@ -35,6 +42,15 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
         }
         LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
         return OAuthErrors.serverError().toResponse();
+    }
+
+    private static boolean storeUnavailable(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A body cut short by the client: Netty reports it as an {@link EOFException}, possibly wrapped. */
