@@ -224,4 +224,82 @@ class ConfigurationReaderTest {
         assertThat(configuration.database().url()).startsWith("jdbc:h2:file:" + dir.toAbsolutePath().resolve("twofold") + ";");
         assertThat(configuration.signingKeyJwk().isEmpty()).isTrue();
     }
+
+    @Test
+    void readsTlsFilesInEachKeyFormatAndDefaultsTheIssuerToHttps() {
+        TwofoldConfiguration rsa = read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
+                Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"), Setting.SERVER_PORT, "8443"));
+        TwofoldConfiguration ec = read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("ec-cert.pem"),
+                Setting.TLS_KEY_FILE, tlsFixture("ec-sec1-key.pem")));
+
+        assertThat(rsa.tls().get().key().getAlgorithm()).isEqualTo("RSA");
+        assertThat(rsa.issuer()).isEqualTo("https://localhost:8443/");
+        assertThat(ec.tls().get().key().getAlgorithm()).isEqualTo("EC");
+        assertThat(ec.tls().get().chain()).hasSize(1);
+        assertThat(ec.toString()).contains("tls=TlsSettings[subject=CN=localhost").doesNotContain("PRIVATE");
+        assertThat(read(HashMap.empty()).tls()).isEmpty();
+    }
+
+    @Test
+    void readsAPkcs8TlsKey(@TempDir Path dir) throws Exception {
+        java.security.PrivateKey pkcs1 = read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
+                Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"))).tls().get().key();
+        Path pkcs8 = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pkcs1.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+
+        TwofoldConfiguration configuration = read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
+                Setting.TLS_KEY_FILE, pkcs8.toString()));
+
+        assertThat(configuration.tls().get().key()).isEqualTo(pkcs1);
+    }
+
+    @Test
+    void refusesOneTlsFileWithoutTheOther() {
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"))))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("MFA_TLS_KEY_FILE must be set with MFA_TLS_CERT_FILE (both or neither)");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"))))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("MFA_TLS_CERT_FILE must be set with MFA_TLS_KEY_FILE (both or neither)");
+    }
+
+    @Test
+    void refusesAnUnreadableTlsFile(@TempDir Path dir) {
+        String missing = dir.resolve("missing.pem").toString();
+
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, missing,
+                Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"))))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("MFA_TLS_CERT_FILE cannot be read: " + missing);
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
+                Setting.TLS_KEY_FILE, missing)))
+                .hasMessage("MFA_TLS_KEY_FILE cannot be read: " + missing);
+    }
+
+    @Test
+    void refusesTlsFilesThatAreNotACertificateAndItsKey(@TempDir Path dir) throws Exception {
+        Path garbage = Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
+                Setting.TLS_KEY_FILE, tlsFixture("ec-sec1-key.pem"))))
+                .hasMessage("MFA_TLS_KEY_FILE is not the private key of the first certificate in MFA_TLS_CERT_FILE");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-pkcs1-key.pem"),
+                Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"))))
+                .hasMessage("MFA_TLS_CERT_FILE is not a PEM certificate chain (BEGIN CERTIFICATE)");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
+                Setting.TLS_KEY_FILE, tlsFixture("rsa-cert.pem"))))
+                .hasMessageStartingWith("MFA_TLS_KEY_FILE is not an unencrypted PEM private key");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
+                Setting.TLS_KEY_FILE, garbage.toString())))
+                .hasMessage("MFA_TLS_KEY_FILE is not a readable RSA or EC private key");
+    }
+
+    /** Test-only key pairs and self-signed certificates for CN=localhost, made with openssl. */
+    private static String tlsFixture(String name) {
+        try {
+            return Path.of(ConfigurationReaderTest.class.getResource("/tls/" + name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
