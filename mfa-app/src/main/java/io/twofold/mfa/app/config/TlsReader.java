@@ -1,6 +1,7 @@
 package io.twofold.mfa.app.config;
 
 import io.twofold.mfa.http.token.Pkcs8;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +59,7 @@ final class TlsReader {
         }
         List<X509Certificate> chain = certificates(read(Setting.TLS_CERT_FILE, cert.get()));
         PrivateKey privateKey = privateKey(read(Setting.TLS_KEY_FILE, key.get()));
-        if (!matches(privateKey, chain.get(0).getPublicKey())) {
+        if (!matches(privateKey, chain.head().getPublicKey())) {
             throw invalid(Setting.TLS_KEY_FILE, "is not the private key of the first certificate in MFA_TLS_CERT_FILE");
         }
         return Option.some(new TlsSettings(chain, privateKey));
@@ -75,9 +75,8 @@ final class TlsReader {
 
     private static List<X509Certificate> certificates(byte[] pem) {
         try {
-            List<X509Certificate> chain = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem)).stream()
-                    .map(X509Certificate.class::cast).toList();
+            List<X509Certificate> chain = List.ofAll(CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem))).map(X509Certificate.class::cast);
             if (chain.isEmpty()) {
                 throw invalid(Setting.TLS_CERT_FILE, "holds no certificate");
             }

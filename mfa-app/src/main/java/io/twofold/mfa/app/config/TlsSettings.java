@@ -1,12 +1,13 @@
 package io.twofold.mfa.app.config;
 
+import io.vavr.collection.List;
+
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.List;
 
 /**
  * The server's certificate chain (its own certificate first) and the private key that matches it,
@@ -16,16 +17,12 @@ public record TlsSettings(List<X509Certificate> chain, PrivateKey key) {
     /** The alias of the one entry in {@link #keyStore}. */
     public static final String ALIAS = "twofold";
 
-    public TlsSettings {
-        chain = List.copyOf(chain);
-    }
-
     /** An in-memory PKCS12 key store holding the key and its chain, protected by {@code password}. */
     public KeyStore keyStore(char[] password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(ALIAS, key, password, chain.toArray(Certificate[]::new));
+            store.setKeyEntry(ALIAS, key, password, chain.toJavaList().toArray(Certificate[]::new));
             return store;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("could not build the TLS key store", e);
@@ -34,7 +31,7 @@ public record TlsSettings(List<X509Certificate> chain, PrivateKey key) {
 
     @Override
     public String toString() {
-        X509Certificate leaf = chain.get(0);
+        X509Certificate leaf = chain.head();
         return "TlsSettings[subject=" + leaf.getSubjectX500Principal().getName() + ", notAfter=" + leaf.getNotAfter()
                 + ", chain=" + chain.size() + ", key=" + key.getAlgorithm() + "]";
     }

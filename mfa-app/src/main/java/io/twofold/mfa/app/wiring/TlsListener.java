@@ -43,7 +43,7 @@ class TlsListener extends AbstractServerSslBuilder {
         ssl.setPort(Math.max(configuration.port(), 0));
         ssl.setProtocols(PROTOCOLS.clone());
         tls.forEach(settings -> LOG.info("HTTPS only, TLS 1.2 and 1.3, with the certificate for {}",
-                settings.chain().get(0).getSubjectX500Principal().getName()));
+                settings.chain().head().getSubjectX500Principal().getName()));
     }
 
     @Override

@@ -279,9 +279,17 @@ class ConfigurationReaderTest {
     @Test
     void refusesTlsFilesThatAreNotACertificateAndItsKey(@TempDir Path dir) throws Exception {
         Path garbage = Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        Path otherRsaKey = Files.writeString(dir.resolve("other.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
 
         assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
                 Setting.TLS_KEY_FILE, tlsFixture("ec-sec1-key.pem"))))
+                .hasMessage("MFA_TLS_KEY_FILE is not the private key of the first certificate in MFA_TLS_CERT_FILE");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
+                Setting.TLS_KEY_FILE, otherRsaKey.toString())))
                 .hasMessage("MFA_TLS_KEY_FILE is not the private key of the first certificate in MFA_TLS_CERT_FILE");
         assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-pkcs1-key.pem"),
                 Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"))))
