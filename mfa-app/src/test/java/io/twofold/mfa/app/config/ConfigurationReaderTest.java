@@ -12,9 +12,14 @@ import io.vavr.collection.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -229,8 +234,7 @@ class ConfigurationReaderTest {
     void readsTlsFilesInEachKeyFormatAndDefaultsTheIssuerToHttps() {
         TwofoldConfiguration rsa = read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
                 Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"), Setting.SERVER_PORT, "8443"));
-        TwofoldConfiguration ec = read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("ec-cert.pem"),
-                Setting.TLS_KEY_FILE, tlsFixture("ec-sec1-key.pem")));
+        TwofoldConfiguration ec = readTls(tlsFixture("ec-cert.pem"), tlsFixture("ec-sec1-key.pem"));
 
         assertThat(rsa.tls().get().key().getAlgorithm()).isEqualTo("RSA");
         assertThat(rsa.issuer()).isEqualTo("https://localhost:8443/");
@@ -242,13 +246,9 @@ class ConfigurationReaderTest {
 
     @Test
     void readsAPkcs8TlsKey(@TempDir Path dir) throws Exception {
-        java.security.PrivateKey pkcs1 = read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
-                Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"))).tls().get().key();
-        Path pkcs8 = Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + java.util.Base64.getMimeEncoder().encodeToString(pkcs1.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        PrivateKey pkcs1 = readTls(tlsFixture("rsa-cert.pem"), tlsFixture("rsa-pkcs1-key.pem")).tls().get().key();
 
-        TwofoldConfiguration configuration = read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
-                Setting.TLS_KEY_FILE, pkcs8.toString()));
+        TwofoldConfiguration configuration = readTls(tlsFixture("rsa-cert.pem"), pkcs8Pem(dir, pkcs1.getEncoded()));
 
         assertThat(configuration.tls().get().key()).isEqualTo(pkcs1);
     }
@@ -267,46 +267,47 @@ class ConfigurationReaderTest {
     void refusesAnUnreadableTlsFile(@TempDir Path dir) {
         String missing = dir.resolve("missing.pem").toString();
 
-        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, missing,
-                Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"))))
+        assertThatThrownBy(() -> readTls(missing, tlsFixture("rsa-pkcs1-key.pem")))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("MFA_TLS_CERT_FILE cannot be read: " + missing);
-        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
-                Setting.TLS_KEY_FILE, missing)))
+        assertThatThrownBy(() -> readTls(tlsFixture("rsa-cert.pem"), missing))
                 .hasMessage("MFA_TLS_KEY_FILE cannot be read: " + missing);
     }
 
     @Test
     void refusesTlsFilesThatAreNotACertificateAndItsKey(@TempDir Path dir) throws Exception {
-        Path garbage = Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
-        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        Path otherRsaKey = Files.writeString(dir.resolve("other.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + java.util.Base64.getMimeEncoder().encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        String otherRsaKey = pkcs8Pem(dir, rsa.generateKeyPair().getPrivate().getEncoded());
+        String garbage = pkcs8Pem(dir, new byte[] {0, 0, 0});
+        String rsaCert = tlsFixture("rsa-cert.pem");
+        String notTheCertificatesKey = "MFA_TLS_KEY_FILE is not the private key of the first certificate in MFA_TLS_CERT_FILE";
 
-        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
-                Setting.TLS_KEY_FILE, tlsFixture("ec-sec1-key.pem"))))
-                .hasMessage("MFA_TLS_KEY_FILE is not the private key of the first certificate in MFA_TLS_CERT_FILE");
-        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
-                Setting.TLS_KEY_FILE, otherRsaKey.toString())))
-                .hasMessage("MFA_TLS_KEY_FILE is not the private key of the first certificate in MFA_TLS_CERT_FILE");
-        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-pkcs1-key.pem"),
-                Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"))))
+        assertThatThrownBy(() -> readTls(rsaCert, tlsFixture("ec-sec1-key.pem"))).hasMessage(notTheCertificatesKey);
+        assertThatThrownBy(() -> readTls(rsaCert, otherRsaKey)).hasMessage(notTheCertificatesKey);
+        assertThatThrownBy(() -> readTls(tlsFixture("rsa-pkcs1-key.pem"), tlsFixture("rsa-pkcs1-key.pem")))
                 .hasMessage("MFA_TLS_CERT_FILE is not a PEM certificate chain (BEGIN CERTIFICATE)");
-        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
-                Setting.TLS_KEY_FILE, tlsFixture("rsa-cert.pem"))))
+        assertThatThrownBy(() -> readTls(rsaCert, rsaCert))
                 .hasMessageStartingWith("MFA_TLS_KEY_FILE is not an unencrypted PEM private key");
-        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
-                Setting.TLS_KEY_FILE, garbage.toString())))
+        assertThatThrownBy(() -> readTls(rsaCert, garbage))
                 .hasMessage("MFA_TLS_KEY_FILE is not a readable RSA or EC private key");
+    }
+
+    private static TwofoldConfiguration readTls(String certFile, String keyFile) {
+        return read(HashMap.of(Setting.TLS_CERT_FILE, certFile, Setting.TLS_KEY_FILE, keyFile));
+    }
+
+    /** Writes {@code der} as a PEM "PRIVATE KEY" to a new file in {@code dir}. */
+    private static String pkcs8Pem(Path dir, byte[] der) throws IOException {
+        return Files.writeString(Files.createTempFile(dir, "key", ".pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PRIVATE KEY-----\n").toString();
     }
 
     /** Test-only key pairs and self-signed certificates for CN=localhost, made with openssl. */
     private static String tlsFixture(String name) {
         try {
             return Path.of(ConfigurationReaderTest.class.getResource("/tls/" + name).toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
