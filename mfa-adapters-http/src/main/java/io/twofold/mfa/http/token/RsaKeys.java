@@ -78,7 +78,7 @@ final class RsaKeys {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
             byte[] der = Base64.getDecoder().decode(base64);
-            byte[] pkcs8 = pkcs1 ? Pkcs1.wrapInPkcs8(der) : der;
+            byte[] pkcs8 = pkcs1 ? Pkcs8.fromPkcs1(der) : der;
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             if (!(rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)) instanceof RSAPrivateCrtKey priv)) {
                 throw new IllegalArgumentException("the PEM key lacks the CRT parameters needed to derive its public key");

@@ -42,13 +42,14 @@ public final class ConfigurationReader {
 
     public TwofoldConfiguration read() {
         int port = port();
+        Option<TlsSettings> tls = new TlsReader(raw).read();
         Path dataDir = path(Setting.DATA_DIR).getOrElse(Path.of("data"));
         Option<BootstrapFile> bootstrap = path(Setting.BOOTSTRAP_FILE).map(bootstrapParser::parse);
         String tenantName = raw.apply(Setting.TENANT_NAME)
                 .orElse(bootstrap.flatMap(BootstrapFile::tenantName))
                 .getOrElse(DEFAULT_TENANT_NAME);
         Option<WebhookSettings> webhook = new WebhookReader(raw).read();
-        return new TwofoldConfiguration(port, issuer(port), tenantName, dataDir, database(dataDir), sealingKey(),
+        return new TwofoldConfiguration(port, tls, issuer(port, tls.isDefined()), tenantName, dataDir, database(dataDir), sealingKey(),
                 raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook, idleTimeout(webhook), sendLimits(), bootstrap);
     }
 
@@ -114,9 +115,10 @@ public final class ConfigurationReader {
                 .getOrElse(DEFAULT_PORT);
     }
 
-    private String issuer(int port) {
+    private String issuer(int port, boolean https) {
+        String scheme = https ? "https" : "http";
         String issuer = raw.apply(Setting.ISSUER)
-                .getOrElse(() -> port > 0 ? "http://localhost:" + port + "/" : "http://localhost/");
+                .getOrElse(() -> port > 0 ? scheme + "://localhost:" + port + "/" : scheme + "://localhost/");
         URI uri = uri(Setting.ISSUER, issuer);
         if (!issuer.endsWith("/")) {
             throw invalid(Setting.ISSUER, "must end with '/', for example https://mfa.example.com/");

@@ -6,6 +6,8 @@ package io.twofold.mfa.app.config;
  */
 public enum Setting {
     SERVER_PORT("MICRONAUT_SERVER_PORT", "micronaut.server.port"),
+    TLS_CERT_FILE("MFA_TLS_CERT_FILE", "twofold.tls.cert-file"),
+    TLS_KEY_FILE("MFA_TLS_KEY_FILE", "twofold.tls.key-file"),
     ISSUER("MFA_ISSUER", "twofold.issuer"),
     TENANT_NAME("MFA_TENANT_NAME", "twofold.tenant-name"),
     DATA_DIR("MFA_DATA_DIR", "twofold.data-dir"),

@@ -15,6 +15,7 @@ import java.time.Duration;
  */
 public record TwofoldConfiguration(
         int port,
+        Option<TlsSettings> tls,
         String issuer,
         String tenantName,
         Path dataDir,
@@ -29,7 +30,8 @@ public record TwofoldConfiguration(
 
     @Override
     public String toString() {
-        return "TwofoldConfiguration[port=" + port + ", issuer=" + Redaction.url(issuer) + ", tenantName=" + tenantName
+        return "TwofoldConfiguration[port=" + port + ", tls=" + tls.map(TlsSettings::toString).getOrElse("off")
+                + ", issuer=" + Redaction.url(issuer) + ", tenantName=" + tenantName
                 + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
                 + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
                 + ", rsaProvider=" + rsaProvider

@@ -12,9 +12,14 @@ import io.vavr.collection.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -223,5 +228,87 @@ class ConfigurationReaderTest {
         assertThat(configuration.dataDir()).isEqualTo(dir);
         assertThat(configuration.database().url()).startsWith("jdbc:h2:file:" + dir.toAbsolutePath().resolve("twofold") + ";");
         assertThat(configuration.signingKeyJwk().isEmpty()).isTrue();
+    }
+
+    @Test
+    void readsTlsFilesInEachKeyFormatAndDefaultsTheIssuerToHttps() {
+        TwofoldConfiguration rsa = read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"),
+                Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"), Setting.SERVER_PORT, "8443"));
+        TwofoldConfiguration ec = readTls(tlsFixture("ec-cert.pem"), tlsFixture("ec-sec1-key.pem"));
+
+        assertThat(rsa.tls().get().key().getAlgorithm()).isEqualTo("RSA");
+        assertThat(rsa.issuer()).isEqualTo("https://localhost:8443/");
+        assertThat(ec.tls().get().key().getAlgorithm()).isEqualTo("EC");
+        assertThat(ec.tls().get().chain()).hasSize(1);
+        assertThat(ec.toString()).contains("tls=TlsSettings[subject=CN=localhost").doesNotContain("PRIVATE");
+        assertThat(read(HashMap.empty()).tls()).isEmpty();
+    }
+
+    @Test
+    void readsAPkcs8TlsKey(@TempDir Path dir) throws Exception {
+        PrivateKey pkcs1 = readTls(tlsFixture("rsa-cert.pem"), tlsFixture("rsa-pkcs1-key.pem")).tls().get().key();
+
+        TwofoldConfiguration configuration = readTls(tlsFixture("rsa-cert.pem"), pkcs8Pem(dir, pkcs1.getEncoded()));
+
+        assertThat(configuration.tls().get().key()).isEqualTo(pkcs1);
+    }
+
+    @Test
+    void refusesOneTlsFileWithoutTheOther() {
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_CERT_FILE, tlsFixture("rsa-cert.pem"))))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("MFA_TLS_KEY_FILE must be set with MFA_TLS_CERT_FILE (both or neither)");
+        assertThatThrownBy(() -> read(HashMap.of(Setting.TLS_KEY_FILE, tlsFixture("rsa-pkcs1-key.pem"))))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("MFA_TLS_CERT_FILE must be set with MFA_TLS_KEY_FILE (both or neither)");
+    }
+
+    @Test
+    void refusesAnUnreadableTlsFile(@TempDir Path dir) {
+        String missing = dir.resolve("missing.pem").toString();
+
+        assertThatThrownBy(() -> readTls(missing, tlsFixture("rsa-pkcs1-key.pem")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("MFA_TLS_CERT_FILE cannot be read: " + missing);
+        assertThatThrownBy(() -> readTls(tlsFixture("rsa-cert.pem"), missing))
+                .hasMessage("MFA_TLS_KEY_FILE cannot be read: " + missing);
+    }
+
+    @Test
+    void refusesTlsFilesThatAreNotACertificateAndItsKey(@TempDir Path dir) throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String otherRsaKey = pkcs8Pem(dir, rsa.generateKeyPair().getPrivate().getEncoded());
+        String garbage = pkcs8Pem(dir, new byte[] {0, 0, 0});
+        String rsaCert = tlsFixture("rsa-cert.pem");
+        String notTheCertificatesKey = "MFA_TLS_KEY_FILE is not the private key of the first certificate in MFA_TLS_CERT_FILE";
+
+        assertThatThrownBy(() -> readTls(rsaCert, tlsFixture("ec-sec1-key.pem"))).hasMessage(notTheCertificatesKey);
+        assertThatThrownBy(() -> readTls(rsaCert, otherRsaKey)).hasMessage(notTheCertificatesKey);
+        assertThatThrownBy(() -> readTls(tlsFixture("rsa-pkcs1-key.pem"), tlsFixture("rsa-pkcs1-key.pem")))
+                .hasMessage("MFA_TLS_CERT_FILE is not a PEM certificate chain (BEGIN CERTIFICATE)");
+        assertThatThrownBy(() -> readTls(rsaCert, rsaCert))
+                .hasMessageStartingWith("MFA_TLS_KEY_FILE is not an unencrypted PEM private key");
+        assertThatThrownBy(() -> readTls(rsaCert, garbage))
+                .hasMessage("MFA_TLS_KEY_FILE is not a readable RSA or EC private key");
+    }
+
+    private static TwofoldConfiguration readTls(String certFile, String keyFile) {
+        return read(HashMap.of(Setting.TLS_CERT_FILE, certFile, Setting.TLS_KEY_FILE, keyFile));
+    }
+
+    /** Writes {@code der} as a PEM "PRIVATE KEY" to a new file in {@code dir}. */
+    private static String pkcs8Pem(Path dir, byte[] der) throws IOException {
+        return Files.writeString(Files.createTempFile(dir, "key", ".pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PRIVATE KEY-----\n").toString();
+    }
+
+    /** Test-only key pairs and self-signed certificates for CN=localhost, made with openssl. */
+    private static String tlsFixture(String name) {
+        try {
+            return Path.of(ConfigurationReaderTest.class.getResource("/tls/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.twofold.mfa.app.e2e;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,11 +22,19 @@ final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
 
     ApiClient(URI base) {
+        this(base, HttpClient.newBuilder());
+    }
+
+    ApiClient(URI base, SSLContext tls) {
+        this(base, HttpClient.newBuilder().sslContext(tls));
+    }
+
+    private ApiClient(URI base, HttpClient.Builder http) {
         this.base = base;
+        this.http = http.connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     ApiResponse postJson(String path, Map<String, ?> body, String... headers) {

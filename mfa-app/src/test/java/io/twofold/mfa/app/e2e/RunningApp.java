@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.twofold.mfa.testing.MutableClock;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,11 +43,16 @@ final class RunningApp implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getPort() + "/");
+        return URI.create(server.getScheme() + "://127.0.0.1:" + server.getPort() + "/");
     }
 
     ApiClient client() {
         return new ApiClient(uri());
+    }
+
+    /** A client for an app that speaks HTTPS, trusting what {@code tls} trusts. */
+    ApiClient client(SSLContext tls) {
+        return new ApiClient(uri(), tls);
     }
 
     <T> T bean(Class<T> type) {
