@@ -41,6 +41,7 @@ public final class ConfigurationReader {
     }
 
     public TwofoldConfiguration read() {
+        checkLogFormat();
         int port = port();
         Option<TlsSettings> tls = new TlsReader(raw).read();
         Path dataDir = path(Setting.DATA_DIR).getOrElse(Path.of("data"));
@@ -97,6 +98,17 @@ public final class ConfigurationReader {
                     .getOrElseThrow(reason -> invalid(setting, "refill " + reason));
             return new SendLimit(burst, refill);
         }).getOrElse(fallback);
+    }
+
+    /**
+     * Logback reads {@code MFA_LOG_FORMAT} itself, before the application starts (see {@code logback.xml}),
+     * and writes text for a value it does not know: this is where such a value stops the start.
+     */
+    private void checkLogFormat() {
+        String value = raw.apply(Setting.LOG_FORMAT).getOrElse("text").toLowerCase(Locale.ROOT);
+        if (!value.equals("text") && !value.equals("json")) {
+            throw invalid(Setting.LOG_FORMAT, "must be text or json (one JSON object per line)");
+        }
     }
 
     private RsaSigningProvider.Mode rsaProvider() {

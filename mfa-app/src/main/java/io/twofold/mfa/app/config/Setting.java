@@ -29,7 +29,8 @@ public enum Setting {
     SEND_LIMIT_PER_DESTINATION("MFA_SEND_LIMIT_PER_DESTINATION", "twofold.send-limits.per-destination"),
     SEND_LIMIT_PER_IP("MFA_SEND_LIMIT_PER_IP", "twofold.send-limits.per-ip"),
     SEND_LIMIT_GLOBAL("MFA_SEND_LIMIT_GLOBAL", "twofold.send-limits.global"),
-    SMS_ALLOWED_COUNTRIES("MFA_SMS_ALLOWED_COUNTRIES", "twofold.send-limits.sms-allowed-countries");
+    SMS_ALLOWED_COUNTRIES("MFA_SMS_ALLOWED_COUNTRIES", "twofold.send-limits.sms-allowed-countries"),
+    LOG_FORMAT("MFA_LOG_FORMAT", "twofold.log-format");
 
     private final String envVar;
     private final String property;

@@ -214,6 +214,15 @@ class ConfigurationReaderTest {
     }
 
     @Test
+    void readsTheLogFormatAndRefusesAnUnknownOne() {
+        assertThat(read(HashMap.of(Setting.LOG_FORMAT, "json")).port()).isEqualTo(8080);
+        assertThat(read(HashMap.of(Setting.LOG_FORMAT, " TEXT ")).port()).isEqualTo(8080);
+        assertThatThrownBy(() -> read(HashMap.of(Setting.LOG_FORMAT, "logfmt")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("MFA_LOG_FORMAT must be text or json (one JSON object per line)");
+    }
+
+    @Test
     void refusesAnUnknownRsaProvider() {
         assertThatThrownBy(() -> read(HashMap.of(Setting.RSA_PROVIDER, "bouncycastle")))
                 .isInstanceOf(InvalidConfigurationException.class)
