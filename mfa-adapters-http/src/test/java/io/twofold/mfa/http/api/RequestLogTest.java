@@ -22,7 +22,7 @@ class RequestLogTest extends StubbedApiTest {
 
     @BeforeEach
     void capture() {
-        logger = (Logger) LoggerFactory.getLogger(RequestLogFilter.class);
+        logger = (Logger) LoggerFactory.getLogger(RequestLogFilter.ACCESS_LOGGER);
         appender.start();
         logger.addAppender(appender);
     }
@@ -58,5 +58,14 @@ class RequestLogTest extends StubbedApiTest {
 
         assertThat(thread.get()).isNotNull();
         assertThat(thread.get().toLowerCase()).doesNotContain("eventloop").doesNotContain("event-loop");
+    }
+
+    @Test
+    void keepsASaneClientRequestIdAndReplacesAnyOtherWithARandomOne() {
+        assertThat(RequestLogFilter.requestId("lb-7.a_B")).isEqualTo("lb-7.a_B");
+        assertThat(RequestLogFilter.requestId("x".repeat(128))).hasSize(128);
+        assertThat(java.util.Arrays.asList(null, "", "a b", "x".repeat(129), "id\nforged line", "caf\u00e9"))
+                .allSatisfy(offered -> assertThat(RequestLogFilter.requestId(offered)).matches("[0-9a-f]{32}"));
+        assertThat(RequestLogFilter.requestId(null)).isNotEqualTo(RequestLogFilter.requestId(null));
     }
 }

@@ -8,19 +8,23 @@ import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.slf4j.event.KeyValuePair;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The layout of every log line, picked by {@code MFA_LOG_FORMAT} in {@code logback.xml}: {@code text}
  * (the default) is the human pattern; {@code json} is one JSON object per line with {@code timestamp}
  * (ISO-8601, UTC, milliseconds), {@code level}, {@code logger}, {@code thread}, {@code message}, the
- * {@code request_id} when the line belongs to a request, and {@code exception}, the stack trace as one
- * escaped string, when there is one. An unknown format logs as text, so that the configuration check
+ * {@code request_id} when the line belongs to a request, the event's SLF4J key-value pairs (the access
+ * line's {@code method}, {@code path}, {@code status}, {@code duration_ms}), and {@code exception}, the
+ * stack trace as one escaped string, when there is one. An unknown format logs as text, so that the configuration check
  * can refuse it in a line an operator can read.
  */
 public class TwofoldLayout extends LayoutBase<ILoggingEvent> {
@@ -28,6 +32,8 @@ public class TwofoldLayout extends LayoutBase<ILoggingEvent> {
     public static final String REQUEST_ID = "request_id";
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
 
+    private static final Set<String> STANDARD_FIELDS = Set.of("timestamp", "level", "logger", "thread", "message",
+            REQUEST_ID, "exception");
     private static final JsonFactory JSON = new JsonFactory();
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_INSTANT;
 
@@ -65,6 +71,15 @@ public class TwofoldLayout extends LayoutBase<ILoggingEvent> {
         return json() ? jsonLine(event) : text.doLayout(event);
     }
 
+    /** A whole number stays a number; anything else is written as its string. */
+    private static void field(JsonGenerator json, String name, Object value) throws IOException {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            json.writeNumberField(name, ((Number) value).longValue());
+        } else {
+            json.writeStringField(name, String.valueOf(value));
+        }
+    }
+
     static String jsonLine(ILoggingEvent event) {
         StringWriter line = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(line)) {
@@ -77,6 +92,11 @@ public class TwofoldLayout extends LayoutBase<ILoggingEvent> {
             String requestId = event.getMDCPropertyMap().get(REQUEST_ID);
             if (requestId != null) {
                 json.writeStringField(REQUEST_ID, requestId);
+            }
+            for (KeyValuePair pair : event.getKeyValuePairs() == null ? List.<KeyValuePair>of() : event.getKeyValuePairs()) {
+                if (!STANDARD_FIELDS.contains(pair.key)) {
+                    field(json, pair.key, pair.value);
+                }
             }
             IThrowableProxy thrown = event.getThrowableProxy();
             if (thrown != null) {
