@@ -1,0 +1,37 @@
+package io.twofold.mfa.error;
+
+/**
+ * Every outcome other than success that an operator use case (the Management API side) can report,
+ * one record each. The HTTP edge maps each record to Auth0's {@code statusCode}, {@code error},
+ * {@code message} and {@code errorCode} once, in one place ({@code ManagementErrors}).
+ */
+public sealed interface OperatorError {
+
+    /** Input that the use case refuses: a missing or malformed field, an unknown value. */
+    record InvalidInput(String message) implements OperatorError {
+    }
+
+    /** No user with this id. */
+    record UnknownUser() implements OperatorError {
+    }
+
+    /** The user has no authentication method (enrolled factor) with this id. */
+    record UnknownAuthenticationMethod() implements OperatorError {
+    }
+
+    /** No client with this id. */
+    record UnknownClient() implements OperatorError {
+    }
+
+    /** No client grant with this id. */
+    record UnknownClientGrant() implements OperatorError {
+    }
+
+    /** No resource server (API) with this id or identifier. */
+    record UnknownResourceServer() implements OperatorError {
+    }
+
+    /** No log event with this id. */
+    record UnknownLogEvent() implements OperatorError {
+    }
+}
