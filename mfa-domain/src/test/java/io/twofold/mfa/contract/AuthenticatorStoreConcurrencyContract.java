@@ -45,9 +45,9 @@ public abstract class AuthenticatorStoreConcurrencyContract {
         try (Race race = new Race()) {
             for (long step = 1; step <= ROUNDS; step++) {
                 long current = step;
-                assertThat(race.countWinners(thread -> store.acceptTotpStep(id, current)))
+                assertThat(race.countWinners(thread -> store.acceptTotpStep(id, current, T0)))
                         .as("winners for step %d", step).isEqualTo(1);
-                assertThat(store.acceptTotpStep(id, step)).as("step %d stays accepted", step).isFalse();
+                assertThat(store.acceptTotpStep(id, step, T0)).as("step %d stays accepted", step).isFalse();
             }
         }
     }
@@ -58,8 +58,8 @@ public abstract class AuthenticatorStoreConcurrencyContract {
         try (Race race = new Race()) {
             for (int round = 0; round < ROUNDS; round++) {
                 long base = 1000L * (round + 1);
-                List<Boolean> results = race.run(thread -> store.acceptTotpStep(id, base + thread));
-                assertThat(store.acceptTotpStep(id, base + Race.THREADS - 1)).as("the highest step stays accepted").isFalse();
+                List<Boolean> results = race.run(thread -> store.acceptTotpStep(id, base + thread, T0));
+                assertThat(store.acceptTotpStep(id, base + Race.THREADS - 1, T0)).as("the highest step stays accepted").isFalse();
                 assertThat(results.get(Race.THREADS - 1)).as("the highest step always wins").isTrue();
             }
         }
@@ -103,7 +103,7 @@ public abstract class AuthenticatorStoreConcurrencyContract {
                 List<SecretHash> replacements = IntStream.range(0, Race.THREADS)
                         .mapToObj(thread -> SecretHash.of("code-" + thread + "-" + from.hex())).toList();
                 List<Boolean> results = race.run(
-                        thread -> store.replaceRecoveryCode(recovery.id(), from, replacements.get(thread)));
+                        thread -> store.replaceRecoveryCode(recovery.id(), from, replacements.get(thread), T0));
 
                 assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
                 SecretHash winner = replacements.get(results.indexOf(true));
