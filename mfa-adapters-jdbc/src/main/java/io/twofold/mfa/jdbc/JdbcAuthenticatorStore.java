@@ -19,6 +19,7 @@ import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Option;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
 import java.time.Instant;
@@ -56,17 +57,25 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
 
     @Override
     public void addConfirmed(ActiveAuthenticator authenticator, Option<String> name) {
-        insert(authenticator, update -> update
+        insert(authenticator, confirmed(authenticator, name));
+    }
+
+    private static UnaryOperator<Update> confirmed(ActiveAuthenticator authenticator, Option<String> name) {
+        return update -> update
                 .bindNull("expires", Types.TIMESTAMP_WITH_TIMEZONE)
                 .bind("confirmed", Sql.at(authenticator.confirmedAt()))
                 .bind("name", name.getOrNull())
                 .bind("through", (String) null)
-                .bind("companionOf", (String) null));
+                .bind("companionOf", (String) null);
     }
 
     private void insert(Authenticator authenticator, UnaryOperator<Update> state) {
+        handles.withHandle(handle -> insert(handle, authenticator, state));
+    }
+
+    private int insert(Handle handle, Authenticator authenticator, UnaryOperator<Update> state) {
         try {
-            handles.withHandle(handle -> state.apply(bindFactor(handle.createUpdate("INSERT INTO authenticators"
+            return state.apply(bindFactor(handle.createUpdate("INSERT INTO authenticators"
                                     + " (id, user_id, kind, oob_address, seed_key_id, seed_sealed, recovery_hash, created_at,"
                                     + " expires_at, confirmed_at, name, enrolled_through, companion_of) VALUES (:id, :user,"
                                     + " :kind, :address, :keyId, :sealed, :recovery, :created, :expires, :confirmed, :name,"
@@ -76,7 +85,7 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
                     .bind("user", authenticator.userId().value())
                     .bind("kind", authenticator.id().kind().idPrefix())
                     .bind("created", Sql.at(authenticator.createdAt()))
-                    .execute());
+                    .execute();
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 throw new IllegalStateException("duplicate authenticator id " + authenticator.id(), e);
@@ -213,6 +222,25 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
                 .bind("expected", expected.hex())
                 .bind("replacement", replacement.hex())
                 .execute()) == 1;
+    }
+
+    @Override
+    public void resetRecoveryCode(ActiveAuthenticator code) {
+        UserId user = code.userId();
+        handles.inTransaction(handle -> {
+            // Locks the user's other rows first, in one order, so two resets take turns and the second
+            // removes the first one's code before adding its own. Not the recovery codes' rows: those
+            // come and go under the lock, and locking them would let two resets wait on each other.
+            handle.createQuery("SELECT id FROM authenticators WHERE user_id = :user AND kind <> 'recovery-code'"
+                            + " ORDER BY id FOR UPDATE")
+                    .bind("user", user.value())
+                    .mapTo(String.class)
+                    .list();
+            handle.createUpdate("DELETE FROM authenticators WHERE user_id = :user AND kind = 'recovery-code'")
+                    .bind("user", user.value())
+                    .execute();
+            return insert(handle, code, confirmed(code, Option.none()));
+        });
     }
 
     @Override

@@ -177,6 +177,14 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
         return changed.get();
     }
 
+    /** Serialized on the store, like the activations: the removal and the insertion are one step. */
+    @Override
+    public synchronized void resetRecoveryCode(ActiveAuthenticator code) {
+        remove(code.userId(), findByUser(code.userId()).map(Authenticator::id)
+                .filter(id -> id.kind() == AuthenticatorKind.RECOVERY_CODE));
+        addConfirmed(code, Option.none());
+    }
+
     @Override
     public int remove(UserId user, List<AuthenticatorId> ids) {
         AtomicInteger removed = new AtomicInteger();

@@ -1,6 +1,7 @@
 package io.twofold.mfa.contract;
 
 import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
@@ -110,6 +111,24 @@ public abstract class AuthenticatorStoreConcurrencyContract {
                 assertThat(store.find(ALICE, recovery.id()).get().factor())
                         .isEqualTo(new Factor.RecoveryCode(winner));
                 expected = winner;
+            }
+        }
+    }
+
+    @Test
+    public void leavesOneRecoveryCodeWhenThreadsResetItAtOnce() {
+        PendingAuthenticator totp = addPendingTotp(ALICE, 4);
+        store.activate(totp.confirm(T0));
+        try (Race race = new Race()) {
+            for (int round = 1; round <= ROUNDS; round++) {
+                int base = round * 1000;
+                race.run(thread -> {
+                    store.resetRecoveryCode(pendingRecoveryCode(ALICE, base + thread, "code-" + thread, T0).confirm(T0));
+                    return true;
+                });
+
+                assertThat(store.findByUser(ALICE).filter(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE))
+                        .as("round %d", round).hasSize(1);
             }
         }
     }

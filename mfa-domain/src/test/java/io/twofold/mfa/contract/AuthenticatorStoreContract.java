@@ -297,4 +297,20 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         assertThat(store.notesByUser(ALICE).get(recovery.id()).flatMap(AuthenticatorNotes::lastUsedAt))
                 .containsExactly(T0.plusSeconds(7));
     }
+
+    @Test
+    public void resettingTheRecoveryCodeLeavesOnlyTheNewOne() {
+        PendingAuthenticator active = pendingRecoveryCode(ALICE, 1, "old-code", T0);
+        PendingAuthenticator pendingOne = pendingRecoveryCode(ALICE, 2, "pending-code", T0);
+        PendingAuthenticator bobs = pendingRecoveryCode(BOB, 3, "bobs-code", T0);
+        PendingAuthenticator totp = pendingTotp(ALICE, 4, seed(4), T0);
+        List.of(active, pendingOne, bobs, totp).forEach(store::add);
+        store.activate(active.confirm(T0));
+        ActiveAuthenticator fresh = pendingRecoveryCode(ALICE, 5, "new-code", T0).confirm(T0.plusSeconds(60));
+
+        store.resetRecoveryCode(fresh);
+
+        assertThat(store.findByUser(ALICE)).containsExactly(totp, fresh);
+        assertThat(store.findByUser(BOB)).containsExactly(bobs);
+    }
 }

@@ -70,6 +70,13 @@ public interface AuthenticatorStore {
      */
     boolean replaceRecoveryCode(AuthenticatorId id, SecretHash expected, SecretHash replacement, Instant at);
 
+    /**
+     * Makes {@code code} (a recovery code, active) its user's only recovery code, removing every other
+     * one, pending ones too. Concurrent calls for a user with another authenticator are serialized:
+     * however many race, one recovery code is left.
+     */
+    void resetRecoveryCode(ActiveAuthenticator code);
+
     /** Removes these authenticators of the user; returns how many were removed. */
     int remove(UserId user, List<AuthenticatorId> ids);
 

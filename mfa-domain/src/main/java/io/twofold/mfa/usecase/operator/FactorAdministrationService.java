@@ -142,11 +142,10 @@ record FactorAdministrationService(UserDirectory users, AuthenticatorStore authe
                         "The user has no confirmed MFA factor; a recovery code stands in for one"));
             }
             // A new id as well as a new code: the old code is gone with its row, used or not.
-            authenticators.remove(user, all.map(Authenticator::id).filter(FactorRemoval::isRecoveryCode));
             String code = secrets.recoveryCode();
             AuthenticatorId id = new AuthenticatorId(AuthenticatorKind.RECOVERY_CODE, secrets.deviceId());
-            authenticators.addConfirmed(new ActiveAuthenticator(id, user,
-                    new Factor.RecoveryCode(SecretHash.of(RecoveryCodes.normalize(code).get())), now, now), Option.none());
+            authenticators.resetRecoveryCode(new ActiveAuthenticator(id, user,
+                    new Factor.RecoveryCode(SecretHash.of(RecoveryCodes.normalize(code).get())), now, now));
             audit.record(RECOVERY_CODE_REGENERATED, user, actor, "authentication_method", id.value());
             return Either.right(code);
         }));
