@@ -11,6 +11,10 @@ import java.util.Locale;
 final class AccountRows extends TableRows<AccountRows.Account> {
     /** A user's profile and the hash of their password (Argon2id, or a scheme it was imported in). */
     record Account(User user, String passwordHash) {
+        @Override
+        public String toString() {
+            return "Account[" + user + ", passwordHash=<redacted>]";
+        }
     }
 
     AccountRows(String prefix) {
