@@ -2,6 +2,8 @@ package io.twofold.mfa.jdbc.users.hashes;
 
 import io.twofold.mfa.jdbc.users.hashes.CustomPasswordHash.Hash;
 import io.twofold.mfa.jdbc.users.hashes.CustomPasswordHash.Salt;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -120,9 +122,9 @@ public final class Auth0PasswordHashes {
                         bytes -> "custom_password_hash.hash.value is not a " + digest + " digest (" + size + " bytes)");
     }
 
-    private static Either<String, io.vavr.Tuple2<SaltPosition, byte[]>> salt(Option<Salt> salt) {
+    private static Either<String, Tuple2<SaltPosition, byte[]>> salt(Option<Salt> salt) {
         if (salt.isEmpty()) {
-            return Either.right(io.vavr.Tuple.of(SaltPosition.NONE, new byte[0]));
+            return Either.right(Tuple.of(SaltPosition.NONE, new byte[0]));
         }
         Salt given = salt.get();
         if (given.value() == null || given.value().isEmpty()) {
@@ -134,7 +136,7 @@ public final class Auth0PasswordHashes {
             return Either.left("custom_password_hash.salt.position must be prefix or suffix");
         }
         return Encodings.decode("custom_password_hash.salt", given.value(), given.encoding().getOrElse("utf8"))
-                .map(bytes -> io.vavr.Tuple.of(position.get(), bytes));
+                .map(bytes -> Tuple.of(position.get(), bytes));
     }
 
     private static Either<String, String> transcoded(CustomPasswordHash custom, String inner) {

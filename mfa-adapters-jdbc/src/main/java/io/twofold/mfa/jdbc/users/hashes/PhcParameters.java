@@ -1,6 +1,7 @@
 package io.twofold.mfa.jdbc.users.hashes;
 
 import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -38,7 +39,7 @@ final class PhcParameters {
 
     /** Refuses any parameter not named here (an Argon2 {@code keyid} or {@code data}, say: never silently ignored). */
     Either<String, PhcParameters> only(String... names) {
-        Map<String, String> rest = values.removeAll(io.vavr.collection.List.of(names));
+        Map<String, String> rest = values.removeAll(List.of(names));
         return rest.isEmpty() ? Either.right(this)
                 : Either.left(scheme + ": unsupported parameter " + rest.keySet().head());
     }

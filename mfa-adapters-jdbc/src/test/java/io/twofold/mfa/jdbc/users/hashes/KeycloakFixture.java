@@ -2,6 +2,7 @@ package io.twofold.mfa.jdbc.users.hashes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vavr.Tuple;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -35,7 +36,7 @@ public final class KeycloakFixture {
         try {
             Map<String, String[]> passwords = HashMap.ofEntries(List.of(read("keycloak-26.5.6-realm-export.users.csv").split("\n"))
                     .drop(1).filter(line -> !line.isBlank()).map(line -> line.split(","))
-                    .map(f -> io.vavr.Tuple.of(f[0], f)));
+                    .map(f -> Tuple.of(f[0], f)));
             JsonNode realm = JSON.readTree(read("keycloak-26.5.6-realm-export.json"));
             return List.ofAll(realm.get("users")).map(user -> {
                 String username = user.get("username").asText();
@@ -54,7 +55,7 @@ public final class KeycloakFixture {
         JsonNode secret = tree(credential.get("secretData").asText());
         JsonNode data = tree(credential.get("credentialData").asText());
         Map<String, List<String>> parameters = HashMap.ofEntries(List.ofAll(() -> data.get("additionalParameters").fields())
-                .map(field -> io.vavr.Tuple.of(field.getKey(), List.ofAll(field.getValue()).map(JsonNode::asText))));
+                .map(field -> Tuple.of(field.getKey(), List.ofAll(field.getValue()).map(JsonNode::asText))));
         return new KeycloakPasswordCredential(data.get("algorithm").asText(), data.get("hashIterations").asInt(),
                 secret.get("value").asText(), secret.get("salt").asText(), parameters);
     }
