@@ -19,7 +19,10 @@ import java.util.concurrent.TimeoutException;
  * close the context, which closes the database pool. The order is the point: closing the pool (or the
  * event loops) first cuts the requests still running, which then fail with a 500 or get no answer.
  */
-final class GracefulShutdown {
+public final class GracefulShutdown {
+    /** The name of the {@code Duration} bean that holds MFA_SHUTDOWN_GRACE. */
+    public static final String GRACE = "shutdown-grace";
+
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
     private final ApplicationContext context;

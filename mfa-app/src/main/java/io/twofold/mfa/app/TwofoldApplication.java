@@ -2,10 +2,12 @@ package io.twofold.mfa.app;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.twofold.mfa.app.config.TwofoldConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /**
  * Starts the Twofold server. Everything is wired by hand in {@code io.twofold.mfa.app.wiring}; the
@@ -44,8 +46,9 @@ public final class TwofoldApplication {
             System.exit(1);
             return;
         }
+        // By name, not through TwofoldConfiguration: this package must not depend on its sub-packages.
         GracefulShutdown shutdown = new GracefulShutdown(context, server,
-                context.getBean(TwofoldConfiguration.class).shutdownGrace());
+                context.getBean(Duration.class, Qualifiers.byName(GracefulShutdown.GRACE)));
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "twofold-shutdown"));
         LOG.info("Startup completed in {}ms. Server Running: {}", (System.nanoTime() - started) / 1_000_000,
                 server.getURL());
