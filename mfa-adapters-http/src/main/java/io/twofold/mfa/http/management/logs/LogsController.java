@@ -15,6 +15,7 @@ import io.twofold.mfa.http.management.ManagementJson;
 import io.twofold.mfa.http.management.PageRequest;
 import io.twofold.mfa.model.LogEntry;
 import io.twofold.mfa.model.LogFilter;
+import io.twofold.mfa.model.LogId;
 import io.twofold.mfa.model.LogPage;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.in.operator.LogQueries;
@@ -91,8 +92,12 @@ public class LogsController {
 
     /** Entries after {@code from}, oldest first, as a bare array; other parameters are ignored, as Auth0 does. */
     private Either<ManagementError, Object> checkpoint(HttpParameters query) {
+        Option<String> from = Option.ofOptional(query.getFirst("from")).filter(f -> !f.isEmpty());
+        if (from.isDefined() && LogId.parse(from.get()).isEmpty()) {
+            return Either.left(ManagementError.invalidQuery("Query validation error: 'from' must be a log id."));
+        }
         return take(query.getFirst("take").orElse(null))
-                .flatMap(take -> logs.after(Option.ofOptional(query.getFirst("from")), take).mapLeft(ManagementErrors::map))
+                .flatMap(take -> logs.after(from, take).mapLeft(ManagementErrors::map))
                 .map(entries -> render(entries, Option.none()));
     }
 
