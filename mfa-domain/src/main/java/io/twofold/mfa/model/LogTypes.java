@@ -85,7 +85,9 @@ public final class LogTypes {
             Tuple.of("imported", "Import"), Tuple.of("regenerated", "Regenerate"), Tuple.of("added", "Add"),
             Tuple.of("removed", "Remove"), Tuple.of("replaced", "Replace"), Tuple.of("invalidated", "Invalidate"),
             Tuple.of("granted", "Grant"), Tuple.of("revoked", "Revoke"), Tuple.of("reset", "Reset"),
-            Tuple.of("enabled", "Enable"), Tuple.of("disabled", "Disable"));
+            Tuple.of("enabled", "Enable"), Tuple.of("disabled", "Disable"), Tuple.of("changed", "Change"),
+            Tuple.of("ended", "End"), Tuple.of("set", "Set"), Tuple.of("linked", "Link"), Tuple.of("unlinked", "Unlink"),
+            Tuple.of("assigned", "Assign"), Tuple.of("confirmed", "Confirm"), Tuple.of("sent", "Send"));
 
     private LogTypes() {
     }

@@ -117,6 +117,8 @@ class LogTypesTest {
         assertThat(LogTypes.description("sapi", created)).isEqualTo("Create a User");
         assertThat(LogTypes.description("sapi", rotated)).isEqualTo("Rotate secret of a Client");
         assertThat(LogTypes.description("sapi", deleted)).isEqualTo("Delete an Authentication Method");
+        assertThat(LogTypes.description("sapi", event("mgmt.user.password_changed"))).isEqualTo("Change password of a User");
+        assertThat(LogTypes.description("sapi", event("mgmt.guardian_factor.updated"))).isEqualTo("Update a Guardian Factor");
         assertThat(LogTypes.of(event("mgmt.user.created", "outcome", "failure"))).contains("fapi");
     }
 
