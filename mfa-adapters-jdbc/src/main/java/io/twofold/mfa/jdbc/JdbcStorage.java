@@ -31,6 +31,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcAttemptCounterStore attemptCounters;
     private final JdbcSigningKeyStore signingKeys;
     private final JdbcAuditLog auditLog;
+    private final JdbcTenantPolicyStore tenantPolicy;
     private final JdbcUserDirectory users;
     private final JdbcClientRegistry clients;
     private final UnitOfWork unitOfWork;
@@ -43,6 +44,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.attemptCounters = stores.attemptCounters();
         this.signingKeys = stores.signingKeys();
         this.auditLog = stores.auditLog();
+        this.tenantPolicy = stores.tenantPolicy();
         this.users = stores.users();
         this.loginStates = stores.loginStates();
         this.clients = stores.clients();
@@ -154,6 +156,11 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcAuditLog auditLog() {
         return auditLog;
+    }
+
+    /** The operator's factor switches and MFA policies. */
+    public JdbcTenantPolicyStore tenantPolicy() {
+        return tenantPolicy;
     }
 
     public JdbcUserDirectory users() {
