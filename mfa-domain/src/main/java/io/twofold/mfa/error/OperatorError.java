@@ -34,4 +34,16 @@ public sealed interface OperatorError {
     /** No log event with this id. */
     record UnknownLogEvent() implements OperatorError {
     }
+
+    /** The client already has a grant for this audience. */
+    record ClientGrantExists() implements OperatorError {
+    }
+
+    /** A resource server with this identifier exists already. */
+    record ResourceServerExists() implements OperatorError {
+    }
+
+    /** The resource server is built in (the Management API, the MFA API) and cannot be changed or deleted. */
+    record SystemResourceServer() implements OperatorError {
+    }
 }
