@@ -20,7 +20,8 @@ import java.time.ZoneOffset;
 public final class TestDatabase implements AutoCloseable {
     /** Every table the migrations create, children first (there are no foreign keys, but be safe). */
     public static final java.util.List<String> TABLES = java.util.List.of("authenticators", "mfa_transactions",
-            "oob_challenges", "attempt_buckets", "audit_events", "users", "clients", "signing_keys");
+            "oob_challenges", "attempt_buckets", "audit_events", "users", "clients", "signing_keys", "client_grants",
+            "resource_server_scopes", "resource_servers");
 
     private final String kind;
     private final String url;
