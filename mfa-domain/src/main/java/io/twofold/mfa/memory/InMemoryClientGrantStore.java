@@ -1,6 +1,7 @@
 package io.twofold.mfa.memory;
 
 import io.twofold.mfa.model.ClientGrant;
+import io.twofold.mfa.model.ClientGrantFilter;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.port.out.ClientGrantStore;
 import io.vavr.collection.List;
@@ -61,17 +62,17 @@ public final class InMemoryClientGrantStore implements ClientGrantStore {
     }
 
     @Override
-    public synchronized List<ClientGrant> page(Filter filter, int offset, int limit) {
+    public synchronized List<ClientGrant> page(ClientGrantFilter filter, int offset, int limit) {
         return matching(filter).drop(offset).take(limit);
     }
 
     @Override
-    public synchronized long count(Filter filter) {
+    public synchronized long count(ClientGrantFilter filter) {
         return matching(filter).size();
     }
 
     @Override
-    public synchronized List<ClientGrant> after(Filter filter, Option<String> afterId, int limit) {
+    public synchronized List<ClientGrant> after(ClientGrantFilter filter, Option<String> afterId, int limit) {
         return matching(filter).filter(grant -> afterId.forAll(after -> grant.id().compareTo(after) > 0)).take(limit);
     }
 
@@ -79,7 +80,7 @@ public final class InMemoryClientGrantStore implements ClientGrantStore {
         return List.ofAll(grants.values());
     }
 
-    private List<ClientGrant> matching(Filter filter) {
+    private List<ClientGrant> matching(ClientGrantFilter filter) {
         return all().filter(grant -> filter.client().forAll(grant.clientId()::equals)
                 && filter.audience().forAll(grant.audience()::equals));
     }

@@ -3,7 +3,7 @@ package io.twofold.mfa.contract;
 import io.twofold.mfa.model.ClientGrant;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.port.out.ClientGrantStore;
-import io.twofold.mfa.port.out.ClientGrantStore.Filter;
+import io.twofold.mfa.model.ClientGrantFilter;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +67,7 @@ public abstract class ClientGrantStoreContract {
             long winners = race.countWinners(thread -> store.add(grant("cgr_r" + thread, A, API, "read:things")));
 
             assertThat(winners).isEqualTo(1);
-            assertThat(store.count(Filter.ALL)).isEqualTo(1);
+            assertThat(store.count(ClientGrantFilter.ALL)).isEqualTo(1);
         }
     }
 
@@ -93,7 +93,7 @@ public abstract class ClientGrantStoreContract {
         assertThat(store.removeByClient(A)).isEqualTo(1);
         assertThat(store.removeByAudience(OTHER_API)).isEqualTo(1);
 
-        assertThat(store.page(Filter.ALL, 0, 10).map(ClientGrant::id)).containsExactly("cgr_3");
+        assertThat(store.page(ClientGrantFilter.ALL, 0, 10).map(ClientGrant::id)).containsExactly("cgr_3");
     }
 
     @Test
@@ -102,14 +102,14 @@ public abstract class ClientGrantStoreContract {
         store.add(grant("cgr_1", B, API));
         store.add(grant("cgr_2", A, OTHER_API));
 
-        assertThat(store.page(Filter.ALL, 0, 10).map(ClientGrant::id)).containsExactly("cgr_1", "cgr_2", "cgr_3");
-        assertThat(store.page(Filter.ALL, 1, 1).map(ClientGrant::id)).containsExactly("cgr_2");
-        assertThat(store.page(new Filter(Option.some(A), Option.none()), 0, 10).map(ClientGrant::id))
+        assertThat(store.page(ClientGrantFilter.ALL, 0, 10).map(ClientGrant::id)).containsExactly("cgr_1", "cgr_2", "cgr_3");
+        assertThat(store.page(ClientGrantFilter.ALL, 1, 1).map(ClientGrant::id)).containsExactly("cgr_2");
+        assertThat(store.page(new ClientGrantFilter(Option.some(A), Option.none()), 0, 10).map(ClientGrant::id))
                 .containsExactly("cgr_2", "cgr_3");
-        assertThat(store.page(new Filter(Option.none(), Option.some(API)), 0, 10).map(ClientGrant::id))
+        assertThat(store.page(new ClientGrantFilter(Option.none(), Option.some(API)), 0, 10).map(ClientGrant::id))
                 .containsExactly("cgr_1", "cgr_3");
-        assertThat(store.count(new Filter(Option.some(A), Option.some(API)))).isEqualTo(1);
-        assertThat(store.count(Filter.ALL)).isEqualTo(3);
+        assertThat(store.count(new ClientGrantFilter(Option.some(A), Option.some(API)))).isEqualTo(1);
+        assertThat(store.count(ClientGrantFilter.ALL)).isEqualTo(3);
     }
 
     @Test
@@ -118,10 +118,10 @@ public abstract class ClientGrantStoreContract {
         store.add(grant("cgr_1", B, API));
         store.add(grant("cgr_2", A, OTHER_API));
 
-        assertThat(store.after(Filter.ALL, Option.none(), 2).map(ClientGrant::id)).containsExactly("cgr_1", "cgr_2");
-        assertThat(store.after(Filter.ALL, Option.some("cgr_2"), 2).map(ClientGrant::id)).containsExactly("cgr_3");
-        assertThat(store.after(Filter.ALL, Option.some("cgr_3"), 2)).isEmpty();
-        assertThat(store.after(new Filter(Option.some(A), Option.none()), Option.some("cgr_1"), 5).map(ClientGrant::id))
+        assertThat(store.after(ClientGrantFilter.ALL, Option.none(), 2).map(ClientGrant::id)).containsExactly("cgr_1", "cgr_2");
+        assertThat(store.after(ClientGrantFilter.ALL, Option.some("cgr_2"), 2).map(ClientGrant::id)).containsExactly("cgr_3");
+        assertThat(store.after(ClientGrantFilter.ALL, Option.some("cgr_3"), 2)).isEmpty();
+        assertThat(store.after(new ClientGrantFilter(Option.some(A), Option.none()), Option.some("cgr_1"), 5).map(ClientGrant::id))
                 .containsExactly("cgr_2", "cgr_3");
     }
 }

@@ -30,6 +30,18 @@ public final class ManagementErrors {
         if (error instanceof OperatorError.UnknownLogEvent) {
             return ManagementError.notFound("The log event does not exist", "inexistent_log");
         }
+        if (error instanceof OperatorError.ClientGrantExists) {
+            return ManagementError.conflict("A client grant for this client and audience already exists.",
+                    "client_grant_conflict");
+        }
+        if (error instanceof OperatorError.ResourceServerExists) {
+            return ManagementError.conflict("A resource server with the same identifier already exists",
+                    "resource_server_conflict");
+        }
+        if (error instanceof OperatorError.SystemResourceServer) {
+            return ManagementError.forbidden("The built-in APIs (the Management API, the MFA API) cannot be changed"
+                    + " or deleted", "operation_not_supported");
+        }
         throw new IllegalArgumentException("no Management API answer for " + error.getClass().getSimpleName());
     }
 }

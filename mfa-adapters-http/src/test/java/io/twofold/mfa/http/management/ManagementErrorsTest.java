@@ -29,7 +29,13 @@ class ManagementErrorsTest {
                 arguments(new OperatorError.UnknownClientGrant(), 404, "The grant does not exist.", "inexistent_client_grant"),
                 arguments(new OperatorError.UnknownResourceServer(), 404, "The resource server does not exist",
                         "inexistent_resource_server"),
-                arguments(new OperatorError.UnknownLogEvent(), 404, "The log event does not exist", "inexistent_log"));
+                arguments(new OperatorError.UnknownLogEvent(), 404, "The log event does not exist", "inexistent_log"),
+                arguments(new OperatorError.ClientGrantExists(), 409,
+                        "A client grant for this client and audience already exists.", "client_grant_conflict"),
+                arguments(new OperatorError.ResourceServerExists(), 409,
+                        "A resource server with the same identifier already exists", "resource_server_conflict"),
+                arguments(new OperatorError.SystemResourceServer(), 403, "The built-in APIs (the Management API, the MFA"
+                        + " API) cannot be changed or deleted", "operation_not_supported"));
     }
 
     @ParameterizedTest

@@ -2,6 +2,7 @@ package io.twofold.mfa.jdbc.apis;
 
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.model.ClientGrant;
+import io.twofold.mfa.model.ClientGrantFilter;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.port.out.ClientGrantStore;
 import io.vavr.collection.List;
@@ -73,25 +74,25 @@ public final class JdbcClientGrantStore implements ClientGrantStore {
     }
 
     @Override
-    public List<ClientGrant> page(Filter filter, int offset, int limit) {
+    public List<ClientGrant> page(ClientGrantFilter filter, int offset, int limit) {
         return handles.withHandle(handle -> List.ofAll(filtered(handle, "SELECT * FROM client_grants", filter,
                 Option.none(), " ORDER BY id LIMIT :limit OFFSET :offset")
                 .bind("limit", limit).bind("offset", offset).map(ROWS).list()));
     }
 
     @Override
-    public long count(Filter filter) {
+    public long count(ClientGrantFilter filter) {
         return handles.withHandle(handle -> filtered(handle, "SELECT COUNT(*) FROM client_grants", filter,
                 Option.none(), "").mapTo(Long.class).one());
     }
 
     @Override
-    public List<ClientGrant> after(Filter filter, Option<String> afterId, int limit) {
+    public List<ClientGrant> after(ClientGrantFilter filter, Option<String> afterId, int limit) {
         return handles.withHandle(handle -> List.ofAll(filtered(handle, "SELECT * FROM client_grants", filter,
                 afterId, " ORDER BY id LIMIT :limit").bind("limit", limit).map(ROWS).list()));
     }
 
-    private static Query filtered(Handle handle, String select, Filter filter, Option<String> afterId, String tail) {
+    private static Query filtered(Handle handle, String select, ClientGrantFilter filter, Option<String> afterId, String tail) {
         List<String> conditions = List.<String>empty()
                 .appendAll(filter.client().map(c -> "client_id = :client"))
                 .appendAll(filter.audience().map(a -> "audience = :audience"))

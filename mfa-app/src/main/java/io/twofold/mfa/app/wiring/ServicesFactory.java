@@ -80,6 +80,7 @@ class ServicesFactory {
         return MfaServices.builder()
                 .users(storage.users())
                 .clients(storage.clients())
+                .resourceServers(storage.resourceServers())
                 .authenticators(storage.authenticators())
                 .transactions(storage.transactions())
                 .loginStates(storage.loginStates())

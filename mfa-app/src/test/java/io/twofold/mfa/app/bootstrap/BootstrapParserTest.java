@@ -81,7 +81,7 @@ class BootstrapParserTest {
 
         assertThat(client.client().grantTypes()).containsExactlyInAnyOrder(GrantType.values());
         assertThat(client.unservedGrantTypes()).containsExactly("authorization_code", "implicit", "refresh_token",
-                "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
+                "urn:ietf:params:oauth:grant-type:device_code");
     }
 
     @Test

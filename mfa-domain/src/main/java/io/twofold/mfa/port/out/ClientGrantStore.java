@@ -1,6 +1,7 @@
 package io.twofold.mfa.port.out;
 
 import io.twofold.mfa.model.ClientGrant;
+import io.twofold.mfa.model.ClientGrantFilter;
 import io.twofold.mfa.model.ClientId;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -32,15 +33,10 @@ public interface ClientGrantStore {
     int removeByAudience(String audience);
 
     /** Grants matching the filter in id order, {@code limit} of them after skipping {@code offset}. */
-    List<ClientGrant> page(Filter filter, int offset, int limit);
+    List<ClientGrant> page(ClientGrantFilter filter, int offset, int limit);
 
-    long count(Filter filter);
+    long count(ClientGrantFilter filter);
 
     /** Grants matching the filter in id order whose id comes after {@code afterId} (from the first if none). */
-    List<ClientGrant> after(Filter filter, Option<String> afterId, int limit);
-
-    /** Which grants to list: of one client, for one audience, or both, or all. */
-    record Filter(Option<ClientId> client, Option<String> audience) {
-        public static final Filter ALL = new Filter(Option.none(), Option.none());
-    }
+    List<ClientGrant> after(ClientGrantFilter filter, Option<String> afterId, int limit);
 }

@@ -2,6 +2,7 @@ package io.twofold.mfa.usecase.operator;
 
 import io.twofold.mfa.error.OperatorError;
 import io.twofold.mfa.model.ClientGrant;
+import io.twofold.mfa.model.ClientGrantFilter;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.ResourceServer;
 import io.twofold.mfa.port.in.operator.ClientGrantAdministration;
@@ -56,12 +57,12 @@ final class ClientGrantAdministrationService implements ClientGrantAdministratio
     }
 
     @Override
-    public Listing<ClientGrant> list(ClientGrantStore.Filter filter, int offset, int limit) {
+    public Listing<ClientGrant> list(ClientGrantFilter filter, int offset, int limit) {
         return new Listing<>(grants.page(filter, offset, limit), grants.count(filter));
     }
 
     @Override
-    public List<ClientGrant> listFrom(ClientGrantStore.Filter filter, Option<String> from, int take) {
+    public List<ClientGrant> listFrom(ClientGrantFilter filter, Option<String> from, int take) {
         return grants.after(filter, from, take);
     }
 

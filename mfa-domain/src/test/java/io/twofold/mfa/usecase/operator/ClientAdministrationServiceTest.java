@@ -2,6 +2,7 @@ package io.twofold.mfa.usecase.operator;
 
 import io.twofold.mfa.error.OperatorError;
 import io.twofold.mfa.model.Client;
+import io.twofold.mfa.model.ClientGrantFilter;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.ManagedClient;
@@ -149,7 +150,7 @@ class ClientAdministrationServiceTest {
 
         assertThat(bed.operations.clients().delete(OPERATOR, created.client().id()).isRight()).isTrue();
 
-        assertThat(bed.grantStore.count(io.twofold.mfa.port.out.ClientGrantStore.Filter.ALL)).isZero();
+        assertThat(bed.grantStore.count(ClientGrantFilter.ALL)).isZero();
         assertThat(bed.registry.authenticate(created.client().id(), created.secret())).isEmpty();
         assertThat(bed.operations.clients().find(created.client().id()).getLeft())
                 .isInstanceOf(OperatorError.UnknownClient.class);

@@ -3,7 +3,7 @@ package io.twofold.mfa.usecase.operator;
 import io.twofold.mfa.error.OperatorError;
 import io.twofold.mfa.model.ClientGrant;
 import io.twofold.mfa.model.ClientId;
-import io.twofold.mfa.port.out.ClientGrantStore.Filter;
+import io.twofold.mfa.model.ClientGrantFilter;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ class ClientGrantAdministrationServiceTest {
                 "The API https://api.example.com/ does not define these scopes: delete:all"));
         assertThat(bed.operations.clientGrants().create(OPERATOR, robot, MFA, List.of("enroll")).getLeft())
                 .isInstanceOf(OperatorError.InvalidInput.class);
-        assertThat(bed.grantStore.count(Filter.ALL)).isZero();
+        assertThat(bed.grantStore.count(ClientGrantFilter.ALL)).isZero();
     }
 
     @Test
@@ -92,10 +92,10 @@ class ClientGrantAdministrationServiceTest {
         ClientGrant second = bed.operations.clientGrants().create(OPERATOR, robot, MANAGEMENT, List.empty()).get();
         List<String> ordered = List.of(first.id(), second.id()).sorted();
 
-        assertThat(bed.operations.clientGrants().list(Filter.ALL, 0, 1).total()).isEqualTo(2);
-        assertThat(bed.operations.clientGrants().listFrom(Filter.ALL, Option.none(), 1).map(ClientGrant::id))
+        assertThat(bed.operations.clientGrants().list(ClientGrantFilter.ALL, 0, 1).total()).isEqualTo(2);
+        assertThat(bed.operations.clientGrants().listFrom(ClientGrantFilter.ALL, Option.none(), 1).map(ClientGrant::id))
                 .containsExactly(ordered.get(0));
-        assertThat(bed.operations.clientGrants().listFrom(Filter.ALL, Option.some(ordered.get(0)), 5)
+        assertThat(bed.operations.clientGrants().listFrom(ClientGrantFilter.ALL, Option.some(ordered.get(0)), 5)
                 .map(ClientGrant::id)).containsExactly(ordered.get(1));
     }
 }

@@ -5,7 +5,7 @@ import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.ResourceServer;
 import io.twofold.mfa.port.in.operator.ResourceServerChanges;
 import io.twofold.mfa.port.in.operator.ResourceServerDraft;
-import io.twofold.mfa.port.out.ClientGrantStore.Filter;
+import io.twofold.mfa.model.ClientGrantFilter;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
@@ -104,7 +104,7 @@ class ResourceServerAdministrationServiceTest {
 
         assertThat(bed.operations.resourceServers().delete(OPERATOR, api.id())).containsExactly(api.id());
 
-        assertThat(bed.grantStore.count(Filter.ALL)).isZero();
+        assertThat(bed.grantStore.count(ClientGrantFilter.ALL)).isZero();
         assertThat(bed.operations.resourceServers().find(API)).isEmpty();
         assertThat(bed.lastEvent().type()).isEqualTo("mgmt.resource_server.deleted");
     }

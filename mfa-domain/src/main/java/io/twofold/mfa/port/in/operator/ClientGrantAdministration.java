@@ -2,8 +2,8 @@ package io.twofold.mfa.port.in.operator;
 
 import io.twofold.mfa.error.OperatorError;
 import io.twofold.mfa.model.ClientGrant;
+import io.twofold.mfa.model.ClientGrantFilter;
 import io.twofold.mfa.model.ClientId;
-import io.twofold.mfa.port.out.ClientGrantStore;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -15,10 +15,10 @@ public interface ClientGrantAdministration {
     Either<OperatorError, ClientGrant> create(ClientId actor, ClientId client, String audience, List<String> scope);
 
     /** One page of the grants matching the filter, in id order. */
-    Listing<ClientGrant> list(ClientGrantStore.Filter filter, int offset, int limit);
+    Listing<ClientGrant> list(ClientGrantFilter filter, int offset, int limit);
 
     /** Up to {@code take} grants matching the filter after the one with id {@code from} (checkpoint paging). */
-    List<ClientGrant> listFrom(ClientGrantStore.Filter filter, Option<String> from, int take);
+    List<ClientGrant> listFrom(ClientGrantFilter filter, Option<String> from, int take);
 
     /** The grant with this id. */
     Either<OperatorError, ClientGrant> find(String id);
