@@ -9,7 +9,7 @@ import io.twofold.mfa.model.ResourceServer;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.port.out.ClientGrantStore;
 import io.twofold.mfa.port.out.ResourceServerStore;
-import io.twofold.mfa.usecase.internal.BuiltInApis;
+import io.twofold.mfa.policy.BuiltInApis;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.slf4j.Logger;

@@ -3,6 +3,7 @@ package io.twofold.mfa.usecase.internal;
 import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.model.ResourceServer;
 import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.policy.BuiltInApis;
 import io.twofold.mfa.policy.UserTokenScopes;
 import io.twofold.mfa.port.out.ResourceServerStore;
 import io.twofold.mfa.port.out.TokenIssuer;

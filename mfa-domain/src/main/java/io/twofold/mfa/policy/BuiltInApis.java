@@ -1,4 +1,4 @@
-package io.twofold.mfa.usecase.internal;
+package io.twofold.mfa.policy;
 
 import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.ResourceServer;
@@ -46,7 +46,7 @@ public final class BuiltInApis {
     }
 
     /** A stable id for a built-in API: 24 hex characters, like Auth0's resource server ids, the same on every node. */
-    static String idOf(String audience) {
+    private static String idOf(String audience) {
         return SecretHash.of("twofold built-in api " + audience).hex().substring(0, 24);
     }
 
