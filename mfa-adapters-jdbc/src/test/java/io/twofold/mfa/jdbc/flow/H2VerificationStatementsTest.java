@@ -18,7 +18,7 @@ class H2VerificationStatementsTest extends VerificationStatementsContract {
     /** H2 has no data-modifying WITH: completion and audit row are two statements, run in process. */
     @Override
     protected List<String> expectedStatements() {
-        return List.of("SELECT mfa_transactions", "UPDATE mfa_transactions", "INSERT attempt_buckets",
+        return List.of("SELECT clients", "SELECT mfa_transactions", "UPDATE mfa_transactions", "INSERT attempt_buckets",
                 "UPDATE authenticators", "UPDATE attempt_buckets", "UPDATE mfa_transactions", "INSERT audit_events");
     }
 }

@@ -22,7 +22,7 @@ class PostgresVerificationStatementsTest extends VerificationStatementsContract 
      */
     @Override
     protected List<String> expectedStatements() {
-        return List.of("SELECT mfa_transactions", "UPDATE mfa_transactions", "INSERT attempt_buckets",
+        return List.of("SELECT clients", "SELECT mfa_transactions", "UPDATE mfa_transactions", "INSERT attempt_buckets",
                 "UPDATE authenticators", "UPDATE attempt_buckets", "WITH audit_events");
     }
 }
