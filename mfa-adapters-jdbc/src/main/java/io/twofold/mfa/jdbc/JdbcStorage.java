@@ -1,6 +1,9 @@
 package io.twofold.mfa.jdbc;
 
+import io.twofold.mfa.jdbc.apis.JdbcClientGrantStore;
+import io.twofold.mfa.jdbc.apis.JdbcResourceServerStore;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
+import io.twofold.mfa.jdbc.clients.JdbcClientStore;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.seal.KeyringFile;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
@@ -34,6 +37,9 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcTenantPolicyStore tenantPolicy;
     private final JdbcUserDirectory users;
     private final JdbcClientRegistry clients;
+    private final JdbcClientStore clientStore;
+    private final JdbcResourceServerStore resourceServers;
+    private final JdbcClientGrantStore clientGrants;
     private final UnitOfWork unitOfWork;
 
     private JdbcStorage(Database database, StoreFactory stores) {
@@ -48,6 +54,9 @@ public final class JdbcStorage implements AutoCloseable {
         this.users = stores.users();
         this.loginStates = stores.loginStates();
         this.clients = stores.clients();
+        this.clientStore = stores.clientStore(clients);
+        this.resourceServers = stores.resourceServers();
+        this.clientGrants = stores.clientGrants();
         this.unitOfWork = stores.unitOfWork();
     }
 
@@ -169,6 +178,19 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcClientRegistry clients() {
         return clients;
+    }
+
+    /** The clients as operators manage them (the same table as {@link #clients()}). */
+    public JdbcClientStore clientStore() {
+        return clientStore;
+    }
+
+    public JdbcResourceServerStore resourceServers() {
+        return resourceServers;
+    }
+
+    public JdbcClientGrantStore clientGrants() {
+        return clientGrants;
     }
 
     /** Forgets this node's cached clients and user profiles: after rows were changed behind the stores' back. */

@@ -1,6 +1,9 @@
 package io.twofold.mfa.jdbc;
 
+import io.twofold.mfa.jdbc.apis.JdbcClientGrantStore;
+import io.twofold.mfa.jdbc.apis.JdbcResourceServerStore;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
+import io.twofold.mfa.jdbc.clients.JdbcClientStore;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
@@ -77,6 +80,19 @@ final class StoreFactory {
 
     JdbcClientRegistry clients() {
         return new JdbcClientRegistry(handles, config.clientCacheTtl(), System::nanoTime);
+    }
+
+    /** The operator's view of the clients, dropping {@code registry}'s cached rows as it changes them. */
+    JdbcClientStore clientStore(JdbcClientRegistry registry) {
+        return new JdbcClientStore(handles, registry);
+    }
+
+    JdbcResourceServerStore resourceServers() {
+        return new JdbcResourceServerStore(handles);
+    }
+
+    JdbcClientGrantStore clientGrants() {
+        return new JdbcClientGrantStore(handles);
     }
 
     JdbcUnitOfWork unitOfWork() {

@@ -108,4 +108,20 @@ public sealed interface MfaError {
     /** The code could not be delivered; no usable challenge was left behind. */
     record DeliveryFailed(String channel) implements MfaError {
     }
+
+    /** The token request names an audience that is not a registered API. */
+    record UnknownAudience(String audience) implements MfaError {
+    }
+
+    /** A machine token request named no audience, and there is no default one. */
+    record MissingAudience() implements MfaError {
+    }
+
+    /** The client has no client grant for the API it asks a machine token for. */
+    record NoClientGrant(String audience) implements MfaError {
+    }
+
+    /** A user login asked for an API that only machine tokens may reach (the Management API). */
+    record AudienceNotForUsers(String audience) implements MfaError {
+    }
 }

@@ -50,4 +50,16 @@ public sealed interface OperatorError {
     /** An MFA policy that Twofold does not offer ({@code confidence-score}) or does not know. */
     record UnsupportedMfaPolicy(String name) implements OperatorError {
     }
+
+    /** The client already has a grant for this audience. */
+    record ClientGrantExists() implements OperatorError {
+    }
+
+    /** A resource server with this identifier exists already. */
+    record ResourceServerExists() implements OperatorError {
+    }
+
+    /** The resource server is built in (the Management API, the MFA API) and cannot be changed or deleted. */
+    record SystemResourceServer() implements OperatorError {
+    }
 }

@@ -48,6 +48,20 @@ public final class InMemoryClientRegistry implements ClientRegistry {
                 Option.none());
     }
 
+    /** Registers a client with the hash of its secret (none for a public client), replacing one with its id. */
+    public void registerHashed(Client client, Option<SecretHash> secretHash) {
+        clients.put(client.id(), new Registration(client, secretHash));
+    }
+
+    /** Replaces the client's settings, keeping its secret; nothing if it is not registered. */
+    public void replaceSettings(Client client) {
+        clients.computeIfPresent(client.id(), (id, found) -> new Registration(client, found.secretHash()));
+    }
+
+    public void remove(ClientId id) {
+        clients.remove(id);
+    }
+
     @Override
     public Option<Client> find(ClientId id) {
         return Option.of(clients.get(id)).map(Registration::client);

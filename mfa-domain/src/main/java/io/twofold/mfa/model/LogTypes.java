@@ -41,7 +41,9 @@ public final class LogTypes {
             Tuple.of("authenticator.confirmed", e -> "gd_enrollment_complete"),
             Tuple.of("authenticator.deleted", e -> "gd_unenroll"),
             Tuple.of("housekeeping.purged", e -> PURGE),
-            Tuple.of("token.client_credentials", e -> failed(e) ? "feccft" : "seccft"));
+            Tuple.of("token.client_credentials", e -> failed(e) ? "feccft" : "seccft"),
+            Tuple.of("token.client_credentials.success", e -> "seccft"),
+            Tuple.of("token.client_credentials.failure", e -> "feccft"));
 
     private static final Map<String, String> DESCRIPTIONS = HashMap.ofEntries(
             Tuple.of("s", "Success Login"),
@@ -159,6 +161,7 @@ public final class LogTypes {
             case MFA_RECOVERY_CODE -> "fercft";
             case MFA_OTP -> "feotpft";
             case PASSWORD, PASSWORD_REALM -> "fepft";
+            case CLIENT_CREDENTIALS -> "feccft";
         }).getOrElse("f");
     }
 

@@ -27,6 +27,7 @@ import io.twofold.mfa.port.out.EmailSender;
 import io.twofold.mfa.port.out.LoginStateStore;
 import io.twofold.mfa.port.out.OneTimePasswords;
 import io.twofold.mfa.port.out.RandomSource;
+import io.twofold.mfa.port.out.ResourceServerStore;
 import io.twofold.mfa.port.out.SmsSender;
 import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.TokenIssuer;
@@ -45,6 +46,7 @@ import io.twofold.mfa.usecase.internal.Confirmation;
 import io.twofold.mfa.usecase.internal.MfaTokenGuard;
 import io.twofold.mfa.usecase.internal.OobDispatcher;
 import io.twofold.mfa.usecase.internal.PasswordAttempts;
+import io.twofold.mfa.usecase.internal.RegisteredApis;
 import io.twofold.mfa.usecase.internal.SecondFactorAttempts;
 import io.twofold.mfa.usecase.internal.SendLimiter;
 import io.twofold.mfa.usecase.internal.TokenCompletion;
@@ -98,6 +100,7 @@ public record MfaServices(
         private Clock clock;
         private RandomSource random;
         private MfaSettings settings = MfaSettings.defaults("Twofold");
+        private ResourceServerStore resourceServers;
 
         private Builder() {
         }
@@ -190,6 +193,15 @@ public record MfaServices(
             return this;
         }
 
+        /**
+         * Optional: the registered APIs. With them a login for an audience that is neither registered
+         * nor built in is refused, and gets only the scopes its API defines; without, any audience goes.
+         */
+        public Builder resourceServers(ResourceServerStore resourceServers) {
+            this.resourceServers = resourceServers;
+            return this;
+        }
+
         public Builder settings(MfaSettings settings) {
             this.settings = settings;
             return this;
@@ -232,7 +244,9 @@ public record MfaServices(
             Confirmation confirmation = new Confirmation(authenticators, trail, clock);
             TokenCompletion completion = new TokenCompletion(transactions, users, tokens, trail, clock);
             return new MfaServices(
-                    new PasswordLoginService(clientGate, passwordAttempts, users, authenticators, switches, transactions, tokens,
+                    new PasswordLoginService(clientGate, resourceServers == null ? RegisteredApis.unchecked(tokens)
+                            : RegisteredApis.of(resourceServers, tokens), passwordAttempts, users, authenticators, switches,
+                            transactions, tokens,
                             unitOfWork, secrets, trail, settings.lifetimes(), clock),
                     new AssociateAuthenticatorService(clientGate, bearers, dispatcher, users, authenticators, switches, challenges,
                             verifier, unitOfWork, secrets, trail, new EnrollmentAdmission(settings), settings, clock),

@@ -5,6 +5,7 @@ import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.FactorType;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.MfaTransaction;
+import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TenantPolicy;
 import io.twofold.mfa.model.TransactionId;
@@ -26,6 +27,7 @@ import io.twofold.mfa.secret.internal.SecretGenerator;
 import io.twofold.mfa.usecase.internal.AuditTrail;
 import io.twofold.mfa.usecase.internal.ClientGate;
 import io.twofold.mfa.usecase.internal.PasswordAttempts;
+import io.twofold.mfa.usecase.internal.RegisteredApis;
 import io.twofold.mfa.usecase.internal.UserFactors;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -39,7 +41,7 @@ import java.time.Instant;
  * that stands for the half-finished login. Wrong passwords are limited per username and end-user IP
  * (see {@link PasswordBudget}); a second-factor lockout does not lock the password.
  */
-record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, UserDirectory users,
+record PasswordLoginService(ClientGate clientGate, RegisteredApis apis, PasswordAttempts attempts, UserDirectory users,
         AuthenticatorStore authenticators, TenantPolicyStore tenant, TransactionStore transactions, TokenIssuer tokens,
         UnitOfWork unitOfWork, SecretGenerator secrets, AuditTrail audit, Lifetimes lifetimes, Clock clock)
         implements PasswordLogin {
@@ -49,10 +51,12 @@ record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, Us
     @Override
     public Either<MfaError, LoginOutcome> login(PasswordLoginCommand command) {
         // The client first: only an authenticated confidential client's auth0-forwarded-for counts.
+        // The audience next: a login for an API that does not exist spends no password attempt.
         return clientGate.authorize(command.client(), command.grantType())
-                .flatMap(client -> attempts.begin(command, client)
-                        .flatMap(attemptKey -> firstFactor(command, client, attemptKey))
-                        .flatMap(user -> secondFactorOrTokens(command, client, user)));
+                .flatMap(client -> apis.forUserLogin(command.audience(), command.scope())
+                        .flatMap(scope -> attempts.begin(command, client)
+                                .flatMap(attemptKey -> firstFactor(command, client, attemptKey))
+                                .flatMap(user -> secondFactorOrTokens(command, scope, client, user))));
     }
 
     private Either<MfaError, User> firstFactor(PasswordLoginCommand command, Client client, String attemptKey) {
@@ -68,7 +72,8 @@ record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, Us
         return Either.right(user.get());
     }
 
-    private Either<MfaError, LoginOutcome> secondFactorOrTokens(PasswordLoginCommand command, Client client, User user) {
+    private Either<MfaError, LoginOutcome> secondFactorOrTokens(PasswordLoginCommand command, Scope scope, Client client,
+                                                             User user) {
         Instant now = clock.instant();
         // Read on every login, never cached: an operator's switch holds on every node at once.
         TenantPolicy policy = tenant.current();
@@ -77,11 +82,11 @@ record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, Us
             audit.record("login.success", user.id(), client.id(), "mfa", "not_required",
                     "grant", command.grantType().wireName());
             return Either.right(new LoginOutcome.Tokens(tokens.issue(
-                    new TokenRequest(user, client.id(), command.audience(), command.scope(), false, now))));
+                    new TokenRequest(user, client.id(), command.audience(), scope, false, now))));
         }
         String mfaToken = secrets.opaqueToken();
         MfaTransaction transaction = MfaTransaction.open(new TransactionId(secrets.internalId()), SecretHash.of(mfaToken),
-                user.id(), client.id(), command.audience(), command.scope(), command.realm(), now,
+                user.id(), client.id(), command.audience(), scope, command.realm(), now,
                 now.plus(lifetimes.mfaToken()));
         unitOfWork.inTransaction(() -> {
             transactions.add(transaction);

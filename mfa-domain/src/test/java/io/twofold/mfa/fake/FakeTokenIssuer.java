@@ -4,6 +4,7 @@ import io.twofold.mfa.model.AccessTokenClaims;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.port.out.MachineTokenRequest;
 import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.TokenIssuer;
@@ -42,6 +43,7 @@ public final class FakeTokenIssuer implements TokenIssuer {
     private final AtomicLong counter = new AtomicLong();
     private final ConcurrentMap<String, Issued> byToken = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<TokenRequest> requests = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<MachineTokenRequest> machineRequests = new CopyOnWriteArrayList<>();
 
     public FakeTokenIssuer(Clock clock, String issuer) {
         this.clock = clock;
@@ -59,6 +61,23 @@ public final class FakeTokenIssuer implements TokenIssuer {
                 request.scope(), request.mfaPassed(), clock.instant().plusSeconds(lifetime)));
         Option<String> idToken = request.scope().contains("openid") ? Option.some("id." + n) : Option.none();
         return new IssuedTokens(accessToken, idToken, lifetime, request.scope(), "Bearer");
+    }
+
+    /** Machine tokens: {@code mt.1}, {@code mt.2}, ...; the requests are kept for the test to read. */
+    @Override
+    public IssuedTokens issueForClient(MachineTokenRequest request) {
+        machineRequests.add(request);
+        return new IssuedTokens("mt." + counter.incrementAndGet(), Option.none(), request.lifetime().toSeconds(),
+                request.scope(), "Bearer");
+    }
+
+    public List<MachineTokenRequest> machineRequests() {
+        return List.ofAll(machineRequests);
+    }
+
+    @Override
+    public String managementApiAudience() {
+        return issuer + "api/v2/";
     }
 
     @Override

@@ -16,10 +16,12 @@ import io.twofold.mfa.http.api.request.RequestBodies;
 import io.twofold.mfa.http.api.request.RequestOrigins;
 import io.twofold.mfa.http.api.response.JsonResponses;
 import io.twofold.mfa.port.in.RequestOrigin;
+import io.twofold.mfa.port.in.MachineLogin;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
+import io.vavr.control.Option;
 
 /**
  * {@code POST /oauth/token}, JSON or form. Only a Basic {@code Authorization} header means anything
@@ -32,8 +34,9 @@ public class TokenController {
     private final TokenGrants grants;
 
     public TokenController(PasswordLogin passwordLogin, VerifyOtp verifyOtp, VerifyOob verifyOob,
-                           VerifyRecoveryCode verifyRecoveryCode) {
-        this.grants = new TokenGrants(passwordLogin, verifyOtp, verifyOob, verifyRecoveryCode);
+                           VerifyRecoveryCode verifyRecoveryCode, @Nullable MachineLogin machineLogin) {
+        this.grants = new TokenGrants(passwordLogin, verifyOtp, verifyOob, verifyRecoveryCode,
+                Option.of(machineLogin));
     }
 
     @Post(uri = "/oauth/token", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)

@@ -11,6 +11,8 @@ import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.port.in.LoginOutcome;
+import io.twofold.mfa.port.in.MachineLogin;
+import io.twofold.mfa.port.in.MachineLoginCommand;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
 import io.twofold.mfa.port.in.RequestOrigin;
@@ -35,13 +37,16 @@ final class TokenGrants {
     private final VerifyOtp verifyOtp;
     private final VerifyOob verifyOob;
     private final VerifyRecoveryCode verifyRecoveryCode;
+    private final Option<MachineLogin> machineLogin;
 
+    /** Without a {@link MachineLogin} (a host that serves no machine tokens) {@code client_credentials} is unsupported. */
     TokenGrants(PasswordLogin passwordLogin, VerifyOtp verifyOtp, VerifyOob verifyOob,
-                VerifyRecoveryCode verifyRecoveryCode) {
+                VerifyRecoveryCode verifyRecoveryCode, Option<MachineLogin> machineLogin) {
         this.passwordLogin = passwordLogin;
         this.verifyOtp = verifyOtp;
         this.verifyOob = verifyOob;
         this.verifyRecoveryCode = verifyRecoveryCode;
+        this.machineLogin = machineLogin;
     }
 
     Either<OAuthError, Map<String, Object>> grant(RequestParams params, Option<BasicCredentials> basic,
@@ -61,6 +66,7 @@ final class TokenGrants {
                                                                               RequestParams params, RequestOrigin origin) {
         return switch (type) {
             case PASSWORD, PASSWORD_REALM -> password(type, client, params, origin).map(TokenGrants::loginReply);
+            case CLIENT_CREDENTIALS -> machine(client, params);
             default -> verify(type, client, params).map(Either::right);
         };
     }
@@ -73,7 +79,8 @@ final class TokenGrants {
 
     private Either<MfaError, Map<String, Object>> verify(GrantType type, ClientCredentials client, RequestParams params) {
         return switch (type) {
-            case PASSWORD, PASSWORD_REALM -> throw new IllegalArgumentException("not a second-factor grant: " + type);
+            case PASSWORD, PASSWORD_REALM, CLIENT_CREDENTIALS ->
+                    throw new IllegalArgumentException("not a second-factor grant: " + type);
             case MFA_OTP -> params.requiredString("mfa_token").flatMap(mfaToken ->
                     params.requiredString("otp").flatMap(otp ->
                             verifyOtp.verify(new VerifyOtpCommand(client, mfaToken, otp))))
@@ -88,6 +95,23 @@ final class TokenGrants {
                             verifyRecoveryCode.verify(new VerifyRecoveryCodeCommand(client, mfaToken, code))))
                     .map(ApiBodies::recoveryTokens);
         };
+    }
+
+    /** {@code client_credentials}: the answer always carries {@code scope}, space-separated (empty if none was granted). */
+    private Either<MfaError, Either<OAuthError, Map<String, Object>>> machine(ClientCredentials client,
+                                                                             RequestParams params) {
+        if (machineLogin.isEmpty()) {
+            return Either.right(Either.left(OAuthErrors.unsupportedGrantType(GrantType.CLIENT_CREDENTIALS.wireName())));
+        }
+        return params.optionalString("audience").flatMap(audience ->
+                params.optionalString("scope").flatMap(scope ->
+                        machineLogin.get().login(new MachineLoginCommand(client, audience,
+                                Scope.parse(scope.getOrNull())))))
+                .map(tokens -> {
+                    Map<String, Object> body = ApiBodies.tokens(tokens);
+                    body.putIfAbsent("scope", "");
+                    return Either.right(body);
+                });
     }
 
     private Either<MfaError, LoginOutcome> password(GrantType type, ClientCredentials client,

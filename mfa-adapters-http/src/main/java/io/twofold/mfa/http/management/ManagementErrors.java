@@ -44,6 +44,18 @@ public final class ManagementErrors {
             return ManagementError.badRequest("Twofold does not support the MFA policy " + policy.name()
                     + "; use [] or [\"all-applications\"].");
         }
+        if (error instanceof OperatorError.ClientGrantExists) {
+            return ManagementError.conflict("A client grant for this client and audience already exists.",
+                    "client_grant_conflict");
+        }
+        if (error instanceof OperatorError.ResourceServerExists) {
+            return ManagementError.conflict("A resource server with the same identifier already exists",
+                    "resource_server_conflict");
+        }
+        if (error instanceof OperatorError.SystemResourceServer) {
+            return ManagementError.forbidden("The built-in APIs (the Management API, the MFA API) cannot be changed"
+                    + " or deleted", "operation_not_supported");
+        }
         throw new IllegalArgumentException("no Management API answer for " + error.getClass().getSimpleName());
     }
 }

@@ -12,6 +12,7 @@ import io.twofold.mfa.model.AccessTokenClaims;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.IssuedTokens;
+import io.twofold.mfa.port.out.MachineTokenRequest;
 import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.port.out.TokenIssuer;
@@ -135,6 +136,18 @@ public final class JwtTokenIssuer implements TokenIssuer {
             LOG.info("machine token refused: {}", reason);
             return REFUSED;
         });
+    }
+
+    /** The domain's machine token: {@link #machineToken} for the client grant's audience, scopes and lifetime. */
+    @Override
+    public IssuedTokens issueForClient(MachineTokenRequest request) {
+        String token = machineToken(request.client(), request.audience(), request.scope(), request.lifetime());
+        return new IssuedTokens(token, Option.none(), request.lifetime().toSeconds(), request.scope(), "Bearer");
+    }
+
+    @Override
+    public String managementApiAudience() {
+        return settings.managementApiAudience();
     }
 
     public JwtSettings settings() {

@@ -23,6 +23,16 @@ class ErrorMappingTest extends StubbedApiTest {
                 arguments(new MfaError.InvalidRequest("Missing required parameter: otp"), 400, "invalid_request",
                         "Missing required parameter: otp"),
                 arguments(new MfaError.InvalidClient(), 401, "invalid_client", "Client authentication failed."),
+                arguments(new MfaError.UnknownAudience("https://api.example.com/"), 403, "access_denied",
+                        "Service not found: https://api.example.com/"),
+                arguments(new MfaError.MissingAudience(), 403, "access_denied",
+                        "No audience parameter was provided, and no default audience has been configured"),
+                arguments(new MfaError.NoClientGrant("https://t.example/api/v2/"), 403, "access_denied",
+                        "Client is not authorized to access \"https://t.example/api/v2/\". You need to create a"
+                                + " \"client-grant\" associated to this API."),
+                arguments(new MfaError.AudienceNotForUsers("https://t.example/api/v2/"), 403, "access_denied",
+                        "The API \"https://t.example/api/v2/\" issues tokens to machines only (client_credentials"
+                                + " with a client grant), not to user logins."),
                 arguments(new MfaError.UnauthorizedClient("http://auth0.com/oauth/grant-type/mfa-otp"), 403,
                         "unauthorized_client",
                         "Grant type `http://auth0.com/oauth/grant-type/mfa-otp` not allowed for the client."),

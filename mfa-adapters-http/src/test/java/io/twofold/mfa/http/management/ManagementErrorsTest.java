@@ -36,7 +36,13 @@ class ManagementErrorsTest {
                         "Twofold cannot serve the factor duo; it can only be disabled.", "invalid_body"),
                 arguments(new OperatorError.UnsupportedMfaPolicy("confidence-score"), 400,
                         "Twofold does not support the MFA policy confidence-score; use [] or [\"all-applications\"].",
-                        "invalid_body"));
+                        "invalid_body"),
+                arguments(new OperatorError.ClientGrantExists(), 409,
+                        "A client grant for this client and audience already exists.", "client_grant_conflict"),
+                arguments(new OperatorError.ResourceServerExists(), 409,
+                        "A resource server with the same identifier already exists", "resource_server_conflict"),
+                arguments(new OperatorError.SystemResourceServer(), 403, "The built-in APIs (the Management API, the MFA"
+                        + " API) cannot be changed or deleted", "operation_not_supported"));
     }
 
     @ParameterizedTest

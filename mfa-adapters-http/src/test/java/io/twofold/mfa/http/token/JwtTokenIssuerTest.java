@@ -20,6 +20,7 @@ import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.EmailAddress;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.port.out.MachineTokenRequest;
 import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.model.UserId;
@@ -70,6 +71,24 @@ class JwtTokenIssuerTest {
         String line = logged.list.get(0).getFormattedMessage();
         assertThat(line).startsWith("MFA API access token refused: ");
         return line.substring("MFA API access token refused: ".length());
+    }
+
+    @Test
+    void issuesTheDomainsMachineTokenForTheGrantedAudienceScopesAndLifetime() throws Exception {
+        String api = "https://orders.example.com/";
+        IssuedTokens tokens = issuer.issueForClient(new MachineTokenRequest(CLIENT, api, Scope.parse("read:orders"),
+                Duration.ofSeconds(7200), clock.instant()));
+
+        JWTClaimsSet claims = SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet();
+        assertThat(tokens.expiresIn()).isEqualTo(7200);
+        assertThat(tokens.scope()).isEqualTo(Scope.parse("read:orders"));
+        assertThat(tokens.idToken()).isEmpty();
+        assertThat(claims.getSubject()).isEqualTo("client-abc@clients");
+        assertThat(claims.getAudience()).containsExactly(api);
+        assertThat(claims.getStringClaim("gty")).isEqualTo("client-credentials");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("read:orders");
+        assertThat(issuer.verifyMachineToken(tokens.accessToken(), api).get().client()).isEqualTo(CLIENT);
+        assertThat(issuer.managementApiAudience()).isEqualTo(ISSUER + "api/v2/");
     }
 
     String mfaApiToken() {

@@ -62,7 +62,8 @@ class WellKnownControllerTest {
                 "http://auth0.com/oauth/grant-type/password-realm",
                 "http://auth0.com/oauth/grant-type/mfa-otp",
                 "http://auth0.com/oauth/grant-type/mfa-oob",
-                "http://auth0.com/oauth/grant-type/mfa-recovery-code");
+                "http://auth0.com/oauth/grant-type/mfa-recovery-code",
+                "client_credentials");
         assertThat(texts(doc.get("response_types_supported"))).containsExactly("token");
         assertThat(texts(doc.get("token_endpoint_auth_methods_supported")))
                 .containsExactly("client_secret_post", "client_secret_basic", "none");

@@ -45,11 +45,11 @@ final class ClientRows extends TableRows<ClientRows.Registration> {
                 .bind("policy", client.mfaPolicy().wireName());
     }
 
-    private static String wire(Set<GrantType> grants) {
+    static String wire(Set<GrantType> grants) {
         return grants.toSortedSet().map(GrantType::wireName).mkString(" ");
     }
 
-    private static Set<GrantType> grantTypes(String wire) {
+    static Set<GrantType> grantTypes(String wire) {
         return List.of(wire.trim().split("\\s+")).filter(name -> !name.isEmpty())
                 .map(name -> GrantType.byWireName(name)
                         .getOrElseThrow(() -> new IllegalStateException("unknown grant type in the clients table")))

@@ -6,6 +6,7 @@ import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TokenEndpointAuth;
 import io.twofold.mfa.port.out.ClientRegistry;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
@@ -17,11 +18,10 @@ import java.util.function.LongSupplier;
  * Clients in the {@code clients} table. A confidential client's secret is kept as its SHA-256:
  * enough because {@link ClientSecrets} only admits long, high-entropy secrets; a public client has none.
  * <p>
- * Every grant authenticates its client, and clients change only at start-up (the bootstrap file)
- * or by an operator, so rows (secret hash included, which is only a hash of a high-entropy secret)
- * are cached for {@link #DEFAULT_CACHE_TTL} to save a round trip per request. An upsert through
- * this registry takes effect here at once; on other nodes, a changed or revoked client keeps
- * working with its old settings and secret for up to the TTL. Set the TTL to zero to read every time.
+ * {@link #authenticate} reads the row every time (one primary-key look-up): a secret an operator
+ * rotated, or a client deleted, must stop working on every node at once, and no cache shared by
+ * nodes is as cheap as that query. {@link #find}, which decides nothing about credentials, keeps
+ * rows for {@link #DEFAULT_CACHE_TTL}: a change made on another node shows there within the TTL.
  */
 public final class JdbcClientRegistry implements ClientRegistry {
     /** How long a node trusts a client row it read; also the longest a revocation takes to reach every node. */
@@ -51,7 +51,10 @@ public final class JdbcClientRegistry implements ClientRegistry {
 
     @Override
     public Option<Client> authenticate(ClientId id, Option<String> secret) {
-        Option<Registration> found = registration(id);
+        // Not the cache: see the class comment. What was read refreshes it, though.
+        long stamp = cache.stamp();
+        Option<Registration> found = load(id);
+        found.forEach(registration -> cache.put(id, registration, stamp));
         if (found.isEmpty()) {
             return Option.none();
         }
@@ -85,21 +88,35 @@ public final class JdbcClientRegistry implements ClientRegistry {
         return saved;
     }
 
+    /** Forgets the cached row of one client, after a change made through another store of this node. */
+    public void forget(ClientId id) {
+        cache.invalidate(id);
+    }
+
     /** Forgets every cached row, so the next look-ups read the table (after a change made outside this registry). */
     public void clearCache() {
         cache.clear();
     }
 
     private static int update(Handle handle, Client client, String hash) {
+        // A bootstrap client that gains a secret becomes client_secret_post unless an operator chose Basic.
         return ClientRows.bind(handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash,"
-                        + " grant_types = :grants, mfa_policy = :policy WHERE client_id = :id"), client, hash)
+                        + " grant_types = :grants, mfa_policy = :policy, auth_method = CASE WHEN :auth = 'none'"
+                        + " OR auth_method = 'none' THEN :auth ELSE auth_method END WHERE client_id = :id"), client, hash)
+                .bind("auth", authMethod(hash))
                 .execute();
     }
 
     private static int insert(Handle handle, Client client, String hash) {
         return ClientRows.bind(handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types,"
-                        + " mfa_policy) VALUES (:id, :name, :hash, :grants, :policy) ON CONFLICT DO NOTHING"), client, hash)
+                        + " mfa_policy, auth_method) VALUES (:id, :name, :hash, :grants, :policy, :auth)"
+                        + " ON CONFLICT DO NOTHING"), client, hash)
+                .bind("auth", authMethod(hash))
                 .execute();
+    }
+
+    private static String authMethod(String hash) {
+        return (hash == null ? TokenEndpointAuth.NONE : TokenEndpointAuth.CLIENT_SECRET_POST).wireName();
     }
 
     private Option<Registration> registration(ClientId id) {

@@ -22,9 +22,10 @@ class PostgresVerificationStatementsTest extends VerificationStatementsContract 
      */
     @Override
     protected List<String> expectedStatements() {
-        // The operator's factor switches are read on every grant (never cached: a switch holds at once),
-        // and the factor's own success (gd_auth_succeed) is recorded beside the grant's (seotpft).
-        return List.of("SELECT mfa_transactions", "SELECT factor_settings", "UPDATE mfa_transactions",
+        // The client's secret is read on every grant (a rotated secret dies at once on every node), the
+        // operator's factor switches too (never cached: a switch holds at once), and the factor's own
+        // success (gd_auth_succeed) is recorded beside the grant's (seotpft).
+        return List.of("SELECT clients", "SELECT mfa_transactions", "SELECT factor_settings", "UPDATE mfa_transactions",
                 "INSERT attempt_buckets", "UPDATE authenticators", "UPDATE attempt_buckets", "WITH audit_events",
                 "INSERT audit_events");
     }

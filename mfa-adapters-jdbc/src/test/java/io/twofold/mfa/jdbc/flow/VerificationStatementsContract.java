@@ -41,9 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The database statements of one mfa-otp verification, counted with a JDBI SQL logger on the real
  * stores, as the app wires them. A count, not a timing: it guards the round trips of the hot path
- * against a change that adds a read. Two writes come before the code is checked (the attempt
- * reserved on the transaction and on the user, so budgets hold under concurrency) and one after a
- * right code (the user's charge given back).
+ * against a change that adds a read. The client's row is read first, every time: a rotated or
+ * deleted secret must be refused on every node at once, so secrets are never checked from a cache.
+ * Two writes come before the code is checked (the attempt reserved on the transaction and on the
+ * user, so budgets hold under concurrency) and one after a right code (the user's charge given back).
  */
 public abstract class VerificationStatementsContract {
     private static final Instant T0 = Instant.parse("2030-01-01T10:00:00Z");
@@ -70,7 +71,7 @@ public abstract class VerificationStatementsContract {
         storage.clients().upsertClient(new Client(CLIENT_ID, "app", true, HashSet.of(GrantType.MFA_OTP), MfaPolicy.ALWAYS),
                 Option.some(SECRET));
         VerifyOtp verify = services(storage).verifyOtp();
-        // The first grant warms the client cache, as every grant but a node's first finds it.
+        // The first grant warms the caches (the user's profile), as every grant but a node's first finds them.
         assertThat(verify.verify(grant(storage, "warm", 1)).isRight()).isTrue();
         // A user this node never saw: the profile comes with the login state's join.
         VerifyOtpCommand counted = grant(storage, "counted", 2);

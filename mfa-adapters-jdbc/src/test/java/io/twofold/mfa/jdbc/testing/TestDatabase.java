@@ -20,8 +20,8 @@ import java.time.ZoneOffset;
 public final class TestDatabase implements AutoCloseable {
     /** Every table the migrations create, children first (there are no foreign keys, but be safe). */
     public static final java.util.List<String> TABLES = java.util.List.of("authenticators", "mfa_transactions",
-            "oob_challenges", "attempt_buckets", "audit_events", "users", "clients", "signing_keys", "factor_settings",
-            "mfa_policies");
+            "oob_challenges", "attempt_buckets", "audit_events", "users", "clients", "signing_keys", "client_grants",
+            "resource_server_scopes", "resource_servers", "factor_settings", "mfa_policies");
 
     private final String kind;
     private final String url;

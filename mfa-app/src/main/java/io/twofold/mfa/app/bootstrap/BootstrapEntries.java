@@ -1,6 +1,7 @@
 package io.twofold.mfa.app.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.EmailAddress;
@@ -9,6 +10,7 @@ import io.twofold.mfa.model.MfaPolicy;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
+import java.time.Duration;
 import java.util.Set;
 
 /** Reads one client or one user entry of the bootstrap file. */
@@ -18,15 +20,12 @@ final class BootstrapEntries {
     static final int MIN_PASSWORD = 8;
     private static final Set<String> CLIENT = Set.of("client_id", "client_secret", "name", "grant_types", "mfa_policy");
     private static final Set<String> USER = Set.of("realm", "username", "email", "password");
-    private static final String GRANT_PREFIX = "http://auth0.com/oauth/grant-type/";
-    /**
-     * Grant types an Auth0 client may list that Twofold does not serve: a client exported from Auth0
-     * keeps its list, these are left out of it (and said at start-up), anything else is a typo.
-     */
-    private static final Set<String> UNSERVED = Set.of("authorization_code", "implicit", "refresh_token",
-            "client_credentials", "urn:ietf:params:oauth:grant-type:device_code",
-            "urn:ietf:params:oauth:grant-type:jwt-bearer", "urn:ietf:params:oauth:grant-type:token-exchange",
-            "urn:openid:params:grant-type:ciba", GRANT_PREFIX + "passwordless/otp", "passwordless/otp");
+    private static final Set<String> API = Set.of("identifier", "name", "scopes", "token_lifetime",
+            "allow_offline_access", "signing_alg");
+    private static final Set<String> SCOPE = Set.of("value", "description");
+    private static final Set<String> GRANT = Set.of("client_id", "audience", "scope");
+    /** Auth0 grant types Twofold does not serve: a client exported from Auth0 keeps its list, these are left out. */
+    private static final io.vavr.collection.Set<String> UNSERVED = GrantType.UNSERVED_AUTH0;
 
     private BootstrapEntries() {
     }
@@ -48,11 +47,44 @@ final class BootstrapEntries {
 
     /** Accepts Auth0's wire names and, for the Auth0 extension grants, the short form after {@code grant-type/}. */
     private static GrantType grantType(String name, Members members) {
-        return GrantType.byWireName(name)
-                .orElse(() -> GrantType.byWireName(GRANT_PREFIX + name))
+        return GrantType.byWireOrShortName(name)
                 .getOrElseThrow(() -> Members.fail(members.path("grant_types") + " has an unknown grant type; served: "
                         + List.of(GrantType.values()).map(GrantType::wireName).mkString(", ")
-                        + "; known to Auth0 but not served (ignored): " + List.ofAll(UNSERVED).sorted().mkString(", ")));
+                        + "; known to Auth0 but not served (ignored): " + UNSERVED.mkString(", ")));
+    }
+
+    /** A registered API: Auth0's resource server members; tokens are RS256 only. */
+    static BootstrapFile.ApiEntry resourceServer(JsonNode node, String where) {
+        Members members = Members.of(node, where, API);
+        String identifier = members.requiredText("identifier", 1, 600);
+        String name = members.optionalText("name", 1, 200).getOrElse(identifier);
+        members.optionalText("signing_alg", 1, 16).filter(alg -> !alg.equals("RS256")).forEach(alg -> {
+            throw Members.fail(members.path("signing_alg") + " must be RS256, the only algorithm Twofold signs with");
+        });
+        List<ApiScope> scopes = members.optionalArray("scopes").map(array -> List.ofAll(array).zipWithIndex()
+                .map(entry -> {
+                    Members scope = Members.of(entry._1, members.path("scopes") + "[" + entry._2 + "]", SCOPE);
+                    String value = scope.requiredText("value", 1, 280);
+                    if (value.chars().anyMatch(Character::isWhitespace)) {
+                        throw Members.fail(scope.path("value") + " must be one word");
+                    }
+                    return new ApiScope(value, scope.optionalText("description", 1, 500).getOrElse(""));
+                })).getOrElse(List.empty());
+        if (scopes.map(ApiScope::value).distinct().size() != scopes.size()) {
+            throw Members.fail(members.path("scopes") + " repeats a value");
+        }
+        Option<Duration> lifetime = members.optionalInteger("token_lifetime", 1, 2_592_000).map(Duration::ofSeconds);
+        boolean offline = members.optionalBoolean("allow_offline_access").getOrElse(false);
+        return new BootstrapFile.ApiEntry(identifier, name, scopes, lifetime, offline);
+    }
+
+    /** A client grant; the audience {@code "management"} stands for the Management API, {@code {issuer}api/v2/}. */
+    static BootstrapFile.GrantEntry clientGrant(JsonNode node, String where) {
+        Members members = Members.of(node, where, GRANT);
+        return new BootstrapFile.GrantEntry(new ClientId(members.requiredText("client_id", 1, 128)),
+                members.requiredText("audience", 1, 600),
+                members.optionalArray("scope").map(array -> members.textArray("scope")).getOrElse(List.empty()),
+                where);
     }
 
     static BootstrapFile.UserEntry user(JsonNode node, String where, String defaultRealm) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * fault ({@code clients[1].client_secret}) and never with the value, which may be a secret.
  */
 public final class BootstrapParser {
-    private static final Set<String> TOP = Set.of("tenant", "clients", "users");
+    private static final Set<String> TOP = Set.of("tenant", "clients", "users", "resource_servers", "client_grants");
     private static final Set<String> TENANT = Set.of("friendly_name");
     private static final long MAX_BYTES = 1 << 20;
 
@@ -45,9 +45,20 @@ public final class BootstrapParser {
                 .map(array -> List.ofAll(array).zipWithIndex()
                         .map(entry -> BootstrapEntries.user(entry._1, "users[" + entry._2 + "]", defaultRealm)))
                 .getOrElse(List.empty());
+        List<BootstrapFile.ApiEntry> apis = top.optionalArray("resource_servers")
+                .map(array -> List.ofAll(array).zipWithIndex()
+                        .map(entry -> BootstrapEntries.resourceServer(entry._1, "resource_servers[" + entry._2 + "]")))
+                .getOrElse(List.empty());
+        List<BootstrapFile.GrantEntry> grants = top.optionalArray("client_grants")
+                .map(array -> List.ofAll(array).zipWithIndex()
+                        .map(entry -> BootstrapEntries.clientGrant(entry._1, "client_grants[" + entry._2 + "]")))
+                .getOrElse(List.empty());
         requireUnique(clients.map(c -> c.client().id().value()), "clients", "client_id");
+        requireUnique(apis.map(BootstrapFile.ApiEntry::identifier), "resource_servers", "identifier");
+        requireUnique(grants.map(g -> g.clientId().value() + "\u0000" + g.audience()), "client_grants",
+                "client_id and audience");
         requireUnique(users.map(u -> u.realm() + "\u0000" + u.username()), "users", "realm and username");
-        return new BootstrapFile(tenantName, clients, users);
+        return new BootstrapFile(tenantName, clients, users, apis, grants);
     }
 
     private JsonNode read(Path file) {

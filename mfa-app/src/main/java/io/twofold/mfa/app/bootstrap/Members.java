@@ -65,6 +65,28 @@ final class Members {
         });
     }
 
+    Option<Long> optionalInteger(String name, long min, long max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Option.none();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+            throw fail(path(name) + " must be a whole number from " + min + " to " + max);
+        }
+        return Option.some(value.longValue());
+    }
+
+    Option<Boolean> optionalBoolean(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Option.none();
+        }
+        if (!value.isBoolean()) {
+            throw fail(path(name) + " must be true or false");
+        }
+        return Option.some(value.booleanValue());
+    }
+
     Option<JsonNode> optionalObject(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {

@@ -80,6 +80,7 @@ class ServicesFactory {
         return MfaServices.builder()
                 .users(storage.users())
                 .clients(storage.clients())
+                .resourceServers(storage.resourceServers())
                 .authenticators(storage.authenticators())
                 .tenant(storage.tenantPolicy())
                 .transactions(storage.transactions())

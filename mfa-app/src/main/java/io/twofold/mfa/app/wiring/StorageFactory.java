@@ -54,7 +54,8 @@ class StorageFactory {
                 DataDirectory.restrictToOwner(configuration.dataDir());
             }
             try {
-                configuration.bootstrap().forEach(file -> new BootstrapImporter(storage.clients(), storage.users()).apply(file));
+                configuration.bootstrap().forEach(file -> new BootstrapImporter(storage.clients(), storage.users(),
+                        storage.resourceServers(), storage.clientGrants(), configuration.issuer()).apply(file));
             } catch (RuntimeException e) {
                 storage.close();
                 throw e;

@@ -29,12 +29,16 @@ class BootstrapParserTest {
         BootstrapFile file = parser.parse(Path.of("..", "examples", "bootstrap.json"));
 
         assertThat(file.tenantName().get()).isEqualTo("Twofold Walkthrough");
-        assertThat(file.clients()).hasSize(1);
+        assertThat(file.clients()).hasSize(2);
         BootstrapFile.ClientEntry client = file.clients().head();
         assertThat(client.client().id().value()).isEqualTo("walkthrough-app");
         assertThat(client.client().confidential()).isTrue();
         assertThat(client.client().mfaPolicy()).isEqualTo(MfaPolicy.ALWAYS);
-        assertThat(client.client().grantTypes()).containsExactlyInAnyOrder(GrantType.values());
+        assertThat(client.client().grantTypes()).containsExactlyInAnyOrder(GrantType.PASSWORD, GrantType.PASSWORD_REALM,
+                GrantType.MFA_OTP, GrantType.MFA_OOB, GrantType.MFA_RECOVERY_CODE);
+        assertThat(file.clients().last().client().grantTypes()).containsExactly(GrantType.CLIENT_CREDENTIALS);
+        assertThat(file.clientGrants().map(BootstrapFile.GrantEntry::audience)).containsExactly("management");
+        assertThat(file.clientGrants().head().scope()).contains("read:users", "update:client_keys");
         assertThat(file.users().map(BootstrapFile.UserEntry::username))
                 .containsExactly("jane@example.com", "sam@example.com");
     }
@@ -81,7 +85,7 @@ class BootstrapParserTest {
 
         assertThat(client.client().grantTypes()).containsExactlyInAnyOrder(GrantType.values());
         assertThat(client.unservedGrantTypes()).containsExactly("authorization_code", "implicit", "refresh_token",
-                "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
+                "urn:ietf:params:oauth:grant-type:device_code");
     }
 
     @Test
@@ -99,6 +103,38 @@ class BootstrapParserTest {
         assertThatThrownBy(() -> parser.parse(file("{\"users\":[{\"username\":\"u\",\"password\":\"long enough\","
                 + "\"email\":\"not-an-email\"}]}")))
                 .hasMessage("MFA_BOOTSTRAP_FILE: users[0].email is not a valid email address");
+    }
+
+    @Test
+    void readsResourceServersAndClientGrants() throws IOException {
+        BootstrapFile file = parser.parse(file("""
+                {"resource_servers": [{"identifier": "https://orders.example.com/", "name": "Orders",
+                                       "scopes": [{"value": "read:orders", "description": "Read orders"}],
+                                       "token_lifetime": 3600, "signing_alg": "RS256", "allow_offline_access": false}],
+                 "client_grants": [{"client_id": "robot", "audience": "https://orders.example.com/",
+                                    "scope": ["read:orders"]},
+                                   {"client_id": "robot", "audience": "management", "scope": ["read:users"]}]}"""));
+
+        BootstrapFile.ApiEntry api = file.resourceServers().head();
+        assertThat(api.identifier()).isEqualTo("https://orders.example.com/");
+        assertThat(api.scopes().map(io.twofold.mfa.model.ApiScope::value)).containsExactly("read:orders");
+        assertThat(api.tokenLifetime().get().toSeconds()).isEqualTo(3600);
+        assertThat(file.clientGrants().map(BootstrapFile.GrantEntry::audience))
+                .containsExactly("https://orders.example.com/", "management");
+    }
+
+    @Test
+    void refusesBadResourceServersAndClientGrants() throws IOException {
+        assertThatThrownBy(() -> parser.parse(file("{\"resource_servers\":[{\"identifier\":\"urn:x\",\"signing_alg\":\"HS256\"}]}")))
+                .hasMessageContaining("resource_servers[0].signing_alg must be RS256");
+        assertThatThrownBy(() -> parser.parse(file("{\"resource_servers\":[{\"identifier\":\"urn:x\","
+                + "\"scopes\":[{\"value\":\"two words\"}]}]}")))
+                .hasMessageContaining("resource_servers[0].scopes[0].value must be one word");
+        assertThatThrownBy(() -> parser.parse(file("{\"client_grants\":[{\"client_id\":\"a\",\"audience\":\"management\","
+                + "\"scope\":[\"read:users\"]},{\"client_id\":\"a\",\"audience\":\"management\"}]}")))
+                .hasMessageContaining("two client_grants have the same client_id and audience");
+        assertThatThrownBy(() -> parser.parse(file("{\"client_grants\":[{\"client_id\":\"a\",\"audiance\":\"x\"}]}")))
+                .hasMessageContaining("client_grants[0] has an unknown member 'audiance'");
     }
 
     @Test

@@ -78,9 +78,13 @@ abstract class AbstractInputLimitsTest {
 
     @Test
     void acceptsEachLoginParameterAtItsMaximum() {
-        ApiResponse login = login(Map.of("scope", "openid " + long_(2048 - "openid ".length()),
-                "audience", "https://api.example.com/" + long_(1024 - "https://api.example.com/".length())));
-        assertThat(login.error()).as(login.toString()).isEqualTo("mfa_required");
+        String audience = "https://api.example.com/" + long_(1024 - "https://api.example.com/".length());
+        ApiResponse login = login(Map.of("scope", "openid " + long_(2048 - "openid ".length()), "audience", audience));
+        // Read in full and looked up: no API is registered under it (a 400 would mean it was too long).
+        assertThat(login.status()).as(login.toString()).isEqualTo(403);
+        assertThat(login.errorDescription()).isEqualTo("Service not found: " + audience);
+        ApiResponse longScope = login(Map.of("scope", "openid " + long_(2048 - "openid ".length())));
+        assertThat(longScope.error()).as(longScope.toString()).isEqualTo("mfa_required");
 
         ApiResponse unknown = api.postForm(TOKEN, Map.of("grant_type", PASSWORD_REALM, "realm", long_(255),
                 "username", long_(255), "password", long_(1024), "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET));

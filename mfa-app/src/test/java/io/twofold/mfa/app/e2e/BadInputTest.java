@@ -81,7 +81,7 @@ class BadInputTest {
 
     @Test
     void refusesUnknownGrantsMissingParametersAndWrongTypes() {
-        assertThat(assertRejected(api.postForm(TOKEN, Map.of("grant_type", "client_credentials", "client_id", CLIENT_ID)), 400)
+        assertThat(assertRejected(api.postForm(TOKEN, Map.of("grant_type", "authorization_code", "client_id", CLIENT_ID)), 400)
                 .error()).isEqualTo("unsupported_grant_type");
         assertRejected(api.postForm(TOKEN, Map.of("client_id", CLIENT_ID)), 400);
         assertRejected(api.postForm(TOKEN, Map.of("grant_type", PASSWORD, "client_id", CLIENT_ID,

@@ -54,4 +54,20 @@ public interface TokenIssuer {
     default boolean looksLikeAccessToken(String bearer) {
         return false;
     }
+
+    /**
+     * The audience of the Management API (the bundled server: {@code {issuer}api/v2/}), which only
+     * machine tokens reach. By default a value no client asks for.
+     */
+    default String managementApiAudience() {
+        return "urn:twofold:no-management-api";
+    }
+
+    /**
+     * A machine token ({@code client_credentials}): no user, the client's own. By default refused,
+     * so a host issuer need not implement it unless it serves that grant.
+     */
+    default IssuedTokens issueForClient(MachineTokenRequest request) {
+        throw new UnsupportedOperationException("this token issuer issues no machine tokens");
+    }
 }

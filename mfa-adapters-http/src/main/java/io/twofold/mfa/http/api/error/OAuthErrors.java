@@ -105,6 +105,23 @@ public final class OAuthErrors {
         } else if (error instanceof MfaError.DeliveryFailed e) {
             return OAuthError.of(502, "bad_gateway", "The " + e.channel() + " message could not be delivered.");
         }
+        return mapAudience(error);
+    }
+
+    /** Registered APIs and client grants (Auth0's texts, issue 18: auth0/lock#842 and others). */
+    private static OAuthError mapAudience(MfaError error) {
+        if (error instanceof MfaError.UnknownAudience e) {
+            return OAuthError.of(403, "access_denied", "Service not found: " + e.audience());
+        } else if (error instanceof MfaError.MissingAudience) {
+            return OAuthError.of(403, "access_denied",
+                    "No audience parameter was provided, and no default audience has been configured");
+        } else if (error instanceof MfaError.NoClientGrant e) {
+            return OAuthError.of(403, "access_denied", "Client is not authorized to access \"" + e.audience()
+                    + "\". You need to create a \"client-grant\" associated to this API.");
+        } else if (error instanceof MfaError.AudienceNotForUsers e) {
+            return OAuthError.of(403, "access_denied", "The API \"" + e.audience()
+                    + "\" issues tokens to machines only (client_credentials with a client grant), not to user logins.");
+        }
         // MfaError is sealed and every record is handled above; reaching here means a new record
         // was added without a mapping, which is a server bug, not a client error.
         return serverError();

@@ -1,0 +1,45 @@
+package io.twofold.mfa.app.wiring;
+
+import io.micronaut.context.annotation.Factory;
+import io.twofold.mfa.http.token.JwtTokenIssuer;
+import io.twofold.mfa.jdbc.JdbcStorage;
+import io.twofold.mfa.port.in.MachineLogin;
+import io.twofold.mfa.port.in.operator.ClientAdministration;
+import io.twofold.mfa.port.in.operator.ClientGrantAdministration;
+import io.twofold.mfa.port.in.operator.ResourceServerAdministration;
+import io.twofold.mfa.port.out.RandomSource;
+import io.twofold.mfa.usecase.operator.ClientOperations;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Builds the client, client-grant, API and machine-token use cases and hands each to its controller as a port. */
+@Factory
+class ClientOperationsFactory {
+
+    @Singleton
+    ClientOperations clientOperations(JdbcStorage storage, JwtTokenIssuer tokens, RandomSource random, Clock clock) {
+        return ClientOperations.of(storage.clients(), storage.clientStore(), storage.clientGrants(),
+                storage.resourceServers(), tokens, storage.unitOfWork(), storage.auditLog(), random, clock);
+    }
+
+    @Singleton
+    ClientAdministration clientAdministration(ClientOperations operations) {
+        return operations.clients();
+    }
+
+    @Singleton
+    ClientGrantAdministration clientGrantAdministration(ClientOperations operations) {
+        return operations.clientGrants();
+    }
+
+    @Singleton
+    ResourceServerAdministration resourceServerAdministration(ClientOperations operations) {
+        return operations.resourceServers();
+    }
+
+    @Singleton
+    MachineLogin machineLogin(ClientOperations operations) {
+        return operations.machineLogin();
+    }
+}

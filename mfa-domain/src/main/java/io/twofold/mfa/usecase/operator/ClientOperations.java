@@ -1,0 +1,37 @@
+package io.twofold.mfa.usecase.operator;
+
+import io.twofold.mfa.port.in.MachineLogin;
+import io.twofold.mfa.port.in.operator.ClientAdministration;
+import io.twofold.mfa.port.in.operator.ClientGrantAdministration;
+import io.twofold.mfa.port.in.operator.ResourceServerAdministration;
+import io.twofold.mfa.port.out.AuditLog;
+import io.twofold.mfa.port.out.ClientGrantStore;
+import io.twofold.mfa.port.out.ClientRegistry;
+import io.twofold.mfa.port.out.ClientStore;
+import io.twofold.mfa.port.out.RandomSource;
+import io.twofold.mfa.port.out.ResourceServerStore;
+import io.twofold.mfa.port.out.TokenIssuer;
+import io.twofold.mfa.port.out.UnitOfWork;
+import io.twofold.mfa.usecase.internal.AuditTrail;
+import io.twofold.mfa.usecase.internal.ClientGate;
+import io.twofold.mfa.usecase.internal.RegisteredApis;
+
+import java.time.Clock;
+
+/** The use cases of clients, client grants, registered APIs and machine tokens, built by hand from their ports. */
+public record ClientOperations(ClientAdministration clients, ClientGrantAdministration clientGrants,
+                               ResourceServerAdministration resourceServers, MachineLogin machineLogin) {
+
+    public static ClientOperations of(ClientRegistry registry, ClientStore clients, ClientGrantStore grants,
+                                      ResourceServerStore apis, TokenIssuer tokens, UnitOfWork unitOfWork,
+                                      AuditLog auditLog, RandomSource random, Clock clock) {
+        AuditTrail audit = new AuditTrail(auditLog, clock);
+        ClientKeys keys = new ClientKeys(random);
+        RegisteredApis registered = RegisteredApis.of(apis, tokens);
+        return new ClientOperations(
+                new ClientAdministrationService(clients, grants, unitOfWork, keys, audit),
+                new ClientGrantAdministrationService(grants, clients, registered, unitOfWork, keys, audit),
+                new ResourceServerAdministrationService(apis, grants, registered, unitOfWork, keys, audit),
+                new ClientCredentialsService(new ClientGate(registry), registered, grants, tokens, audit, clock));
+    }
+}
