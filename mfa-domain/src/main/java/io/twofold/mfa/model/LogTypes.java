@@ -41,7 +41,6 @@ public final class LogTypes {
             Tuple.of("authenticator.confirmed", e -> "gd_enrollment_complete"),
             Tuple.of("authenticator.deleted", e -> "gd_unenroll"),
             Tuple.of("housekeeping.purged", e -> PURGE),
-            Tuple.of("token.client_credentials", e -> failed(e) ? "feccft" : "seccft"),
             Tuple.of("token.client_credentials.success", e -> "seccft"),
             Tuple.of("token.client_credentials.failure", e -> "feccft"));
 

@@ -68,8 +68,9 @@ class LogTypesTest {
 
     @Test
     void everyEntryOfTheTableIsRecordedSomewhereOrComesFromAnotherPart() throws IOException {
-        // login.refused and token.client_credentials are recorded by the user and client use cases.
-        assertThat(recordedTypes().appendAll(List.of("login.refused", "token.client_credentials")))
+        // login.refused is recorded by the user use cases; the machine-token events through constants.
+        assertThat(recordedTypes().appendAll(List.of("login.refused", "token.client_credentials.success",
+                "token.client_credentials.failure")))
                 .containsAll(LogTypes.eventTypes());
     }
 
@@ -85,8 +86,8 @@ class LogTypesTest {
         assertThat(LogTypes.of(event("mfa.refused", "grant", GrantType.MFA_OTP.wireName()))).contains("feotpft");
         assertThat(LogTypes.of(event("mfa.refused", "grant", GrantType.MFA_OOB.wireName()))).contains("feoobft");
         assertThat(LogTypes.of(event("mfa.refused", "grant", GrantType.MFA_RECOVERY_CODE.wireName()))).contains("fercft");
-        assertThat(LogTypes.of(event("token.client_credentials", "outcome", "success"))).contains("seccft");
-        assertThat(LogTypes.of(event("token.client_credentials", "outcome", "failure"))).contains("feccft");
+        assertThat(LogTypes.of(event("token.client_credentials.success"))).contains("seccft");
+        assertThat(LogTypes.of(event("token.client_credentials.failure", "reason", "NoClientGrant"))).contains("feccft");
     }
 
     @Test
