@@ -10,7 +10,9 @@ public enum GrantType {
     PASSWORD_REALM("http://auth0.com/oauth/grant-type/password-realm"),
     MFA_OTP("http://auth0.com/oauth/grant-type/mfa-otp"),
     MFA_OOB("http://auth0.com/oauth/grant-type/mfa-oob"),
-    MFA_RECOVERY_CODE("http://auth0.com/oauth/grant-type/mfa-recovery-code");
+    MFA_RECOVERY_CODE("http://auth0.com/oauth/grant-type/mfa-recovery-code"),
+    /** A refresh token for new tokens of the same login, without the password or a second factor again. */
+    REFRESH_TOKEN("refresh_token");
 
     private final String wireName;
 
