@@ -33,6 +33,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcAuditLog auditLog;
     private final JdbcUserDirectory users;
     private final JdbcClientRegistry clients;
+    private final JdbcRefreshTokenStore refreshTokens;
     private final UnitOfWork unitOfWork;
 
     private JdbcStorage(Database database, StoreFactory stores) {
@@ -46,6 +47,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.users = stores.users();
         this.loginStates = stores.loginStates();
         this.clients = stores.clients();
+        this.refreshTokens = stores.refreshTokens();
         this.unitOfWork = stores.unitOfWork();
     }
 
@@ -162,6 +164,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcClientRegistry clients() {
         return clients;
+    }
+
+    public JdbcRefreshTokenStore refreshTokens() {
+        return refreshTokens;
     }
 
     /** Forgets this node's cached clients and user profiles: after rows were changed behind the stores' back. */

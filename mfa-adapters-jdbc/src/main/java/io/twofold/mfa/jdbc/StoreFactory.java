@@ -58,6 +58,10 @@ final class StoreFactory {
         return new JdbcSigningKeyStore(handles, sealer);
     }
 
+    JdbcRefreshTokenStore refreshTokens() {
+        return new JdbcRefreshTokenStore(handles);
+    }
+
     JdbcAuditLog auditLog() {
         return new JdbcAuditLog(handles);
     }

@@ -92,13 +92,17 @@ public final class JdbcClientRegistry implements ClientRegistry {
 
     private static int update(Handle handle, Client client, String hash) {
         return ClientRows.bind(handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash,"
-                        + " grant_types = :grants, mfa_policy = :policy WHERE client_id = :id"), client, hash)
+                        + " grant_types = :grants, mfa_policy = :policy, refresh_rotation = :rotation,"
+                        + " refresh_lifetime_seconds = :lifetime, refresh_idle_lifetime_seconds = :idleLifetime"
+                        + " WHERE client_id = :id"), client, hash)
                 .execute();
     }
 
     private static int insert(Handle handle, Client client, String hash) {
         return ClientRows.bind(handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types,"
-                        + " mfa_policy) VALUES (:id, :name, :hash, :grants, :policy) ON CONFLICT DO NOTHING"), client, hash)
+                        + " mfa_policy, refresh_rotation, refresh_lifetime_seconds, refresh_idle_lifetime_seconds)"
+                        + " VALUES (:id, :name, :hash, :grants, :policy, :rotation, :lifetime, :idleLifetime)"
+                        + " ON CONFLICT DO NOTHING"), client, hash)
                 .execute();
     }
 

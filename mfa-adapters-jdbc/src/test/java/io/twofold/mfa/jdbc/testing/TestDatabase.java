@@ -19,7 +19,7 @@ import java.time.ZoneOffset;
  */
 public final class TestDatabase implements AutoCloseable {
     /** Every table the migrations create, children first (there are no foreign keys, but be safe). */
-    public static final java.util.List<String> TABLES = java.util.List.of("authenticators", "mfa_transactions",
+    public static final java.util.List<String> TABLES = java.util.List.of("refresh_tokens", "refresh_token_families", "authenticators", "mfa_transactions",
             "oob_challenges", "attempt_buckets", "audit_events", "users", "clients", "signing_keys");
 
     private final String kind;
