@@ -17,6 +17,7 @@ import io.twofold.mfa.http.api.request.RequestOrigins;
 import io.twofold.mfa.http.api.response.JsonResponses;
 import io.twofold.mfa.port.in.RequestOrigin;
 import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.RenewTokens;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
@@ -32,8 +33,8 @@ public class TokenController {
     private final TokenGrants grants;
 
     public TokenController(PasswordLogin passwordLogin, VerifyOtp verifyOtp, VerifyOob verifyOob,
-                           VerifyRecoveryCode verifyRecoveryCode) {
-        this.grants = new TokenGrants(passwordLogin, verifyOtp, verifyOob, verifyRecoveryCode);
+                           VerifyRecoveryCode verifyRecoveryCode, RenewTokens renewTokens) {
+        this.grants = new TokenGrants(passwordLogin, verifyOtp, verifyOob, verifyRecoveryCode, renewTokens);
     }
 
     @Post(uri = "/oauth/token", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)

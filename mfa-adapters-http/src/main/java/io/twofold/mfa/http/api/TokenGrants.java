@@ -13,6 +13,8 @@ import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.twofold.mfa.port.in.RenewTokens;
+import io.twofold.mfa.port.in.RenewTokensCommand;
 import io.twofold.mfa.port.in.RequestOrigin;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOobCommand;
@@ -27,7 +29,7 @@ import java.util.Map;
 
 /**
  * The grants of {@code POST /oauth/token}: reads each grant's parameters into its command and calls
- * its use case. {@code refresh_token} is not among them: Twofold issues no refresh tokens.
+ * its use case.
  */
 final class TokenGrants {
 
@@ -35,13 +37,15 @@ final class TokenGrants {
     private final VerifyOtp verifyOtp;
     private final VerifyOob verifyOob;
     private final VerifyRecoveryCode verifyRecoveryCode;
+    private final RenewTokens renewTokens;
 
     TokenGrants(PasswordLogin passwordLogin, VerifyOtp verifyOtp, VerifyOob verifyOob,
-                VerifyRecoveryCode verifyRecoveryCode) {
+                VerifyRecoveryCode verifyRecoveryCode, RenewTokens renewTokens) {
         this.passwordLogin = passwordLogin;
         this.verifyOtp = verifyOtp;
         this.verifyOob = verifyOob;
         this.verifyRecoveryCode = verifyRecoveryCode;
+        this.renewTokens = renewTokens;
     }
 
     Either<OAuthError, Map<String, Object>> grant(RequestParams params, Option<BasicCredentials> basic,
@@ -61,6 +65,7 @@ final class TokenGrants {
                                                                               RequestParams params, RequestOrigin origin) {
         return switch (type) {
             case PASSWORD, PASSWORD_REALM -> password(type, client, params, origin).map(TokenGrants::loginReply);
+            case REFRESH_TOKEN -> refresh(client, params).map(Either::right);
             default -> verify(type, client, params).map(Either::right);
         };
     }
@@ -73,7 +78,8 @@ final class TokenGrants {
 
     private Either<MfaError, Map<String, Object>> verify(GrantType type, ClientCredentials client, RequestParams params) {
         return switch (type) {
-            case PASSWORD, PASSWORD_REALM -> throw new IllegalArgumentException("not a second-factor grant: " + type);
+            case PASSWORD, PASSWORD_REALM, REFRESH_TOKEN ->
+                    throw new IllegalArgumentException("not a second-factor grant: " + type);
             case MFA_OTP -> params.requiredString("mfa_token").flatMap(mfaToken ->
                     params.requiredString("otp").flatMap(otp ->
                             verifyOtp.verify(new VerifyOtpCommand(client, mfaToken, otp))))
@@ -88,6 +94,15 @@ final class TokenGrants {
                             verifyRecoveryCode.verify(new VerifyRecoveryCodeCommand(client, mfaToken, code))))
                     .map(ApiBodies::recoveryTokens);
         };
+    }
+
+    /** {@code refresh_token}, and optionally a narrower {@code scope}. */
+    private Either<MfaError, Map<String, Object>> refresh(ClientCredentials client, RequestParams params) {
+        return params.requiredString("refresh_token").flatMap(token ->
+                params.optionalString("scope").flatMap(scope ->
+                        renewTokens.renew(new RenewTokensCommand(client, token,
+                                scope.filter(s -> !s.isBlank()).map(Scope::parse)))))
+                .map(ApiBodies::tokens);
     }
 
     private Either<MfaError, LoginOutcome> password(GrantType type, ClientCredentials client,

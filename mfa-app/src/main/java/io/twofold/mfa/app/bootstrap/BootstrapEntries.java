@@ -16,15 +16,15 @@ final class BootstrapEntries {
     /** The JDBC client registry refuses shorter secrets; saying so here names the entry at fault. */
     static final int MIN_CLIENT_SECRET = 32;
     static final int MIN_PASSWORD = 8;
-    private static final Set<String> CLIENT = Set.of("client_id", "client_secret", "name", "grant_types", "mfa_policy");
+    private static final Set<String> CLIENT = Set.of("client_id", "client_secret", "name", "grant_types", "mfa_policy",
+            "refresh_token");
     private static final Set<String> USER = Set.of("realm", "username", "email", "password");
     private static final String GRANT_PREFIX = "http://auth0.com/oauth/grant-type/";
     /**
      * Grant types an Auth0 client may list that Twofold does not serve: a client exported from Auth0
      * keeps its list, these are left out of it (and said at start-up), anything else is a typo.
      */
-    private static final Set<String> UNSERVED = Set.of("authorization_code", "implicit", "refresh_token",
-            "client_credentials", "urn:ietf:params:oauth:grant-type:device_code",
+    private static final Set<String> UNSERVED = Set.of("authorization_code", "implicit", "client_credentials", "urn:ietf:params:oauth:grant-type:device_code",
             "urn:ietf:params:oauth:grant-type:jwt-bearer", "urn:ietf:params:oauth:grant-type:token-exchange",
             "urn:openid:params:grant-type:ciba", GRANT_PREFIX + "passwordless/otp", "passwordless/otp");
 
@@ -42,7 +42,8 @@ final class BootstrapEntries {
         String policyName = members.requiredText("mfa_policy", 1, 20);
         MfaPolicy policy = MfaPolicy.byWireName(policyName).getOrElseThrow(() ->
                 Members.fail(members.path("mfa_policy") + " must be one of always, never, enrolled"));
-        Client client = new Client(new ClientId(id), name, secret.isDefined(), grants.toSet(), policy);
+        Client client = new Client(new ClientId(id), name, secret.isDefined(), grants.toSet(), policy,
+                RefreshTokenEntry.read(members.optionalObject("refresh_token"), members.path("refresh_token")));
         return new BootstrapFile.ClientEntry(client, secret, unserved);
     }
 
