@@ -37,7 +37,7 @@ public abstract class RefreshTokenStoreContract {
     }
 
     /** A family of alice's for client-1, 30 days absolute and 15 days idle from T0. */
-    protected static RefreshFamily family(String id, UserId user) {
+    public static RefreshFamily family(String id, UserId user) {
         return RefreshFamily.open(new RefreshFamilyId(id), user, new ClientId("client-1"),
                 Option.some("https://api.example.com/"), Scope.parse("openid profile offline_access"), true, T0,
                 RefreshTokenPolicy.DEFAULT);
