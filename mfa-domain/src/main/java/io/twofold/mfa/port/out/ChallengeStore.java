@@ -1,8 +1,10 @@
 package io.twofold.mfa.port.out;
 
+import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -25,6 +27,9 @@ public interface ChallengeStore {
      * unknown id. Taken before the code is compared, as {@link TransactionStore#reserveAttempt}.
      */
     boolean reserveAttempt(ChallengeId id, int budget);
+
+    /** Removes the challenges, used or not, sent to these authenticators (removed ones); returns how many. */
+    int removeByAuthenticators(List<AuthenticatorId> authenticators);
 
     /** Removes challenges, used or not, that expired before {@code cutoff}; returns how many. */
     int removeExpired(Instant cutoff);
