@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -222,6 +224,20 @@ abstract class AbstractRefreshTokenTest extends AbstractAppTest {
         assertThat(noToken.error()).isEqualTo("invalid_request");
         assertThat(refresh(SPA_CLIENT_ID, second).body()).isEqualTo(INVALID);
         assertThat(refresh(LEGACY_CLIENT_ID, others).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOperatorResettingTheFactorsEndsTheUsersRefreshTokens() {
+        ApiResponse login = passwordLogin(LEGACY_CLIENT_ID, OFFLINE);
+        String token = login.text("refresh_token");
+        String user = claims(login.text("access_token")).get("sub").asText();
+
+        ApiResponse reset = api.send("DELETE", "api/v2/users/" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "/authentication-methods", "application/json", null,
+                "Authorization", "Bearer " + managementToken("delete:authentication_methods"));
+
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(204);
+        assertThat(refresh(LEGACY_CLIENT_ID, token).body()).isEqualTo(INVALID);
     }
 
     @Test
