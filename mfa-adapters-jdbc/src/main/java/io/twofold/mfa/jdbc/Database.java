@@ -69,8 +69,6 @@ final class Database implements AutoCloseable {
         flyway.load().migrate();
     }
 
-    /** How long a request waits for a pooled connection before the database counts as unavailable. */
-    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
 
     private static HikariDataSource pool(JdbcConfig config) {
@@ -82,7 +80,7 @@ final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(config.maxPoolSize());
         // While the database is away, a request waits at most this long for a connection and is then
         // answered 503 (StoreUnavailableException), instead of Hikari's default 30 s.
-        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        hikari.setConnectionTimeout(config.poolTimeout().toMillis());
         hikari.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
         config.schema().forEach(hikari::setSchema);
         return new HikariDataSource(hikari);

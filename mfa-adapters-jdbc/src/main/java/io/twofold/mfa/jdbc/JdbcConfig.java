@@ -29,9 +29,12 @@ public record JdbcConfig(
         PasswordHashing passwordHashing,
         int maxConcurrentPasswordHashes,
         Duration clientCacheTtl,
-        Duration userProfileCacheTtl) {
+        Duration userProfileCacheTtl,
+        Duration poolTimeout) {
 
     public static final int DEFAULT_MAX_POOL_SIZE = 10;
+    /** How long a request waits for a pooled connection before the database counts as unavailable. */
+    public static final Duration DEFAULT_POOL_TIMEOUT = Duration.ofSeconds(3);
 
     public JdbcConfig {
         Objects.requireNonNull(url, "url");
@@ -40,6 +43,7 @@ public record JdbcConfig(
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(clientCacheTtl, "clientCacheTtl");
         Objects.requireNonNull(userProfileCacheTtl, "userProfileCacheTtl");
+        Objects.requireNonNull(poolTimeout, "poolTimeout");
         user = user == null ? "" : user;
         password = password == null ? "" : password;
         if (maxPoolSize < 1) {
@@ -51,6 +55,9 @@ public record JdbcConfig(
         if (clientCacheTtl.isNegative() || userProfileCacheTtl.isNegative()) {
             throw new IllegalArgumentException("a cache TTL is zero (no caching) or more");
         }
+        if (poolTimeout.toMillis() < 250) {
+            throw new IllegalArgumentException("the pool timeout is at least 250 ms (HikariCP's minimum)");
+        }
     }
 
     /**
@@ -60,34 +67,40 @@ public record JdbcConfig(
     public static JdbcConfig of(String url, String user, String password, Keyring keyring) {
         return new JdbcConfig(url, user, password, DEFAULT_MAX_POOL_SIZE, keyring, Option.none(), PasswordHashing.defaults(),
                 Argon2idHasher.DEFAULT_MAX_CONCURRENT, JdbcClientRegistry.DEFAULT_CACHE_TTL,
-                ProfileCache.DEFAULT_TTL);
+                ProfileCache.DEFAULT_TTL, DEFAULT_POOL_TIMEOUT);
     }
 
     public JdbcConfig withMaxPoolSize(int size) {
         return new JdbcConfig(url, user, password, size, keyring, schema, passwordHashing,
-                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl);
+                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl, poolTimeout);
     }
 
     public JdbcConfig withSchema(String name) {
         return new JdbcConfig(url, user, password, maxPoolSize, keyring, Option.some(name), passwordHashing,
-                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl);
+                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl, poolTimeout);
     }
 
     public JdbcConfig withPasswordHashing(PasswordHashing hashing) {
         return new JdbcConfig(url, user, password, maxPoolSize, keyring, schema, hashing,
-                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl);
+                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl, poolTimeout);
     }
 
     /** How many Argon2id hashes may run at once on this node; the others queue, first come first served. */
     public JdbcConfig withMaxConcurrentPasswordHashes(int max) {
         return new JdbcConfig(url, user, password, maxPoolSize, keyring, schema, passwordHashing,
-                max, clientCacheTtl, userProfileCacheTtl);
+                max, clientCacheTtl, userProfileCacheTtl, poolTimeout);
     }
 
     /** How long client rows and user profiles are cached on this node; zero reads the table every time. */
     public JdbcConfig withCacheTtls(Duration clients, Duration userProfiles) {
         return new JdbcConfig(url, user, password, maxPoolSize, keyring, schema, passwordHashing,
-                maxConcurrentPasswordHashes, clients, userProfiles);
+                maxConcurrentPasswordHashes, clients, userProfiles, poolTimeout);
+    }
+
+    /** How long a request waits for a pooled connection (default 3 s) before it fails as unavailable. */
+    public JdbcConfig withPoolTimeout(Duration timeout) {
+        return new JdbcConfig(url, user, password, maxPoolSize, keyring, schema, passwordHashing,
+                maxConcurrentPasswordHashes, clientCacheTtl, userProfileCacheTtl, timeout);
     }
 
     @Override
@@ -95,6 +108,6 @@ public record JdbcConfig(
         return "JdbcConfig[url=" + Redaction.url(url) + ", user=" + user + ", password=***, maxPoolSize=" + maxPoolSize
                 + ", keyring=" + keyring + ", schema=" + schema.getOrElse("(default)") + ", passwordHashing="
                 + passwordHashing + ", maxConcurrentPasswordHashes=" + maxConcurrentPasswordHashes
-                + ", clientCacheTtl=" + clientCacheTtl + ", userProfileCacheTtl=" + userProfileCacheTtl + "]";
+                + ", clientCacheTtl=" + clientCacheTtl + ", userProfileCacheTtl=" + userProfileCacheTtl + ", poolTimeout=" + poolTimeout + "]";
     }
 }

@@ -52,7 +52,7 @@ public final class ConfigurationReader {
                 .getOrElse(DEFAULT_TENANT_NAME);
         Option<WebhookSettings> webhook = new WebhookReader(raw).read();
         return new TwofoldConfiguration(port, tls, issuer(port, tls.isDefined()), tenantName, dataDir, database(dataDir), sealingKey(),
-                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook, idleTimeout(webhook), sendLimits(), bootstrap);
+                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook, idleTimeout(webhook), shutdownGrace(), sendLimits(), bootstrap);
     }
 
     /**
@@ -73,6 +73,17 @@ public final class ConfigurationReader {
                     + "s), or a slow webhook call would lose its connection");
         }
         return timeout;
+    }
+
+    /** How long SIGTERM waits for the requests in flight before stopping anyway (at most 10 minutes). */
+    private Duration shutdownGrace() {
+        return duration(Setting.SHUTDOWN_GRACE, Durations.DEFAULT_SHUTDOWN_GRACE, Duration.ofMinutes(10), "10m");
+    }
+
+    private Duration duration(Setting setting, Duration fallback, Duration max, String maxAsWritten) {
+        return raw.apply(setting)
+                .map(value -> Durations.parse(value, max, maxAsWritten).getOrElseThrow(reason -> invalid(setting, reason)))
+                .getOrElse(fallback);
     }
 
     /** Read by the HTTP adapter from its property; checked here so a bad value stops the start with its name. */
@@ -165,9 +176,17 @@ public final class ConfigurationReader {
         if (url.isDefined() && !url.get().startsWith("jdbc:")) {
             throw invalid(Setting.DB_URL, "must be a JDBC URL (jdbc:postgresql://host:5432/db or jdbc:h2:...)");
         }
-        return url.map(value -> new DatabaseSettings(withH2Options(value), user, password, poolSize, false))
+        Duration poolTimeout = duration(Setting.DB_POOL_TIMEOUT, Durations.DEFAULT_DB_POOL_TIMEOUT, Duration.ofMinutes(1), "1m");
+        if (poolTimeout.toMillis() < 250) {
+            throw invalid(Setting.DB_POOL_TIMEOUT, "must be at least 250ms");
+        }
+        Duration connectTimeout = duration(Setting.DB_CONNECT_TIMEOUT, Durations.DEFAULT_DB_CONNECT_TIMEOUT, Duration.ofMinutes(1), "1m");
+        Duration statementTimeout = duration(Setting.DB_STATEMENT_TIMEOUT, Durations.DEFAULT_DB_STATEMENT_TIMEOUT,
+                Duration.ofMinutes(10), "10m");
+        return url.map(value -> new DatabaseSettings(withH2Options(value), user, password, poolSize, false,
+                        poolTimeout, connectTimeout, statementTimeout))
                 .getOrElse(() -> new DatabaseSettings(embeddedUrl(dataDir), user.isEmpty() ? "sa" : user, password,
-                        poolSize, true));
+                        poolSize, true, poolTimeout, connectTimeout, statementTimeout));
     }
 
     /** The embedded default: an H2 file database in the data directory. */

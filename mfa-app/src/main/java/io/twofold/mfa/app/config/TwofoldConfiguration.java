@@ -25,6 +25,7 @@ public record TwofoldConfiguration(
         RsaSigningProvider.Mode rsaProvider,
         Option<WebhookSettings> smsWebhook,
         Duration idleTimeout,
+        Duration shutdownGrace,
         SendLimits sendLimits,
         Option<BootstrapFile> bootstrap) {
 
@@ -35,7 +36,7 @@ public record TwofoldConfiguration(
                 + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
                 + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
                 + ", rsaProvider=" + rsaProvider
-                + ", smsWebhook=" + smsWebhook + ", idleTimeout=" + idleTimeout + ", " + sendLimits
+                + ", smsWebhook=" + smsWebhook + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace + ", " + sendLimits
                 + ", bootstrap=" + bootstrap.isDefined() + "]";
     }
 }

@@ -45,8 +45,9 @@ class StorageFactory {
                 DataDirectory.restrictToOwner(configuration.dataDir());
             }
             Keyring keyring = SealingKeys.resolve(configuration, new SecureRandom());
-            JdbcConfig jdbc = JdbcConfig.of(database.url(), database.user(), database.password(), keyring)
-                    .withMaxPoolSize(database.poolSize());
+            JdbcConfig jdbc = JdbcConfig.of(database.jdbcUrl(), database.user(), database.password(), keyring)
+                    .withMaxPoolSize(database.poolSize())
+                    .withPoolTimeout(database.poolTimeout());
             JdbcStorage storage = start(jdbc, clock);
             if (database.embedded()) {
                 // Again, for the files H2 has just created with the umask's mode.

@@ -188,6 +188,58 @@ class ConfigurationReaderTest {
     }
 
     @Test
+    void boundsEveryWaitOnTheDatabaseByDefault() {
+        DatabaseSettings database = read(HashMap.of(Setting.DB_URL, "jdbc:postgresql://db:5432/twofold",
+                Setting.SECRET_KEY, KEY)).database();
+
+        assertThat(database.poolTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(database.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(database.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/twofold?connectTimeout=3&socketTimeout=7"
+                + "&options=-c%20statement_timeout%3D5000");
+    }
+
+    @Test
+    void readsTheDatabaseTimeoutsAndKeepsAParameterTheUrlAlreadySets() {
+        DatabaseSettings database = read(HashMap.of(Setting.DB_URL, "jdbc:postgresql://db/twofold?sslmode=require&socketTimeout=60",
+                Setting.SECRET_KEY, KEY, Setting.DB_POOL_TIMEOUT, "500ms", Setting.DB_CONNECT_TIMEOUT, "10s",
+                Setting.DB_STATEMENT_TIMEOUT, "1500ms")).database();
+
+        assertThat(database.poolTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://db/twofold?sslmode=require&socketTimeout=60"
+                + "&connectTimeout=10&options=-c%20statement_timeout%3D1500");
+    }
+
+    @Test
+    void leavesAnH2UrlWithoutDriverTimeouts() {
+        DatabaseSettings database = read(HashMap.empty()).database();
+
+        assertThat(database.jdbcUrl()).isEqualTo(database.url());
+    }
+
+    @Test
+    void refusesDatabaseTimeoutsOutOfRange() {
+        assertThat(List.of(
+                        HashMap.of(Setting.DB_POOL_TIMEOUT, "100ms"),
+                        HashMap.of(Setting.DB_POOL_TIMEOUT, "2m"),
+                        HashMap.of(Setting.DB_CONNECT_TIMEOUT, "soon"),
+                        HashMap.of(Setting.DB_STATEMENT_TIMEOUT, "0s")))
+                .map(ConfigurationReaderTest::refusal)
+                .containsExactly("MFA_DB_POOL_TIMEOUT must be at least 250ms",
+                        "MFA_DB_POOL_TIMEOUT must be more than 0 and at most 1m",
+                        "MFA_DB_CONNECT_TIMEOUT must be a duration such as 500ms, 5s or 1m",
+                        "MFA_DB_STATEMENT_TIMEOUT must be more than 0 and at most 10m");
+    }
+
+    @Test
+    void waitsFifteenSecondsForRequestsInFlightOnShutdownUnlessToldOtherwise() {
+        assertThat(read(HashMap.empty()).shutdownGrace()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(read(HashMap.of(Setting.SHUTDOWN_GRACE, "30s")).shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(refusal(HashMap.of(Setting.SHUTDOWN_GRACE, "11m")))
+                .isEqualTo("MFA_SHUTDOWN_GRACE must be more than 0 and at most 10m");
+    }
+
+    @Test
     void refusesAManagementRateLimitThatIsNotAPositiveWholeNumber() {
         assertThat(List.of("0", "-5", "many", "1.5")).map(value -> refusal(HashMap.of(Setting.MANAGEMENT_RATE_LIMIT, value)))
                 .containsOnly("MFA_MANAGEMENT_RATE_LIMIT must be a whole number of calls per second, at least 1");
