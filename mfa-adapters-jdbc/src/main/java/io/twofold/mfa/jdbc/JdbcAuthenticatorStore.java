@@ -4,6 +4,7 @@ import io.twofold.mfa.jdbc.seal.Sealed;
 import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
@@ -18,6 +19,7 @@ import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -170,8 +172,10 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
     }
 
     @Override
-    public boolean activateFirst(ActiveAuthenticator confirmed) {
+    public boolean activateFirst(ActiveAuthenticator confirmed, Set<AuthenticatorKind> uncounted) {
         UserId user = confirmed.userId();
+        // Kinds come from the enum, never from input: safe to write into the statement.
+        String skipped = uncounted.map(k -> " AND other.kind <> '" + k.idPrefix() + "'").mkString();
         return handles.inTransaction(handle -> {
             // Locks the user's rows first, in one order, so two first confirmations of one user take
             // turns; the second then sees the first's factor active and activates nothing.
@@ -182,7 +186,7 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
             return handle.createUpdate("UPDATE authenticators SET confirmed_at = :at, expires_at = NULL"
                             + " WHERE id = :id AND user_id = :user AND confirmed_at IS NULL AND NOT EXISTS"
                             + " (SELECT 1 FROM authenticators other WHERE other.user_id = :user"
-                            + " AND other.confirmed_at IS NOT NULL AND other.kind <> 'recovery-code')")
+                            + " AND other.confirmed_at IS NOT NULL AND other.kind <> 'recovery-code'" + skipped + ")")
                     .bind("id", confirmed.id().value())
                     .bind("user", user.value())
                     .bind("at", Sql.at(confirmed.confirmedAt()))

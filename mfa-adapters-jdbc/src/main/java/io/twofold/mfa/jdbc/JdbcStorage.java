@@ -31,6 +31,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcAttemptCounterStore attemptCounters;
     private final JdbcSigningKeyStore signingKeys;
     private final JdbcAuditLog auditLog;
+    private final JdbcTenantPolicyStore tenantPolicy;
     private final JdbcUserDirectory users;
     private final JdbcClientRegistry clients;
     private final JdbcRefreshTokenStore refreshTokens;
@@ -44,6 +45,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.attemptCounters = stores.attemptCounters();
         this.signingKeys = stores.signingKeys();
         this.auditLog = stores.auditLog();
+        this.tenantPolicy = stores.tenantPolicy();
         this.users = stores.users();
         this.loginStates = stores.loginStates();
         this.clients = stores.clients();
@@ -156,6 +158,11 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcAuditLog auditLog() {
         return auditLog;
+    }
+
+    /** The operator's factor switches and MFA policies. */
+    public JdbcTenantPolicyStore tenantPolicy() {
+        return tenantPolicy;
     }
 
     public JdbcUserDirectory users() {

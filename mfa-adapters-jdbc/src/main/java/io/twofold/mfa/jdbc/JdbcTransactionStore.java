@@ -23,7 +23,7 @@ public final class JdbcTransactionStore implements TransactionStore {
     private static final String COMPLETE_AND_AUDIT = "WITH done AS (UPDATE mfa_transactions SET completed = TRUE"
             + " WHERE id = :id AND completed = FALSE RETURNING id)"
             + " INSERT INTO audit_events (" + AuditRows.COLUMNS + ")"
-            + " SELECT CAST(:at AS TIMESTAMP WITH TIME ZONE), :type, :user, :client, :details FROM done";
+            + " SELECT CAST(:at AS TIMESTAMP WITH TIME ZONE), :type, :user, :client, :details, :logType FROM done";
 
     private final Handles handles;
     private final boolean writableWith;

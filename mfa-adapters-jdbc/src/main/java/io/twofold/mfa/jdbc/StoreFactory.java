@@ -66,6 +66,10 @@ final class StoreFactory {
         return new JdbcAuditLog(handles);
     }
 
+    JdbcTenantPolicyStore tenantPolicy() {
+        return new JdbcTenantPolicyStore(handles);
+    }
+
     JdbcUserDirectory users() {
         return new JdbcUserDirectory(handles, hasher, random, clock, profiles);
     }

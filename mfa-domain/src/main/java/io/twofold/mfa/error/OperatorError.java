@@ -38,4 +38,16 @@ public sealed interface OperatorError {
     /** No log event with this id. */
     record UnknownLogEvent() implements OperatorError {
     }
+
+    /** No Guardian factor with this name. */
+    record UnknownFactor(String name) implements OperatorError {
+    }
+
+    /** A Guardian factor that Twofold cannot serve (push, Duo, WebAuthn): it can only be off. */
+    record UnservedFactor(String name) implements OperatorError {
+    }
+
+    /** An MFA policy that Twofold does not offer ({@code confidence-score}) or does not know. */
+    record UnsupportedMfaPolicy(String name) implements OperatorError {
+    }
 }

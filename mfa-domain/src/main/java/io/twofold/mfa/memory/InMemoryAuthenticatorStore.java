@@ -13,6 +13,7 @@ import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.Set;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -131,9 +132,10 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
 
     /** Serialized on the store: the check of the user's active factors and the activation are one step. */
     @Override
-    public synchronized boolean activateFirst(ActiveAuthenticator confirmed) {
+    public synchronized boolean activateFirst(ActiveAuthenticator confirmed, Set<AuthenticatorKind> uncounted) {
         boolean hasActiveFactor = findByUser(confirmed.userId())
-                .exists(a -> a.isActive() && a.id().kind() != AuthenticatorKind.RECOVERY_CODE);
+                .exists(a -> a.isActive() && a.id().kind() != AuthenticatorKind.RECOVERY_CODE
+                        && !uncounted.contains(a.id().kind()));
         return !hasActiveFactor && activate(confirmed);
     }
 

@@ -10,6 +10,7 @@ import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.OtpSeed;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TenantPolicy;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.otp.internal.Base32;
 import io.twofold.mfa.otp.internal.OtpAuthUri;
@@ -21,6 +22,7 @@ import io.twofold.mfa.port.in.AssociateCommand;
 import io.twofold.mfa.port.in.Association;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.twofold.mfa.port.out.ChallengeStore;
+import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.OneTimePasswords;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.port.out.UserDirectory;
@@ -48,7 +50,8 @@ import java.time.Instant;
  * first and stored only once delivered.
  */
 record AssociateAuthenticatorService(ClientGate clientGate, BearerResolver bearers, OobDispatcher dispatcher,
-        UserDirectory users, AuthenticatorStore authenticators, ChallengeStore challenges, OneTimePasswords otp,
+        UserDirectory users, AuthenticatorStore authenticators, TenantPolicyStore tenant, ChallengeStore challenges,
+        OneTimePasswords otp,
         UnitOfWork unitOfWork, SecretGenerator secrets, AuditTrail audit, EnrollmentAdmission admission,
         MfaSettings settings, Clock clock) implements AssociateAuthenticator {
     static final String ENROLL_SCOPE = "enroll";
@@ -69,25 +72,39 @@ record AssociateAuthenticatorService(ClientGate clientGate, BearerResolver beare
         if (user.isEmpty()) {
             return Either.left(new MfaError.InvalidToken("The user no longer exists."));
         }
+        TenantPolicy policy = tenant.current();
         return EnrollmentRequest.factor(command.choice(), user.get())
-                .flatMap(oob -> admit(bearer).map(needsRecovery -> Tuple.of(oob, needsRecovery)))
+                .flatMap(oob -> enabled(policy, oob))
+                .flatMap(oob -> admit(bearer, policy).map(needsRecovery -> Tuple.of(oob, needsRecovery)))
                 .flatMap(t -> t._1.isEmpty()
                         ? Either.right(enrollOtp(user.get(), bearer, t._2))
                         : enrollOob(user.get(), bearer, t._1.get(), t._2, endUserIp));
     }
 
-    /** The {@link EnrollmentAdmission} on the user's factors now; right says whether a recovery code is due. */
-    private Either<MfaError, Boolean> admit(Bearer bearer) {
+    /** Refuses a factor type the operator turned off (Auth0 suggests {@code unsupported_challenge_type}). */
+    private static Either<MfaError, Option<Factor.Oob>> enabled(TenantPolicy policy, Option<Factor.Oob> oob) {
+        AuthenticatorKind kind = oob.map(Factor::kind).getOrElse(AuthenticatorKind.TOTP);
+        return policy.allows(kind)
+                ? Either.right(oob)
+                : Either.left(new MfaError.UnsupportedChallengeType("The factor " + kind.idPrefix() + " is not enabled."));
+    }
+
+    /**
+     * The {@link EnrollmentAdmission} on the user's factors now, those of a disabled type left out (a
+     * user whose only factor type was turned off enrolls another); right says whether a recovery code
+     * is due, never while recovery codes are off.
+     */
+    private Either<MfaError, Boolean> admit(Bearer bearer, TenantPolicy policy) {
         return unitOfWork.inTransaction(() -> {
-            UserFactors factors = new UserFactors(authenticators.findByUser(bearer.user()), clock.instant());
+            UserFactors factors = new UserFactors(policy.usable(authenticators.findByUser(bearer.user())), clock.instant());
             // Expired pending authenticators are absent: clear them so they neither count nor linger.
             if (factors.expiredPending().nonEmpty()) {
                 authenticators.remove(bearer.user(), factors.expiredPending().map(Authenticator::id));
             }
             return admission.admit(new EnrollmentAdmission.Facts(bearer instanceof Bearer.MfaToken,
-                            factors.active().nonEmpty(), factors.livePendingReal().size(),
+                            factors.hasActiveReal(), factors.livePendingReal().size(),
                             factors.activeRecoveryCode().isDefined()))
-                    .map(EnrollmentAdmission.Admitted::withRecoveryCode);
+                    .map(admitted -> admitted.withRecoveryCode() && policy.allows(AuthenticatorKind.RECOVERY_CODE));
         });
     }
 

@@ -9,6 +9,7 @@ import io.twofold.mfa.port.in.ChallengeAuthenticator;
 import io.twofold.mfa.port.in.ChallengeCommand;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.twofold.mfa.port.out.ChallengeStore;
+import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.usecase.internal.AuditTrail;
 import io.twofold.mfa.usecase.internal.ChallengeSelection;
@@ -28,8 +29,8 @@ import java.time.Clock;
  * challenge only once the code went out.
  */
 record ChallengeAuthenticatorService(ClientGate clientGate, MfaTokenGuard guard, OobDispatcher dispatcher,
-        AuthenticatorStore authenticators, ChallengeStore challenges, UnitOfWork unitOfWork, AuditTrail audit,
-        Clock clock) implements ChallengeAuthenticator {
+        AuthenticatorStore authenticators, TenantPolicyStore tenant, ChallengeStore challenges, UnitOfWork unitOfWork,
+        AuditTrail audit, Clock clock) implements ChallengeAuthenticator {
 
     @Override
     public Either<MfaError, Challenge> challenge(ChallengeCommand command) {
@@ -37,8 +38,8 @@ record ChallengeAuthenticatorService(ClientGate clientGate, MfaTokenGuard guard,
             Either<MfaError, Tuple2<MfaTransaction, ActiveAuthenticator>> chosen = unitOfWork.inTransaction(() ->
                     guard.open(command.mfaToken(), client.id())
                             .flatMap(tx -> ChallengeSelection.select(
-                                            new UserFactors(authenticators.findByUser(tx.userId()),
-                                                    clock.instant()).activeReal(),
+                                            new UserFactors(tenant.current().usable(
+                                                    authenticators.findByUser(tx.userId())), clock.instant()).activeReal(),
                                             command.challengeTypes(), command.authenticatorId())
                                     .map(a -> Tuple.of(tx, a))));
             return chosen.flatMap(t -> challenge(t._1, t._2, command.origin().endUserIp(client.confidential())));

@@ -1,7 +1,9 @@
 package io.twofold.mfa.usecase;
 
 import io.twofold.mfa.error.MfaError;
+import io.twofold.mfa.model.FactorType;
 import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.TenantPolicy;
 import io.twofold.mfa.otp.RfcOneTimePasswords;
 import io.twofold.mfa.policy.EnrollmentAdmission;
 import io.twofold.mfa.policy.MfaSettings;
@@ -31,6 +33,7 @@ import io.twofold.mfa.port.out.OneTimePasswords;
 import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.port.out.RefreshTokenStore;
 import io.twofold.mfa.port.out.SmsSender;
+import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.TokenIssuer;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.twofold.mfa.port.out.UnitOfWork;
@@ -94,6 +97,7 @@ public record MfaServices(
         private ChallengeStore challenges;
         private AttemptCounterStore attemptCounters;
         private LoginStateStore loginStates;
+        private TenantPolicyStore tenant;
         private TokenIssuer tokens;
         private OneTimePasswords otp;
         private SmsSender sms = message -> refuse("SMS");
@@ -142,6 +146,12 @@ public record MfaServices(
         /** Optional: a store that reads a login's state in one query (the JDBC adapter's join). */
         public Builder loginStates(LoginStateStore loginStates) {
             this.loginStates = loginStates;
+            return this;
+        }
+
+        /** Optional: the operator's switches, shared by the nodes; fixed at {@link TenantPolicy#DEFAULT} otherwise. */
+        public Builder tenant(TenantPolicyStore tenant) {
+            this.tenant = tenant;
             return this;
         }
 
@@ -226,6 +236,7 @@ public record MfaServices(
 
         private MfaServices wire(RandomSource randomness, OneTimePasswords verifier, LoginStateStore states) {
             SecretGenerator secrets = new SecretGenerator(randomness);
+            TenantPolicyStore switches = tenant != null ? tenant : new FixedTenantPolicy();
             AuditTrail trail = new AuditTrail(audit, clock);
             ClientGate clientGate = new ClientGate(clients);
             SecondFactorBudget budget = new SecondFactorBudget(settings.attempts());
@@ -237,7 +248,7 @@ public record MfaServices(
             SendLimiter sendLimiter = new SendLimiter(buckets, settings.sends());
             OobDispatcher dispatcher = new OobDispatcher(sms, voice, email, sendLimiter, secrets, settings.lifetimes(),
                     settings.tenantName(), clock);
-            SecondFactorAttempts attempts = new SecondFactorAttempts(clientGate, guard, states, transactions, challenges,
+            SecondFactorAttempts attempts = new SecondFactorAttempts(clientGate, guard, states, switches, transactions, challenges,
                     buckets, budget, trail);
             Confirmation confirmation = new Confirmation(authenticators, trail, clock);
             // The grants that end a user's login issue through it: it adds the refresh token they earn.
@@ -245,11 +256,12 @@ public record MfaServices(
                     : new RefreshingTokenIssuer(tokens, refreshTokens, clients, secrets);
             TokenCompletion completion = new TokenCompletion(transactions, users, loginTokens, trail, clock);
             return new MfaServices(
-                    new PasswordLoginService(clientGate, passwordAttempts, users, authenticators, transactions, loginTokens,
+                    new PasswordLoginService(clientGate, passwordAttempts, users, authenticators, switches, transactions,
+                            loginTokens,
                             unitOfWork, secrets, trail, settings.lifetimes(), clock),
-                    new AssociateAuthenticatorService(clientGate, bearers, dispatcher, users, authenticators, challenges,
+                    new AssociateAuthenticatorService(clientGate, bearers, dispatcher, users, authenticators, switches, challenges,
                             verifier, unitOfWork, secrets, trail, new EnrollmentAdmission(settings), settings, clock),
-                    new ChallengeAuthenticatorService(clientGate, guard, dispatcher, authenticators, challenges,
+                    new ChallengeAuthenticatorService(clientGate, guard, dispatcher, authenticators, switches, challenges,
                             unitOfWork, trail, clock),
                     new VerifyOtpService(attempts, confirmation, completion, verifier, authenticators, unitOfWork, clock),
                     new VerifyOobService(attempts, confirmation, completion, challenges, unitOfWork, clock),
@@ -270,6 +282,24 @@ public record MfaServices(
         private static void required(Object port, String what) {
             if (port == null) {
                 throw new IllegalStateException("MfaServices needs " + what + "; give it to the builder");
+            }
+        }
+
+        /** The switches of a host that gave no store: the defaults, which nothing can change. */
+        private static final class FixedTenantPolicy implements TenantPolicyStore {
+            @Override
+            public TenantPolicy current() {
+                return TenantPolicy.DEFAULT;
+            }
+
+            @Override
+            public void enableFactor(FactorType type, boolean enabled) {
+                throw new UnsupportedOperationException("give MfaServices.builder() a TenantPolicyStore to change it");
+            }
+
+            @Override
+            public void requireMfaForAllApplications(boolean required) {
+                throw new UnsupportedOperationException("give MfaServices.builder() a TenantPolicyStore to change it");
             }
         }
 

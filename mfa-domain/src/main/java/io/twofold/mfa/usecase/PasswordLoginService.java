@@ -6,6 +6,7 @@ import io.twofold.mfa.model.FactorType;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TenantPolicy;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.policy.Lifetimes;
@@ -15,6 +16,7 @@ import io.twofold.mfa.port.in.LoginOutcome;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
 import io.twofold.mfa.port.out.AuthenticatorStore;
+import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.TokenIssuer;
 import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.port.out.TransactionStore;
@@ -38,8 +40,9 @@ import java.time.Instant;
  * (see {@link PasswordBudget}); a second-factor lockout does not lock the password.
  */
 record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, UserDirectory users,
-        AuthenticatorStore authenticators, TransactionStore transactions, TokenIssuer tokens, UnitOfWork unitOfWork,
-        SecretGenerator secrets, AuditTrail audit, Lifetimes lifetimes, Clock clock) implements PasswordLogin {
+        AuthenticatorStore authenticators, TenantPolicyStore tenant, TransactionStore transactions, TokenIssuer tokens,
+        UnitOfWork unitOfWork, SecretGenerator secrets, AuditTrail audit, Lifetimes lifetimes, Clock clock)
+        implements PasswordLogin {
     /** What a user with no active factor is offered to enroll. */
     static final List<FactorType> ENROLL_TYPES = List.of(FactorType.OTP, FactorType.PHONE, FactorType.EMAIL);
 
@@ -57,7 +60,8 @@ record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, Us
         // Either way the attempt taken by the limiter stays spent.
         Option<User> user = users.authenticate(command.realm(), command.username(), command.password());
         if (user.isEmpty()) {
-            audit.record("login.failure", Option.none(), Option.of(client.id()), "reason", "wrong_credentials");
+            audit.record("login.failure", Option.none(), Option.of(client.id()), "reason", "wrong_credentials",
+                    "grant", command.grantType().wireName());
             return Either.left(new MfaError.WrongCredentials());
         }
         attempts.succeeded(attemptKey);
@@ -66,9 +70,12 @@ record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, Us
 
     private Either<MfaError, LoginOutcome> secondFactorOrTokens(PasswordLoginCommand command, Client client, User user) {
         Instant now = clock.instant();
-        UserFactors factors = new UserFactors(authenticators.findByUser(user.id()), now);
-        if (!MfaRequirement.applies(client, command.audience(), tokens.mfaApiAudience(), factors.hasActiveReal())) {
-            audit.record("login.success", user.id(), client.id(), "mfa", "not_required");
+        // Read on every login, never cached: an operator's switch holds on every node at once.
+        TenantPolicy policy = tenant.current();
+        UserFactors factors = new UserFactors(policy.usable(authenticators.findByUser(user.id())), now);
+        if (!MfaRequirement.applies(client, policy, command.audience(), tokens.mfaApiAudience(), factors.hasActiveReal())) {
+            audit.record("login.success", user.id(), client.id(), "mfa", "not_required",
+                    "grant", command.grantType().wireName());
             return Either.right(new LoginOutcome.Tokens(tokens.issue(
                     new TokenRequest(user, client.id(), command.audience(), command.scope(), false, now))));
         }
@@ -81,7 +88,7 @@ record PasswordLoginService(ClientGate clientGate, PasswordAttempts attempts, Us
             return transaction.id();
         });
         audit.record("login.mfa_required", user.id(), client.id(), "transaction", transaction.id().value());
-        List<FactorType> enroll = factors.hasActiveReal() ? List.empty() : ENROLL_TYPES;
+        List<FactorType> enroll = factors.hasActiveReal() ? List.empty() : ENROLL_TYPES.filter(policy::allows);
         return Either.right(new LoginOutcome.SecondFactorRequired(mfaToken, factors.challengeTypes(), enroll));
     }
 }

@@ -77,10 +77,11 @@ record VerifyOobService(SecondFactorAttempts attempts, Confirmation confirmation
             // Constant-time comparison of hashes keyed by the oob_code (SecretHash.matches).
             SecretHash presented = SecretHash.of(command.oobCode(), command.bindingCode().get().strip());
             if (!presented.matches(challenge.bindingCodeHash())) {
-                return attempts.failed(reserved, "oob", new MfaError.InvalidBindingCode());
+                return attempts.failed(reserved, "oob", Option.of(challenge.authenticatorId()),
+                        new MfaError.InvalidBindingCode());
             }
             if (!challenges.consume(challenge.id())
-                    || !confirmation.confirmIfPending(authenticator.get(), tx, factors)) {
+                    || !confirmation.confirmIfPending(authenticator.get(), tx, factors, attempt.policy())) {
                 return Either.left(new MfaError.MalformedOobCode());
             }
             attempts.succeeded(reserved);

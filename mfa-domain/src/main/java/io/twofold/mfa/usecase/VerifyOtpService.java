@@ -47,8 +47,9 @@ record VerifyOtpService(SecondFactorAttempts attempts, Confirmation confirmation
         }
         return attempts.reserve(attempt).flatMap(reserved -> {
             Option<Authenticator> matched = totps.find(a -> accepts(a, code, now));
-            if (matched.isEmpty() || !confirmation.confirmIfPending(matched.get(), tx, factors)) {
-                return attempts.failed(reserved, "otp", new MfaError.InvalidOtp());
+            if (matched.isEmpty() || !confirmation.confirmIfPending(matched.get(), tx, factors, attempt.policy())) {
+                return attempts.failed(reserved, "otp", matched.orElse(totps.singleOption()).map(Authenticator::id),
+                        new MfaError.InvalidOtp());
             }
             attempts.succeeded(reserved);
             return completion.complete(tx, matched.get().id().value());

@@ -54,13 +54,15 @@ record VerifyRecoveryCodeService(SecondFactorAttempts attempts, TokenCompletion 
             // Input that cannot be a recovery code is a wrong guess like any other, and costs the same.
             boolean right = RecoveryCodes.normalize(presented).exists(code -> SecretHash.of(code).matches(stored));
             if (!right) {
-                return attempts.failed(reserved, "recovery-code", new MfaError.InvalidRecoveryCode());
+                return attempts.failed(reserved, "recovery-code", Option.of(recovery.get().id()),
+                        new MfaError.InvalidRecoveryCode());
             }
             String next = secrets.recoveryCode();
             SecretHash nextHash = SecretHash.of(RecoveryCodes.normalize(next).get());
             // Compare-and-set on the old hash: of two requests with the same code, one spends it.
             if (!authenticators.replaceRecoveryCode(recovery.get().id(), stored, nextHash, clock.instant())) {
-                return attempts.failed(reserved, "recovery-code", new MfaError.InvalidRecoveryCode());
+                return attempts.failed(reserved, "recovery-code", Option.of(recovery.get().id()),
+                        new MfaError.InvalidRecoveryCode());
             }
             attempts.succeeded(reserved);
             return completion.complete(tx, recovery.get().id().value()).map(tokens -> new Recovered(tokens, next));

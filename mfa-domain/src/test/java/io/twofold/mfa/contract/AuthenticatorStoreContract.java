@@ -81,6 +81,19 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
     }
 
     @Test
+    public void activatesAFirstFactorBesideActiveOnesOfUncountedKinds() {
+        PendingAuthenticator totp = pendingTotp(ALICE, 1, seed(1), T0);
+        PendingAuthenticator sms = pendingSms(ALICE, 2, "+15551234567", T0);
+        List.of(totp, sms).forEach(store::add);
+        store.activate(totp.confirm(T0));
+
+        assertThat(store.activateFirst(sms.confirm(T0.plusSeconds(1)), io.vavr.collection.HashSet.of(AuthenticatorKind.EMAIL)))
+                .as("an active TOTP counts unless TOTP is uncounted").isFalse();
+        assertThat(store.activateFirst(sms.confirm(T0.plusSeconds(1)), io.vavr.collection.HashSet.of(AuthenticatorKind.TOTP)))
+                .isTrue();
+    }
+
+    @Test
     public void discardsOnlyTheUsersPendingAuthenticators() {
         PendingAuthenticator active = pendingTotp(ALICE, 1, seed(1), T0);
         PendingAuthenticator pendingOne = pendingSms(ALICE, 2, "+15551234567", T0);

@@ -5,6 +5,7 @@ import io.twofold.mfa.memory.InMemoryUnitOfWork;
 import io.twofold.mfa.fake.FakeTokenIssuer;
 import io.twofold.mfa.memory.InMemoryAttemptCounterStore;
 import io.twofold.mfa.memory.InMemoryAuditLog;
+import io.twofold.mfa.memory.InMemoryTenantPolicyStore;
 import io.twofold.mfa.memory.InMemoryAuthenticatorStore;
 import io.twofold.mfa.memory.InMemoryChallengeStore;
 import io.twofold.mfa.memory.InMemoryClientRegistry;
@@ -61,6 +62,7 @@ public final class MfaTestbed {
     public final InMemoryClientRegistry clients = new InMemoryClientRegistry();
     public final InMemoryAuthenticatorStore authenticators = new InMemoryAuthenticatorStore();
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
+    public final InMemoryTenantPolicyStore tenant = new InMemoryTenantPolicyStore();
     public final InMemoryTransactionStore transactions = new InMemoryTransactionStore(audit);
     public final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
     public final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
@@ -94,7 +96,7 @@ public final class MfaTestbed {
     /** The builder of {@link #services}, for a test that swaps one port (then builds its own services). */
     public MfaServices.Builder builder(SeededRandomSource random) {
         return MfaServices.builder().users(users).clients(clients).authenticators(authenticators)
-                .transactions(transactions).challenges(challenges).attemptCounters(counters).tokens(tokens)
+                .tenant(tenant).transactions(transactions).challenges(challenges).attemptCounters(counters).tokens(tokens)
                 .sms(sender).voice(sender).email(sender).unitOfWork(unitOfWork).audit(audit).clock(clock)
                 .random(random).settings(settings).refreshTokens(refreshTokens);
     }

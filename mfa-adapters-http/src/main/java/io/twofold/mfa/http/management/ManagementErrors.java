@@ -33,6 +33,17 @@ public final class ManagementErrors {
         if (error instanceof OperatorError.UnknownLogEvent) {
             return ManagementError.notFound("The log event does not exist", "inexistent_log");
         }
+        if (error instanceof OperatorError.UnknownFactor) {
+            return ManagementError.notFound("The factor does not exist", "inexistent_factor");
+        }
+        if (error instanceof OperatorError.UnservedFactor unserved) {
+            return ManagementError.badRequest("Twofold cannot serve the factor " + unserved.name()
+                    + "; it can only be disabled.");
+        }
+        if (error instanceof OperatorError.UnsupportedMfaPolicy policy) {
+            return ManagementError.badRequest("Twofold does not support the MFA policy " + policy.name()
+                    + "; use [] or [\"all-applications\"].");
+        }
         throw new IllegalArgumentException("no Management API answer for " + error.getClass().getSimpleName());
     }
 }

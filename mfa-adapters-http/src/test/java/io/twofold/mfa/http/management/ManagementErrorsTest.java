@@ -30,7 +30,13 @@ class ManagementErrorsTest {
                 arguments(new OperatorError.UnknownClientGrant(), 404, "The grant does not exist.", "inexistent_client_grant"),
                 arguments(new OperatorError.UnknownResourceServer(), 404, "The resource server does not exist",
                         "inexistent_resource_server"),
-                arguments(new OperatorError.UnknownLogEvent(), 404, "The log event does not exist", "inexistent_log"));
+                arguments(new OperatorError.UnknownLogEvent(), 404, "The log event does not exist", "inexistent_log"),
+                arguments(new OperatorError.UnknownFactor("x"), 404, "The factor does not exist", "inexistent_factor"),
+                arguments(new OperatorError.UnservedFactor("duo"), 400,
+                        "Twofold cannot serve the factor duo; it can only be disabled.", "invalid_body"),
+                arguments(new OperatorError.UnsupportedMfaPolicy("confidence-score"), 400,
+                        "Twofold does not support the MFA policy confidence-score; use [] or [\"all-applications\"].",
+                        "invalid_body"));
     }
 
     @ParameterizedTest

@@ -22,7 +22,10 @@ class PostgresVerificationStatementsTest extends VerificationStatementsContract 
      */
     @Override
     protected List<String> expectedStatements() {
-        return List.of("SELECT mfa_transactions", "UPDATE mfa_transactions", "INSERT attempt_buckets",
-                "UPDATE authenticators", "UPDATE attempt_buckets", "WITH audit_events");
+        // The operator's factor switches are read on every grant (never cached: a switch holds at once),
+        // and the factor's own success (gd_auth_succeed) is recorded beside the grant's (seotpft).
+        return List.of("SELECT mfa_transactions", "SELECT factor_settings", "UPDATE mfa_transactions",
+                "INSERT attempt_buckets", "UPDATE authenticators", "UPDATE attempt_buckets", "WITH audit_events",
+                "INSERT audit_events");
     }
 }

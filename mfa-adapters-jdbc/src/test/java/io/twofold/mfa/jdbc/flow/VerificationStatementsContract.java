@@ -91,8 +91,8 @@ public abstract class VerificationStatementsContract {
 
     private MfaServices services(JdbcStorage storage) {
         return MfaServices.builder().users(storage.users()).clients(storage.clients())
-                .authenticators(storage.authenticators()).transactions(storage.transactions())
-                .loginStates(storage.loginStates()).challenges(storage.challenges())
+                .authenticators(storage.authenticators()).tenant(storage.tenantPolicy())
+                .transactions(storage.transactions()).loginStates(storage.loginStates()).challenges(storage.challenges())
                 .attemptCounters(storage.attemptCounters()).tokens(new FakeTokenIssuer(clock, "https://twofold.test/"))
                 .unitOfWork(storage.unitOfWork()).audit(storage.auditLog()).clock(clock)
                 .random(new SeededRandomSource(3)).settings(MfaSettings.defaults("statements")).build();

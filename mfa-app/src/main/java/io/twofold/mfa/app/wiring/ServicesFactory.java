@@ -81,6 +81,7 @@ class ServicesFactory {
                 .users(storage.users())
                 .clients(storage.clients())
                 .authenticators(storage.authenticators())
+                .tenant(storage.tenantPolicy())
                 .transactions(storage.transactions())
                 .loginStates(storage.loginStates())
                 .challenges(storage.challenges())

@@ -1,5 +1,8 @@
 package io.twofold.mfa.port.out;
 
+import io.twofold.mfa.model.AuthenticatorKind;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Set;
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
@@ -52,7 +55,15 @@ public interface AuthenticatorStore {
      * code: false otherwise. Concurrent calls for one user are serialized, so of two first factors
      * confirmed at once at most one becomes active.
      */
-    boolean activateFirst(ActiveAuthenticator confirmed);
+    default boolean activateFirst(ActiveAuthenticator confirmed) {
+        return activateFirst(confirmed, HashSet.empty());
+    }
+
+    /**
+     * As {@link #activateFirst(ActiveAuthenticator)}, with active authenticators of the {@code uncounted}
+     * kinds (those the operator turned off) not counting either: their user may enroll a first usable one.
+     */
+    boolean activateFirst(ActiveAuthenticator confirmed, Set<AuthenticatorKind> uncounted);
 
     /** Removes every pending authenticator of the user (the other enrollments, once one is confirmed); returns how many. */
     int discardPending(UserId user);

@@ -2,6 +2,9 @@ package io.twofold.mfa.usecase.internal;
 
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.AuthenticatorKind;
+import io.twofold.mfa.model.TenantPolicy;
+import io.vavr.collection.HashSet;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.port.out.AuthenticatorStore;
@@ -29,17 +32,18 @@ public final class Confirmation {
     /**
      * Activates {@code used} if it is pending; true when it is active now. False when the store
      * refused: the enrollment was discarded meanwhile, or (for one begun with an {@code mfa_token})
-     * the user has an active factor by now, which only an MFA API access token may add to. The
+     * the user has an active factor of a type that is on by now, which only an MFA API access token may add to. The
      * caller must then treat the code as wrong. {@code factors} are the user's as the grant read them.
      */
-    public boolean confirmIfPending(Authenticator used, MfaTransaction transaction, UserFactors factors) {
+    public boolean confirmIfPending(Authenticator used, MfaTransaction transaction, UserFactors factors,
+                                    TenantPolicy policy) {
         if (!(used instanceof PendingAuthenticator pending)) {
             return true;
         }
         Instant now = clock.instant();
         ActiveAuthenticator active = pending.confirm(now);
         boolean activated = pending.enrollment().transaction().isDefined()
-                ? authenticators.activateFirst(active)
+                ? authenticators.activateFirst(active, HashSet.of(AuthenticatorKind.values()).filter(k -> !policy.allows(k)))
                 : authenticators.activate(active);
         if (!activated) {
             return false;

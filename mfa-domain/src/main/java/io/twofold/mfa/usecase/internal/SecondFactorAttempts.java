@@ -3,16 +3,19 @@ package io.twofold.mfa.usecase.internal;
 import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TenantPolicy;
 import io.twofold.mfa.policy.SecondFactorBudget;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.twofold.mfa.port.out.LoginState;
 import io.twofold.mfa.port.out.LoginStateStore;
+import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -28,6 +31,7 @@ public final class SecondFactorAttempts {
     private final ClientGate clientGate;
     private final MfaTokenGuard guard;
     private final LoginStateStore loginStates;
+    private final TenantPolicyStore tenant;
     private final TransactionStore transactions;
     private final ChallengeStore challenges;
     private final AttemptBuckets buckets;
@@ -35,11 +39,12 @@ public final class SecondFactorAttempts {
     private final AuditTrail audit;
 
     public SecondFactorAttempts(ClientGate clientGate, MfaTokenGuard guard, LoginStateStore loginStates,
-                                TransactionStore transactions, ChallengeStore challenges, AttemptBuckets buckets,
+                                TenantPolicyStore tenant, TransactionStore transactions, ChallengeStore challenges, AttemptBuckets buckets,
                                 SecondFactorBudget budget, AuditTrail audit) {
         this.clientGate = clientGate;
         this.guard = guard;
         this.loginStates = loginStates;
+        this.tenant = tenant;
         this.transactions = transactions;
         this.challenges = challenges;
         this.buckets = buckets;
@@ -48,18 +53,20 @@ public final class SecondFactorAttempts {
     }
 
     /**
-     * The open transaction, the user's authenticators, and the user's attempt bucket, all from one
-     * read; after {@link #reserve}, the bucket as the charge saved it.
+     * The open transaction, the user's authenticators of the types the operator has on, and the user's
+     * attempt bucket, all from one read (the switches from a second); after {@link #reserve}, the bucket
+     * as the charge saved it.
      */
-    public record Attempt(MfaTransaction tx, AttemptBucket userBucket, List<Authenticator> authenticators) {
+    public record Attempt(MfaTransaction tx, GrantType grant, AttemptBucket userBucket, List<Authenticator> authenticators,
+                          TenantPolicy policy) {
     }
 
     /** The open transaction, once the client may use the grant and no budget is spent as read. Nothing is charged yet. */
     public Either<MfaError, Attempt> begin(ClientCredentials client, GrantType grant, String mfaToken) {
-        return clientGate.authorize(client, grant).flatMap(c -> begin(c.id(), mfaToken));
+        return clientGate.authorize(client, grant).flatMap(c -> begin(c.id(), grant, mfaToken));
     }
 
-    private Either<MfaError, Attempt> begin(ClientId client, String mfaToken) {
+    private Either<MfaError, Attempt> begin(ClientId client, GrantType grant, String mfaToken) {
         if (MfaTokenGuard.isBlank(mfaToken)) {
             return Either.left(new MfaError.MalformedMfaToken());
         }
@@ -67,8 +74,14 @@ public final class SecondFactorAttempts {
         return guard.check(state.map(LoginState::transaction), client)
                 .flatMap(tx -> budget.check(buckets.current(AttemptBucket.secondFactorKey(tx.userId()),
                                 state.get().failures(), budget.userBucket()))
-                        .peekLeft(e -> refused(tx, "user_locked_out"))
-                        .map(bucket -> new Attempt(tx, bucket, state.get().authenticators())));
+                        .peekLeft(e -> refused(tx, grant, "user_locked_out"))
+                        .map(bucket -> attempt(tx, grant, bucket, state.get().authenticators())));
+    }
+
+    private Attempt attempt(MfaTransaction tx, GrantType grant, AttemptBucket bucket, List<Authenticator> all) {
+        // Read on every grant, never cached: a factor type turned off stops its codes on every node at once.
+        TenantPolicy policy = tenant.current();
+        return new Attempt(tx, grant, bucket, policy.usable(all), policy);
     }
 
     /**
@@ -78,13 +91,13 @@ public final class SecondFactorAttempts {
     public Either<MfaError, Attempt> reserve(Attempt attempt) {
         MfaTransaction tx = attempt.tx();
         if (!transactions.reserveAttempt(tx.id(), budget.perLogin())) {
-            refused(tx, "transaction_budget_spent");
+            refused(tx, attempt.grant(), "transaction_budget_spent");
             return Either.left(new MfaError.TooManyAttempts());
         }
         return buckets.charge(attempt.userBucket(), budget.userBucket(), budget::charge)
                 .<MfaError>toEither(MfaError.TooManyAttempts::new)
-                .peekLeft(e -> refused(tx, "user_locked_out"))
-                .map(bucket -> new Attempt(tx, bucket, attempt.authenticators()));
+                .peekLeft(e -> refused(tx, attempt.grant(), "user_locked_out"))
+                .map(bucket -> new Attempt(tx, attempt.grant(), bucket, attempt.authenticators(), attempt.policy()));
     }
 
     /** An {@code oob_code}'s budget as read: a spent one is refused before anything else. */
@@ -97,14 +110,20 @@ public final class SecondFactorAttempts {
         return challenges.reserveAttempt(challenge.id(), budget.perChallenge());
     }
 
-    /** A wrong code, already charged by {@link #reserve}: records it (and the lockout it completes) and answers {@code error}. */
-    public <T> Either<MfaError, T> failed(Attempt reserved, String factor, MfaError error) {
+    /**
+     * A wrong code, already charged by {@link #reserve}: records it (and the lockout it completes) and
+     * answers {@code error}. {@code authenticator}: the one the code was checked against, when only one was.
+     */
+    public <T> Either<MfaError, T> failed(Attempt reserved, String factor, Option<AuthenticatorId> authenticator,
+                                          MfaError error) {
         MfaTransaction tx = reserved.tx();
         if (budget.isLocked(reserved.userBucket())) {
-            audit.record("mfa.lockout", Option.of(tx.userId()), Option.none(),
+            audit.record("mfa.lockout", Option.of(tx.userId()), Option.none(), "factor", factor,
                     "consecutive_failures", Integer.toString(reserved.userBucket().consecutiveFailures()));
         }
-        audit.record("mfa.failure", tx.userId(), tx.clientId(), "transaction", tx.id().value(), "factor", factor);
+        String checked = authenticator.map(AuthenticatorId::value).getOrElse("none");
+        audit.record("mfa.failure", tx.userId(), tx.clientId(), "transaction", tx.id().value(), "factor", factor,
+                "authenticator", checked);
         return Either.left(error);
     }
 
@@ -121,7 +140,8 @@ public final class SecondFactorAttempts {
         return buckets.removeRested(AttemptBucket.SECOND_FACTOR_KEY_PREFIX, budget.userBucket());
     }
 
-    private void refused(MfaTransaction tx, String reason) {
-        audit.record("mfa.refused", tx.userId(), tx.clientId(), "transaction", tx.id().value(), "reason", reason);
+    private void refused(MfaTransaction tx, GrantType grant, String reason) {
+        audit.record("mfa.refused", tx.userId(), tx.clientId(), "transaction", tx.id().value(), "reason", reason,
+                "grant", grant.wireName());
     }
 }

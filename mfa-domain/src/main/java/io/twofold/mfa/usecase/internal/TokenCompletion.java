@@ -32,14 +32,22 @@ public final class TokenCompletion {
         this.clock = clock;
     }
 
-    /** Uses the transaction up (recording the success with it); the request for the tokens to issue once committed. */
-    public Either<MfaError, TokenRequest> complete(MfaTransaction transaction, String factor) {
+    /**
+     * Uses the transaction up (recording the success with it, and the verified {@code authenticator});
+     * the request for the tokens to issue once committed.
+     */
+    public Either<MfaError, TokenRequest> complete(MfaTransaction transaction, String authenticator) {
         return users.findById(transaction.userId())
                 .<Either<MfaError, TokenRequest>>map(user -> {
                     // The compare-and-set decides: of two grants racing on one mfa_token, one wins.
                     boolean won = transactions.complete(transaction.id(), audit.event("mfa.success",
                             transaction.userId(), transaction.clientId(),
-                            "transaction", transaction.id().value(), "factor", factor));
+                            "transaction", transaction.id().value(), "authenticator", authenticator));
+                    if (won) {
+                        // The factor's own success (Auth0's gd_auth_succeed), beside the grant's; same unit of work.
+                        audit.record("mfa.verified", transaction.userId(), transaction.clientId(),
+                                "transaction", transaction.id().value(), "authenticator", authenticator);
+                    }
                     return won
                             ? Either.right(new TokenRequest(user, transaction.clientId(), transaction.audience(),
                                     transaction.scope(), true, clock.instant()))

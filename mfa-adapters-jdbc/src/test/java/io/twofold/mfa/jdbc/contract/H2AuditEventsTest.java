@@ -1,0 +1,17 @@
+package io.twofold.mfa.jdbc.contract;
+
+import io.twofold.mfa.contract.AuditEventsContract;
+import io.twofold.mfa.jdbc.JdbcAuditLog;
+import io.twofold.mfa.jdbc.testing.DatabaseExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class H2AuditEventsTest extends AuditEventsContract {
+    @RegisterExtension
+    static final DatabaseExtension DB = DatabaseExtension.h2();
+
+    @Override
+    protected Log newLog() {
+        JdbcAuditLog log = DB.storage().auditLog();
+        return new Log(log, log);
+    }
+}

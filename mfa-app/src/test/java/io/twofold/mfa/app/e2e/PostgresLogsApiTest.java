@@ -1,0 +1,12 @@
+package io.twofold.mfa.app.e2e;
+
+import io.twofold.mfa.jdbc.testing.TestDatabase;
+import io.twofold.mfa.jdbc.testing.TestDatabases;
+
+/** The logs API on Postgres. */
+class PostgresLogsApiTest extends AbstractLogsApiTest {
+    @Override
+    TestDatabase database() {
+        return TestDatabases.postgres();
+    }
+}
