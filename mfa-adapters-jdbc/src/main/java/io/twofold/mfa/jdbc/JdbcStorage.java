@@ -40,6 +40,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcClientStore clientStore;
     private final JdbcResourceServerStore resourceServers;
     private final JdbcClientGrantStore clientGrants;
+    private final JdbcRefreshTokenStore refreshTokens;
     private final UnitOfWork unitOfWork;
 
     private JdbcStorage(Database database, StoreFactory stores) {
@@ -57,6 +58,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.clientStore = stores.clientStore(clients);
         this.resourceServers = stores.resourceServers();
         this.clientGrants = stores.clientGrants();
+        this.refreshTokens = stores.refreshTokens();
         this.unitOfWork = stores.unitOfWork();
     }
 
@@ -191,6 +193,10 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcClientGrantStore clientGrants() {
         return clientGrants;
+    }
+
+    public JdbcRefreshTokenStore refreshTokens() {
+        return refreshTokens;
     }
 
     /** Forgets this node's cached clients and user profiles: after rows were changed behind the stores' back. */

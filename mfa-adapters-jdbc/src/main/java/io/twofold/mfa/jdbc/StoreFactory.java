@@ -61,6 +61,10 @@ final class StoreFactory {
         return new JdbcSigningKeyStore(handles, sealer);
     }
 
+    JdbcRefreshTokenStore refreshTokens() {
+        return new JdbcRefreshTokenStore(handles);
+    }
+
     JdbcAuditLog auditLog() {
         return new JdbcAuditLog(handles);
     }

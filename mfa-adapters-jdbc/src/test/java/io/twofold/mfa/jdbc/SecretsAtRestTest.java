@@ -1,5 +1,6 @@
 package io.twofold.mfa.jdbc;
 
+import io.twofold.mfa.contract.RefreshTokenStoreContract;
 import io.twofold.mfa.contract.TransactionStoreContract;
 import io.twofold.mfa.fake.Authenticators;
 import io.twofold.mfa.jdbc.seal.Sealed;
@@ -59,6 +60,8 @@ abstract class SecretsAtRestTest {
     private static final String PASSWORD = "Tr0ub4dor&3-password";
     private static final String CLIENT_SECRET = "kP9v2Qx7Lm4Rt8Zw1Bn6Yc3Hd5Fg0JsA";
     private static final String SIGNING_SECRET = "private-exponent-Vb8Nm2Qw4Er6Ty";
+    private static final String REFRESH_TOKEN = "Fe26.refresh-token-Qm3Wx8Lp1Zr5Tk9Yb";
+    private static final String NEXT_REFRESH_TOKEN = "Fe26.refresh-token-next-Hs4Dn7Cv2Jq6";
 
     protected abstract DatabaseExtension db();
 
@@ -78,6 +81,9 @@ abstract class SecretsAtRestTest {
         storage.users().upsertUser("Username-Password-Authentication", "alice", Option.none(), PASSWORD);
         storage.clients().upsertClient(new Client(new ClientId("web"),
                 "Web", true, HashSet.empty(), MfaPolicy.ALWAYS), Option.some(CLIENT_SECRET));
+        storage.refreshTokens().open(RefreshTokenStoreContract.family("fam-1", ALICE), SecretHash.of(REFRESH_TOKEN));
+        storage.refreshTokens().rotate(SecretHash.of(REFRESH_TOKEN), SecretHash.of(NEXT_REFRESH_TOKEN),
+                T0.plusSeconds(60), Option.none());
         storage.auditLog().record(new AuditEvent(T0, "mfa.verified", Option.some(ALICE), Option.none(),
                 HashMap.of("authenticator", totp.id().value())));
 
@@ -88,14 +94,15 @@ abstract class SecretsAtRestTest {
         List<String> secrets = List.of(seedHex, seedHex.toUpperCase(Locale.ROOT), Base32.encode(seed),
                 Base64.getEncoder().encodeToString(seed),
                 new String(seed, StandardCharsets.ISO_8859_1), MFA_TOKEN, OOB_CODE, BINDING_CODE,
-                RECOVERY_CODE, PASSWORD, CLIENT_SECRET, SIGNING_SECRET);
+                RECOVERY_CODE, PASSWORD, CLIENT_SECRET, SIGNING_SECRET, REFRESH_TOKEN, NEXT_REFRESH_TOKEN);
         assertThat(cells).hasSizeGreaterThan(50);
         for (String secret : secrets) {
             assertThat(cells).noneMatch(cell -> cell.contains(secret));
         }
         // The hashes that stand in for them are there (so the scan did read those columns).
         assertThat(cells).contains(SecretHash.of(MFA_TOKEN).hex(), SecretHash.of(OOB_CODE).hex(),
-                SecretHash.of(RECOVERY_CODE).hex());
+                SecretHash.of(RECOVERY_CODE).hex(), SecretHash.of(REFRESH_TOKEN).hex(),
+                SecretHash.of(NEXT_REFRESH_TOKEN).hex());
     }
 
     @Test

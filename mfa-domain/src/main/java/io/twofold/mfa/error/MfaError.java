@@ -24,6 +24,21 @@ public sealed interface MfaError {
     record WrongCredentials() implements MfaError {
     }
 
+    /**
+     * The refresh token is unknown, expired, revoked, retired by a rotation (then its family is revoked
+     * too), or belongs to another client: one answer for all, as Auth0 gives.
+     */
+    record InvalidRefreshToken() implements MfaError {
+    }
+
+    /** A refresh asked for a scope the login it came from did not grant. */
+    record InvalidScope() implements MfaError {
+    }
+
+    /** A refresh for a user an operator has blocked (the password grant answers a blocked user differently). */
+    record UserBlockedOnRefresh() implements MfaError {
+    }
+
     /** The {@code mfa_token} is unknown, used up, or belongs to another client. */
     record MalformedMfaToken() implements MfaError {
     }

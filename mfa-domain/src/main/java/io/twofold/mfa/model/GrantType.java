@@ -14,7 +14,9 @@ public enum GrantType {
     MFA_OOB("http://auth0.com/oauth/grant-type/mfa-oob"),
     MFA_RECOVERY_CODE("http://auth0.com/oauth/grant-type/mfa-recovery-code"),
     /** A confidential client's own token for an API it has a client grant for (no user). */
-    CLIENT_CREDENTIALS("client_credentials");
+    CLIENT_CREDENTIALS("client_credentials"),
+    /** A refresh token for new tokens of the same login, without the password or a second factor again. */
+    REFRESH_TOKEN("refresh_token");
 
     private static final String AUTH0_PREFIX = "http://auth0.com/oauth/grant-type/";
 
@@ -23,7 +25,7 @@ public enum GrantType {
      * keeps its list, these are left out of it; anything else is a typo.
      */
     public static final Set<String> UNSERVED_AUTH0 = TreeSet.of(
-            "authorization_code", "implicit", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code",
+            "authorization_code", "implicit", "urn:ietf:params:oauth:grant-type:device_code",
             "urn:ietf:params:oauth:grant-type:jwt-bearer", "urn:ietf:params:oauth:grant-type:token-exchange",
             "urn:openid:params:grant-type:ciba", AUTH0_PREFIX + "passwordless/otp", "passwordless/otp");
 

@@ -42,7 +42,11 @@ public final class LogTypes {
             Tuple.of("authenticator.deleted", e -> "gd_unenroll"),
             Tuple.of("housekeeping.purged", e -> PURGE),
             Tuple.of("token.client_credentials.success", e -> "seccft"),
-            Tuple.of("token.client_credentials.failure", e -> "feccft"));
+            Tuple.of("token.client_credentials.failure", e -> "feccft"),
+            Tuple.of("token.refresh", e -> "sertft"),
+            Tuple.of("token.refresh_failed", e -> "fertft"),
+            Tuple.of("token.refresh_reuse", e -> "ferrt"),
+            Tuple.of("token.revoked", e -> "srrt"));
 
     private static final Map<String, String> DESCRIPTIONS = HashMap.ofEntries(
             Tuple.of("s", "Success Login"),
@@ -59,6 +63,10 @@ public final class LogTypes {
             Tuple.of("fercft", "Failed exchange of Password and MFA Recovery code for Access Token"),
             Tuple.of("seccft", "Successful exchange of Access Token for a Client Credentials Grant"),
             Tuple.of("feccft", "Failed exchange of Access Token for a Client Credentials Grant"),
+            Tuple.of("sertft", "Successful exchange of Refresh Token for Access Token"),
+            Tuple.of("fertft", "Failed exchange of Refresh Token for Access Token"),
+            Tuple.of("ferrt", "Failed exchange of Rotating Refresh Token"),
+            Tuple.of("srrt", "Successfully revoked a Refresh Token"),
             Tuple.of("mfar", "Multi-factor authentication required"),
             Tuple.of("limit_wc", "Blocked Account"),
             Tuple.of("gd_start_auth", "Second factor authentication started"),
@@ -161,6 +169,7 @@ public final class LogTypes {
             case MFA_OTP -> "feotpft";
             case PASSWORD, PASSWORD_REALM -> "fepft";
             case CLIENT_CREDENTIALS -> "feccft";
+            case REFRESH_TOKEN -> "fertft";
         }).getOrElse("f");
     }
 

@@ -1,6 +1,8 @@
 package io.twofold.mfa.usecase;
 
+import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.model.FactorType;
+import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.TenantPolicy;
 import io.twofold.mfa.otp.RfcOneTimePasswords;
 import io.twofold.mfa.policy.EnrollmentAdmission;
@@ -13,6 +15,8 @@ import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.PurgeExpired;
+import io.twofold.mfa.port.in.RenewTokens;
+import io.twofold.mfa.port.in.RevokeRefreshToken;
 import io.twofold.mfa.port.in.UserInfo;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
@@ -28,6 +32,7 @@ import io.twofold.mfa.port.out.LoginStateStore;
 import io.twofold.mfa.port.out.OneTimePasswords;
 import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.port.out.ResourceServerStore;
+import io.twofold.mfa.port.out.RefreshTokenStore;
 import io.twofold.mfa.port.out.SmsSender;
 import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.TokenIssuer;
@@ -47,9 +52,12 @@ import io.twofold.mfa.usecase.internal.MfaTokenGuard;
 import io.twofold.mfa.usecase.internal.OobDispatcher;
 import io.twofold.mfa.usecase.internal.PasswordAttempts;
 import io.twofold.mfa.usecase.internal.RegisteredApis;
+import io.twofold.mfa.usecase.internal.RefreshingTokenIssuer;
 import io.twofold.mfa.usecase.internal.SecondFactorAttempts;
 import io.twofold.mfa.usecase.internal.SendLimiter;
 import io.twofold.mfa.usecase.internal.TokenCompletion;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 import java.time.Clock;
 
@@ -67,7 +75,9 @@ public record MfaServices(
         ListAuthenticators listAuthenticators,
         DeleteAuthenticator deleteAuthenticator,
         PurgeExpired purgeExpired,
-        UserInfo userInfo) {
+        UserInfo userInfo,
+        RenewTokens renewTokens,
+        RevokeRefreshToken revokeRefreshToken) {
 
     public static Builder builder() {
         return new Builder();
@@ -101,6 +111,7 @@ public record MfaServices(
         private RandomSource random;
         private MfaSettings settings = MfaSettings.defaults("Twofold");
         private ResourceServerStore resourceServers;
+        private RefreshTokenStore refreshTokens;
 
         private Builder() {
         }
@@ -202,6 +213,16 @@ public record MfaServices(
             return this;
         }
 
+        /**
+         * Optional: where refresh tokens live. With it, a login that asks for {@code offline_access}
+         * from a client allowed the {@code refresh_token} grant gets one; without, none is ever issued
+         * and every refresh token is unknown.
+         */
+        public Builder refreshTokens(RefreshTokenStore refreshTokens) {
+            this.refreshTokens = refreshTokens;
+            return this;
+        }
+
         public Builder settings(MfaSettings settings) {
             this.settings = settings;
             return this;
@@ -242,11 +263,14 @@ public record MfaServices(
             SecondFactorAttempts attempts = new SecondFactorAttempts(clientGate, guard, states, switches, transactions, challenges,
                     buckets, budget, trail);
             Confirmation confirmation = new Confirmation(authenticators, trail, clock);
-            TokenCompletion completion = new TokenCompletion(transactions, users, tokens, trail, clock);
+            // The grants that end a user's login issue through it: it adds the refresh token they earn.
+            TokenIssuer loginTokens = refreshTokens == null ? tokens
+                    : new RefreshingTokenIssuer(tokens, refreshTokens, clients, secrets);
+            TokenCompletion completion = new TokenCompletion(transactions, users, loginTokens, trail, clock);
             return new MfaServices(
                     new PasswordLoginService(clientGate, resourceServers == null ? RegisteredApis.unchecked(tokens)
                             : RegisteredApis.of(resourceServers, tokens), passwordAttempts, users, authenticators, switches,
-                            transactions, tokens,
+                            transactions, loginTokens,
                             unitOfWork, secrets, trail, settings.lifetimes(), clock),
                     new AssociateAuthenticatorService(clientGate, bearers, dispatcher, users, authenticators, switches, challenges,
                             verifier, unitOfWork, secrets, trail, new EnrollmentAdmission(settings), settings, clock),
@@ -258,8 +282,14 @@ public record MfaServices(
                     new ListAuthenticatorsService(bearers, authenticators, clock),
                     new DeleteAuthenticatorService(bearers, guard, tokens, authenticators, unitOfWork, trail, clock),
                     new PurgeExpiredService(transactions, challenges, authenticators, attempts, sendLimiter,
-                            passwordAttempts, trail, clock),
-                    new UserInfoService(tokens, users));
+                            passwordAttempts, Option.of(refreshTokens), trail, clock),
+                    new UserInfoService(tokens, users),
+                    refreshTokens == null ? command -> clientGate.authorize(command.client(), GrantType.REFRESH_TOKEN)
+                            .flatMap(client -> Either.left(new MfaError.InvalidRefreshToken()))
+                            : new RenewTokensService(clientGate, refreshTokens, users, tokens, unitOfWork, secrets, trail,
+                                    clock),
+                    refreshTokens == null ? (client, token) -> clientGate.authenticate(client).map(c -> false)
+                            : new RevokeRefreshTokenService(clientGate, refreshTokens, unitOfWork, trail, clock));
         }
 
         private static void required(Object port, String what) {

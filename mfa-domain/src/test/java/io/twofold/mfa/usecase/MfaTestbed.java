@@ -9,6 +9,7 @@ import io.twofold.mfa.memory.InMemoryTenantPolicyStore;
 import io.twofold.mfa.memory.InMemoryAuthenticatorStore;
 import io.twofold.mfa.memory.InMemoryChallengeStore;
 import io.twofold.mfa.memory.InMemoryClientRegistry;
+import io.twofold.mfa.memory.InMemoryRefreshTokenStore;
 import io.twofold.mfa.memory.InMemoryTransactionStore;
 import io.twofold.mfa.fake.InMemoryUserDirectory;
 import io.twofold.mfa.fake.RecordingSender;
@@ -64,6 +65,7 @@ public final class MfaTestbed {
     public final InMemoryTenantPolicyStore tenant = new InMemoryTenantPolicyStore();
     public final InMemoryTransactionStore transactions = new InMemoryTransactionStore(audit);
     public final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
+    public final InMemoryRefreshTokenStore refreshTokens = new InMemoryRefreshTokenStore();
     public final AttemptCounterStore counters;
     public final FakeTokenIssuer tokens = new FakeTokenIssuer(clock, ISSUER);
     public final RecordingSender sender = new RecordingSender();
@@ -96,7 +98,7 @@ public final class MfaTestbed {
         return MfaServices.builder().users(users).clients(clients).authenticators(authenticators)
                 .tenant(tenant).transactions(transactions).challenges(challenges).attemptCounters(counters).tokens(tokens)
                 .sms(sender).voice(sender).email(sender).unitOfWork(unitOfWork).audit(audit).clock(clock)
-                .random(random).settings(settings);
+                .random(random).settings(settings).refreshTokens(refreshTokens);
     }
 
     // ---- first factor

@@ -18,6 +18,7 @@ import io.twofold.mfa.http.api.response.JsonResponses;
 import io.twofold.mfa.port.in.RequestOrigin;
 import io.twofold.mfa.port.in.MachineLogin;
 import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.RenewTokens;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
@@ -34,8 +35,9 @@ public class TokenController {
     private final TokenGrants grants;
 
     public TokenController(PasswordLogin passwordLogin, VerifyOtp verifyOtp, VerifyOob verifyOob,
-                           VerifyRecoveryCode verifyRecoveryCode, @Nullable MachineLogin machineLogin) {
-        this.grants = new TokenGrants(passwordLogin, verifyOtp, verifyOob, verifyRecoveryCode,
+                           VerifyRecoveryCode verifyRecoveryCode, RenewTokens renewTokens,
+                           @Nullable MachineLogin machineLogin) {
+        this.grants = new TokenGrants(passwordLogin, verifyOtp, verifyOob, verifyRecoveryCode, renewTokens,
                 Option.of(machineLogin));
     }
 

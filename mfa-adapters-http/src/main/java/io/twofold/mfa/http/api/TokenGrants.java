@@ -15,6 +15,8 @@ import io.twofold.mfa.port.in.MachineLogin;
 import io.twofold.mfa.port.in.MachineLoginCommand;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.twofold.mfa.port.in.RenewTokens;
+import io.twofold.mfa.port.in.RenewTokensCommand;
 import io.twofold.mfa.port.in.RequestOrigin;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOobCommand;
@@ -29,7 +31,7 @@ import java.util.Map;
 
 /**
  * The grants of {@code POST /oauth/token}: reads each grant's parameters into its command and calls
- * its use case. {@code refresh_token} is not among them: Twofold issues no refresh tokens.
+ * its use case.
  */
 final class TokenGrants {
 
@@ -38,15 +40,17 @@ final class TokenGrants {
     private final VerifyOob verifyOob;
     private final VerifyRecoveryCode verifyRecoveryCode;
     private final Option<MachineLogin> machineLogin;
+    private final RenewTokens renewTokens;
 
     /** Without a {@link MachineLogin} (a host that serves no machine tokens) {@code client_credentials} is unsupported. */
     TokenGrants(PasswordLogin passwordLogin, VerifyOtp verifyOtp, VerifyOob verifyOob,
-                VerifyRecoveryCode verifyRecoveryCode, Option<MachineLogin> machineLogin) {
+                VerifyRecoveryCode verifyRecoveryCode, RenewTokens renewTokens, Option<MachineLogin> machineLogin) {
         this.passwordLogin = passwordLogin;
         this.verifyOtp = verifyOtp;
         this.verifyOob = verifyOob;
         this.verifyRecoveryCode = verifyRecoveryCode;
         this.machineLogin = machineLogin;
+        this.renewTokens = renewTokens;
     }
 
     Either<OAuthError, Map<String, Object>> grant(RequestParams params, Option<BasicCredentials> basic,
@@ -67,6 +71,7 @@ final class TokenGrants {
         return switch (type) {
             case PASSWORD, PASSWORD_REALM -> password(type, client, params, origin).map(TokenGrants::loginReply);
             case CLIENT_CREDENTIALS -> machine(client, params);
+            case REFRESH_TOKEN -> refresh(client, params).map(Either::right);
             default -> verify(type, client, params).map(Either::right);
         };
     }
@@ -79,7 +84,7 @@ final class TokenGrants {
 
     private Either<MfaError, Map<String, Object>> verify(GrantType type, ClientCredentials client, RequestParams params) {
         return switch (type) {
-            case PASSWORD, PASSWORD_REALM, CLIENT_CREDENTIALS ->
+            case PASSWORD, PASSWORD_REALM, CLIENT_CREDENTIALS, REFRESH_TOKEN ->
                     throw new IllegalArgumentException("not a second-factor grant: " + type);
             case MFA_OTP -> params.requiredString("mfa_token").flatMap(mfaToken ->
                     params.requiredString("otp").flatMap(otp ->
@@ -112,6 +117,15 @@ final class TokenGrants {
                     body.putIfAbsent("scope", "");
                     return Either.right(body);
                 });
+    }
+
+    /** {@code refresh_token}, and optionally a narrower {@code scope}. */
+    private Either<MfaError, Map<String, Object>> refresh(ClientCredentials client, RequestParams params) {
+        return params.requiredString("refresh_token").flatMap(token ->
+                params.optionalString("scope").flatMap(scope ->
+                        renewTokens.renew(new RenewTokensCommand(client, token,
+                                scope.filter(s -> !s.isBlank()).map(Scope::parse)))))
+                .map(ApiBodies::tokens);
     }
 
     private Either<MfaError, LoginOutcome> password(GrantType type, ClientCredentials client,

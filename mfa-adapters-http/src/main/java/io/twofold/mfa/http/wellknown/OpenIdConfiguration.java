@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class OpenIdConfiguration {
     public static final List<String> SCOPES =
-            List.of("openid", "profile", "email", "enroll", "read:authenticators", "remove:authenticators");
+            List.of("openid", "profile", "email", "offline_access", "enroll", "read:authenticators",
+                    "remove:authenticators");
 
     private OpenIdConfiguration() {
     }
@@ -26,6 +27,8 @@ public final class OpenIdConfiguration {
         doc.put("token_endpoint", issuer + "oauth/token");
         doc.put("userinfo_endpoint", issuer + "userinfo");
         doc.put("jwks_uri", issuer + ".well-known/jwks.json");
+        doc.put("revocation_endpoint", issuer + "oauth/revoke");
+        doc.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "none"));
         doc.put("grant_types_supported", Arrays.stream(GrantType.values()).map(GrantType::wireName).toList());
         doc.put("response_types_supported", List.of("token"));
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "none"));

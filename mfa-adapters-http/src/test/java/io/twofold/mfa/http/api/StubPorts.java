@@ -19,6 +19,10 @@ import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.UserClaims;
 import io.twofold.mfa.port.in.UserInfo;
 import io.twofold.mfa.port.in.PasswordLoginCommand;
+import io.twofold.mfa.port.in.RenewTokens;
+import io.twofold.mfa.port.in.RenewTokensCommand;
+import io.twofold.mfa.port.in.RevokeRefreshToken;
+import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.port.in.RecoveryLogin;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOobCommand;
@@ -39,7 +43,8 @@ import java.util.function.Function;
 @Singleton
 @Requires(env = StubPorts.ENV)
 public class StubPorts implements PasswordLogin, AssociateAuthenticator, ChallengeAuthenticator, VerifyOtp,
-        VerifyOob, VerifyRecoveryCode, ListAuthenticators, DeleteAuthenticator, UserInfo {
+        VerifyOob, VerifyRecoveryCode, ListAuthenticators, DeleteAuthenticator, UserInfo, RenewTokens,
+        RevokeRefreshToken {
 
     public static final String ENV = "api-stub";
     public static final IssuedTokens TOKENS =
@@ -51,6 +56,8 @@ public class StubPorts implements PasswordLogin, AssociateAuthenticator, Challen
     public volatile Function<VerifyOtpCommand, Either<MfaError, IssuedTokens>> otp;
     public volatile Function<VerifyOobCommand, Either<MfaError, IssuedTokens>> oob;
     public volatile Function<VerifyRecoveryCodeCommand, Either<MfaError, RecoveryLogin>> recovery;
+    public volatile Function<RenewTokensCommand, Either<MfaError, IssuedTokens>> refresh;
+    public volatile BiFunction<ClientCredentials, String, Either<MfaError, Boolean>> revoke;
     public volatile Function<String, Either<MfaError, List<AuthenticatorView>>> list;
     public volatile BiFunction<String, String, Either<MfaError, List<AuthenticatorId>>> delete;
     public final AtomicReference<Object> lastCommand = new AtomicReference<>();
@@ -66,6 +73,8 @@ public class StubPorts implements PasswordLogin, AssociateAuthenticator, Challen
         otp = c -> Either.right(TOKENS);
         oob = c -> Either.right(TOKENS);
         recovery = c -> Either.right(new RecoveryLogin(TOKENS, "NEWCODE"));
+        refresh = c -> Either.right(TOKENS.withRefreshToken(Option.some("RT.2")));
+        revoke = (c, t) -> Either.right(true);
         list = b -> Either.right(List.empty());
         delete = (b, id) -> Either.right(List.empty());
         lastCommand.set(null);
@@ -122,6 +131,18 @@ public class StubPorts implements PasswordLogin, AssociateAuthenticator, Challen
     public Either<MfaError, List<AuthenticatorId>> delete(String bearer, String authenticatorId) {
         lastCommand.set(authenticatorId);
         return delete.apply(bearer, authenticatorId);
+    }
+
+    @Override
+    public Either<MfaError, IssuedTokens> renew(RenewTokensCommand command) {
+        lastCommand.set(command);
+        return refresh.apply(command);
+    }
+
+    @Override
+    public Either<MfaError, Boolean> revoke(ClientCredentials client, String refreshToken) {
+        lastCommand.set(client);
+        return revoke.apply(client, refreshToken);
     }
 
     /** Unscripted: the stub serves no UserInfo (the real services' tests cover it). */

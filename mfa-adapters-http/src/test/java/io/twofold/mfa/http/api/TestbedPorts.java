@@ -8,6 +8,8 @@ import io.twofold.mfa.port.in.ChallengeAuthenticator;
 import io.twofold.mfa.port.in.DeleteAuthenticator;
 import io.twofold.mfa.port.in.ListAuthenticators;
 import io.twofold.mfa.port.in.PasswordLogin;
+import io.twofold.mfa.port.in.RenewTokens;
+import io.twofold.mfa.port.in.RevokeRefreshToken;
 import io.twofold.mfa.port.in.UserInfo;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
@@ -73,6 +75,16 @@ public class TestbedPorts {
     @Singleton
     UserInfo userInfo(MfaTestbed testbed) {
         return testbed.services.userInfo();
+    }
+
+    @Singleton
+    RenewTokens renewTokens(MfaTestbed testbed) {
+        return testbed.services.renewTokens();
+    }
+
+    @Singleton
+    RevokeRefreshToken revokeRefreshToken(MfaTestbed testbed) {
+        return testbed.services.revokeRefreshToken();
     }
 
     @Singleton

@@ -57,20 +57,22 @@ class WellKnownControllerTest {
         assertThat(doc.get("issuer").asText()).isEqualTo("http://localhost:8080/");
         assertThat(doc.get("token_endpoint").asText()).isEqualTo("http://localhost:8080/oauth/token");
         assertThat(doc.get("jwks_uri").asText()).isEqualTo("http://localhost:8080/.well-known/jwks.json");
+        assertThat(doc.get("revocation_endpoint").asText()).isEqualTo("http://localhost:8080/oauth/revoke");
         assertThat(texts(doc.get("grant_types_supported"))).containsExactlyInAnyOrder(
                 "password",
                 "http://auth0.com/oauth/grant-type/password-realm",
                 "http://auth0.com/oauth/grant-type/mfa-otp",
                 "http://auth0.com/oauth/grant-type/mfa-oob",
                 "http://auth0.com/oauth/grant-type/mfa-recovery-code",
-                "client_credentials");
+                "client_credentials",
+                "refresh_token");
         assertThat(texts(doc.get("response_types_supported"))).containsExactly("token");
         assertThat(texts(doc.get("token_endpoint_auth_methods_supported")))
                 .containsExactly("client_secret_post", "client_secret_basic", "none");
         assertThat(texts(doc.get("id_token_signing_alg_values_supported"))).containsExactly("RS256");
         assertThat(texts(doc.get("subject_types_supported"))).containsExactly("public");
         assertThat(texts(doc.get("scopes_supported"))).containsExactly(
-                "openid", "profile", "email", "enroll", "read:authenticators", "remove:authenticators");
+                "openid", "profile", "email", "offline_access", "enroll", "read:authenticators", "remove:authenticators");
     }
 
     private static List<String> texts(JsonNode array) {

@@ -6,6 +6,7 @@ import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.RefreshTokenPolicy;
 import io.twofold.mfa.model.SecretHash;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
@@ -13,6 +14,7 @@ import io.vavr.control.Option;
 import org.jdbi.v3.core.statement.Update;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 /** A {@code clients} row both ways: read back into a registration, and a client's columns bound by name. */
 final class ClientRows extends TableRows<ClientRows.Registration> {
@@ -31,13 +33,34 @@ final class ClientRows extends TableRows<ClientRows.Registration> {
         Client client = new Client(new ClientId(row.text("client_id")), row.text("name"), hash.isDefined(),
                 grantTypes(row.text("grant_types")),
                 MfaPolicy.byWireName(row.text("mfa_policy"))
-                        .getOrElseThrow(() -> new IllegalStateException("unknown MFA policy in the clients table")));
+                        .getOrElseThrow(() -> new IllegalStateException("unknown MFA policy in the clients table")),
+                refreshTokens(row));
         return new Registration(client, hash);
     }
 
-    /** The client's columns, bound by the names :id, :name, :hash, :grants and :policy. */
+    /** Auth0's client {@code refresh_token} settings; a NULL lifetime is infinite. */
+    private static RefreshTokenPolicy refreshTokens(Columns row) throws SQLException {
+        String rotation = row.text("refresh_rotation");
+        return new RefreshTokenPolicy(RefreshTokenPolicy.Rotation.byWireName(rotation)
+                .getOrElseThrow(() -> new IllegalStateException("unknown refresh token rotation in the clients table")),
+                seconds(row, "refresh_lifetime_seconds"), seconds(row, "refresh_idle_lifetime_seconds"));
+    }
+
+    private static Option<Duration> seconds(Columns row, String column) throws SQLException {
+        String value = row.text(column);
+        return Option.of(value).map(v -> Duration.ofSeconds(Long.parseLong(v)));
+    }
+
+    /**
+     * The client's columns, bound by the names :id, :name, :hash, :grants, :policy, and for its refresh
+     * tokens :rotation, :lifetime and :idleLifetime (seconds, NULL for infinite).
+     */
     static Update bind(Update statement, Client client, String hash) {
+        RefreshTokenPolicy refresh = client.refreshTokens();
         return statement
+                .bind("rotation", refresh.rotation().wireName())
+                .bind("lifetime", refresh.lifetime().map(Duration::toSeconds).getOrNull())
+                .bind("idleLifetime", refresh.idleLifetime().map(Duration::toSeconds).getOrNull())
                 .bind("id", client.id().value())
                 .bind("name", client.name())
                 .bind("hash", hash)

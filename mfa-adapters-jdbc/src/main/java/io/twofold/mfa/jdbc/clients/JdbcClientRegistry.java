@@ -101,7 +101,9 @@ public final class JdbcClientRegistry implements ClientRegistry {
     private static int update(Handle handle, Client client, String hash) {
         // A bootstrap client that gains a secret becomes client_secret_post unless an operator chose Basic.
         return ClientRows.bind(handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash,"
-                        + " grant_types = :grants, mfa_policy = :policy, auth_method = CASE WHEN :auth = 'none'"
+                        + " grant_types = :grants, mfa_policy = :policy, refresh_rotation = :rotation,"
+                        + " refresh_lifetime_seconds = :lifetime, refresh_idle_lifetime_seconds = :idleLifetime,"
+                        + " auth_method = CASE WHEN :auth = 'none'"
                         + " OR auth_method = 'none' THEN :auth ELSE auth_method END WHERE client_id = :id"), client, hash)
                 .bind("auth", authMethod(hash))
                 .execute();
@@ -109,7 +111,8 @@ public final class JdbcClientRegistry implements ClientRegistry {
 
     private static int insert(Handle handle, Client client, String hash) {
         return ClientRows.bind(handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types,"
-                        + " mfa_policy, auth_method) VALUES (:id, :name, :hash, :grants, :policy, :auth)"
+                        + " mfa_policy, auth_method, refresh_rotation, refresh_lifetime_seconds, refresh_idle_lifetime_seconds)"
+                        + " VALUES (:id, :name, :hash, :grants, :policy, :auth, :rotation, :lifetime, :idleLifetime)"
                         + " ON CONFLICT DO NOTHING"), client, hash)
                 .bind("auth", authMethod(hash))
                 .execute();

@@ -18,10 +18,11 @@ import java.time.ZoneOffset;
  * JDBC, empty it between tests, and drop it on close.
  */
 public final class TestDatabase implements AutoCloseable {
-    /** Every table the migrations create, children first (there are no foreign keys, but be safe). */
-    public static final java.util.List<String> TABLES = java.util.List.of("authenticators", "mfa_transactions",
-            "oob_challenges", "attempt_buckets", "audit_events", "users", "clients", "signing_keys", "client_grants",
-            "resource_server_scopes", "resource_servers", "factor_settings", "mfa_policies");
+    /** Every table the migrations create, children first (refresh_tokens refers to refresh_token_families). */
+    public static final java.util.List<String> TABLES = java.util.List.of("refresh_tokens", "refresh_token_families",
+            "authenticators", "mfa_transactions", "oob_challenges", "attempt_buckets", "audit_events", "users", "clients",
+            "signing_keys", "client_grants", "resource_server_scopes", "resource_servers", "factor_settings",
+            "mfa_policies");
 
     private final String kind;
     private final String url;

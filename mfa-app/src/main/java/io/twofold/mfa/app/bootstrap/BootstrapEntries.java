@@ -18,7 +18,8 @@ final class BootstrapEntries {
     /** The JDBC client registry refuses shorter secrets; saying so here names the entry at fault. */
     static final int MIN_CLIENT_SECRET = 32;
     static final int MIN_PASSWORD = 8;
-    private static final Set<String> CLIENT = Set.of("client_id", "client_secret", "name", "grant_types", "mfa_policy");
+    private static final Set<String> CLIENT = Set.of("client_id", "client_secret", "name", "grant_types", "mfa_policy",
+            "refresh_token");
     private static final Set<String> USER = Set.of("realm", "username", "email", "password");
     private static final Set<String> API = Set.of("identifier", "name", "scopes", "token_lifetime",
             "allow_offline_access", "signing_alg");
@@ -41,7 +42,8 @@ final class BootstrapEntries {
         String policyName = members.requiredText("mfa_policy", 1, 20);
         MfaPolicy policy = MfaPolicy.byWireName(policyName).getOrElseThrow(() ->
                 Members.fail(members.path("mfa_policy") + " must be one of always, never, enrolled"));
-        Client client = new Client(new ClientId(id), name, secret.isDefined(), grants.toSet(), policy);
+        Client client = new Client(new ClientId(id), name, secret.isDefined(), grants.toSet(), policy,
+                RefreshTokenEntry.read(members.optionalObject("refresh_token"), members.path("refresh_token")));
         return new BootstrapFile.ClientEntry(client, secret, unserved);
     }
 

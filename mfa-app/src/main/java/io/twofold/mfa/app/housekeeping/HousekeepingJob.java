@@ -28,9 +28,10 @@ public final class HousekeepingJob {
         try {
             PurgeReport report = purgeExpired.purge();
             if (report.total() > 0) {
-                LOG.info("housekeeping removed {} expired transactions, {} challenges, {} pending authenticators"
-                                + " and {} rested attempt counters", report.transactions(), report.challenges(),
-                        report.pendingAuthenticators(), report.attemptBuckets());
+                LOG.info("housekeeping removed {} expired transactions, {} challenges, {} pending authenticators,"
+                                + " {} rested attempt counters and {} refresh token families", report.transactions(),
+                        report.challenges(), report.pendingAuthenticators(), report.attemptBuckets(),
+                        report.refreshTokenFamilies());
             } else {
                 LOG.debug("housekeeping found nothing to remove");
             }

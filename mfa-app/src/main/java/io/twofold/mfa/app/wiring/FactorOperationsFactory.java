@@ -18,8 +18,9 @@ class FactorOperationsFactory {
     @Singleton
     FactorOperations factorOperations(TwofoldConfiguration configuration, JdbcStorage storage, RandomSource random,
                                       Clock clock) {
-        return FactorOperations.of(storage.users(), storage.authenticators(), storage.challenges(), storage.unitOfWork(),
-                storage.auditLog(), random, configuration.sendLimits().allowedCountries(), clock);
+        return FactorOperations.of(storage.users(), storage.authenticators(), storage.challenges(),
+                storage.refreshTokens(), storage.unitOfWork(), storage.auditLog(), random,
+                configuration.sendLimits().allowedCountries(), clock);
     }
 
     @Singleton

@@ -8,6 +8,8 @@ import io.twofold.mfa.port.in.ListAuthenticators;
 import io.twofold.mfa.port.in.PasswordLogin;
 import io.twofold.mfa.port.in.UserInfo;
 import io.twofold.mfa.port.in.PurgeExpired;
+import io.twofold.mfa.port.in.RenewTokens;
+import io.twofold.mfa.port.in.RevokeRefreshToken;
 import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
@@ -66,5 +68,15 @@ class InboundPortsFactory {
     @Singleton
     PurgeExpired purgeExpired(MfaServices services) {
         return services.purgeExpired();
+    }
+
+    @Singleton
+    RenewTokens renewTokens(MfaServices services) {
+        return services.renewTokens();
+    }
+
+    @Singleton
+    RevokeRefreshToken revokeRefreshToken(MfaServices services) {
+        return services.revokeRefreshToken();
     }
 }

@@ -87,6 +87,7 @@ class ServicesFactory {
                 .loginStates(storage.loginStates())
                 .challenges(storage.challenges())
                 .attemptCounters(storage.attemptCounters())
+                .refreshTokens(storage.refreshTokens())
                 .tokens(tokens)
                 .sms(senders.sms())
                 .voice(senders.voice())

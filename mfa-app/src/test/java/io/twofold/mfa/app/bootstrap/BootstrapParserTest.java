@@ -2,11 +2,14 @@ package io.twofold.mfa.app.bootstrap;
 
 import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.model.GrantType;
+import io.twofold.mfa.model.RefreshTokenPolicy;
+import io.vavr.control.Option;
 import io.twofold.mfa.model.MfaPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -84,8 +87,31 @@ class BootstrapParserTest {
                 + "\"urn:ietf:params:oauth:grant-type:device_code\"],\"mfa_policy\":\"always\"}]}")).clients().head();
 
         assertThat(client.client().grantTypes()).containsExactlyInAnyOrder(GrantType.values());
-        assertThat(client.unservedGrantTypes()).containsExactly("authorization_code", "implicit", "refresh_token",
+        assertThat(client.unservedGrantTypes()).containsExactly("authorization_code", "implicit",
                 "urn:ietf:params:oauth:grant-type:device_code");
+        assertThat(client.client().refreshTokens()).isEqualTo(RefreshTokenPolicy.DEFAULT);
+    }
+
+    @Test
+    void readsAuth0sRefreshTokenObject() throws IOException {
+        BootstrapFile.ClientEntry exported = parser.parse(file("{\"clients\":[{\"client_id\":\"exported\","
+                + "\"client_secret\":\"" + SECRET + "\",\"grant_types\":[\"password\",\"refresh_token\"],"
+                + "\"mfa_policy\":\"always\",\"refresh_token\":{\"rotation_type\":\"non-rotating\","
+                + "\"expiration_type\":\"non-expiring\",\"leeway\":0,\"token_lifetime\":2592000,"
+                + "\"infinite_token_lifetime\":true,\"infinite_idle_token_lifetime\":true,"
+                + "\"idle_token_lifetime\":1296000}}]}")).clients().head();
+        BootstrapFile.ClientEntry rotating = parser.parse(file("{\"clients\":[{\"client_id\":\"spa\","
+                + "\"grant_types\":[\"password\",\"refresh_token\"],\"mfa_policy\":\"never\",\"refresh_token\":"
+                + "{\"rotation_type\":\"rotating\",\"expiration_type\":\"expiring\",\"token_lifetime\":3600,"
+                + "\"idle_token_lifetime\":600}}]}")).clients().head();
+
+        assertThat(exported.client().refreshTokens()).isEqualTo(new RefreshTokenPolicy(
+                RefreshTokenPolicy.Rotation.NON_ROTATING, Option.none(), Option.none()));
+        assertThat(rotating.client().refreshTokens()).isEqualTo(new RefreshTokenPolicy(
+                RefreshTokenPolicy.Rotation.ROTATING, Option.some(Duration.ofHours(1)), Option.some(Duration.ofMinutes(10))));
+        assertThatThrownBy(() -> parser.parse(file("{\"clients\":[{\"client_id\":\"a\",\"grant_types\":"
+                + "[\"password\"],\"mfa_policy\":\"never\",\"refresh_token\":{\"rotation_type\":\"sometimes\"}}]}")))
+                .hasMessageContaining("clients[0].refresh_token.rotation_type must be rotating or non-rotating");
     }
 
     @Test

@@ -19,6 +19,12 @@ import java.util.Map;
 final class E2eFixture {
     static final String CLIENT_ID = "e2e-app";
     static final String CLIENT_SECRET = "e2e-client-secret-0123456789-abcdefghij";
+    /** Refresh tokens without MFA: rotating, 2 h absolute and 1 h idle. */
+    static final String SPA_CLIENT_ID = "e2e-spa";
+    /** Refresh tokens without MFA: non-rotating and non-expiring, as Auth0 exports an older client. */
+    static final String LEGACY_CLIENT_ID = "e2e-legacy";
+    /** Password logins without MFA, not allowed the refresh_token grant. */
+    static final String PLAIN_CLIENT_ID = "e2e-plain";
     static final String JANE = "jane@example.com";
     static final String JANE_PASSWORD = "jane's long passphrase";
     static final String SAM = "sam@example.com";
@@ -41,10 +47,19 @@ final class E2eFixture {
         String json = """
                 {"tenant": {"friendly_name": "%s"},
                  "clients": [{"client_id": "%s", "client_secret": "%s", "name": "E2E",
-                              "grant_types": ["password", "%s", "%s", "%s", "%s"], "mfa_policy": "always"}],
+                              "grant_types": ["password", "%s", "%s", "%s", "%s", "refresh_token"], "mfa_policy": "always"},
+                             {"client_id": "%s", "client_secret": "%s", "grant_types": ["password", "refresh_token"],
+                              "mfa_policy": "never", "refresh_token": {"rotation_type": "rotating",
+                              "expiration_type": "expiring", "token_lifetime": 7200, "idle_token_lifetime": 3600}},
+                             {"client_id": "%s", "client_secret": "%s", "grant_types": ["password", "refresh_token"],
+                              "mfa_policy": "never", "refresh_token": {"rotation_type": "non-rotating",
+                              "expiration_type": "non-expiring", "leeway": 0, "infinite_token_lifetime": true,
+                              "infinite_idle_token_lifetime": true}},
+                             {"client_id": "%s", "client_secret": "%s", "grant_types": ["password"], "mfa_policy": "never"}],
                  "users": [{"realm": "Username-Password-Authentication", "username": "%s", "email": "%s", "password": "%s"},
                            {"realm": "Username-Password-Authentication", "username": "%s", "email": "%s", "password": "%s"}]}
                 """.formatted(TENANT, CLIENT_ID, CLIENT_SECRET, PASSWORD_REALM, MFA_OTP, MFA_OOB, MFA_RECOVERY_CODE,
+                SPA_CLIENT_ID, CLIENT_SECRET, LEGACY_CLIENT_ID, CLIENT_SECRET, PLAIN_CLIENT_ID, CLIENT_SECRET,
                 JANE, JANE, JANE_PASSWORD, SAM, SAM, SAM_PASSWORD);
         try {
             return Files.writeString(dir.resolve("bootstrap.json"), json);

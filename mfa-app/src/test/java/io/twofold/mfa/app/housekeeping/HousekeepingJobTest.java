@@ -33,12 +33,12 @@ class HousekeepingJobTest {
 
     @Test
     void logsTheCountsOfARunThatRemovedSomething() {
-        new HousekeepingJob(() -> new PurgeReport(3, 2, 1, 4)).run();
+        new HousekeepingJob(() -> new PurgeReport(3, 2, 1, 4, 5)).run();
 
         assertThat(logged.list).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.INFO);
             assertThat(event.getFormattedMessage()).isEqualTo("housekeeping removed 3 expired transactions,"
-                    + " 2 challenges, 1 pending authenticators and 4 rested attempt counters");
+                    + " 2 challenges, 1 pending authenticators, 4 rested attempt counters and 5 refresh token families");
         });
     }
 

@@ -18,6 +18,7 @@ import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.in.operator.FactorAdministration;
 import io.twofold.mfa.port.in.operator.FactorChange;
 import io.twofold.mfa.port.in.operator.FactorRequest;
+import io.twofold.mfa.usecase.internal.RefreshTokenRevocation;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.port.out.UserDirectory;
@@ -39,10 +40,13 @@ import java.time.Instant;
  * enrollment. Every write is one unit of work with its audit events.
  */
 record FactorAdministrationService(UserDirectory users, AuthenticatorStore authenticators, FactorRemoval removal,
-        FactorImport imports, SecretGenerator secrets, UnitOfWork unitOfWork, AuditTrail audit, Clock clock)
+        FactorImport imports, SecretGenerator secrets, UnitOfWork unitOfWork, AuditTrail audit,
+        RefreshTokenRevocation refreshTokens, Clock clock)
         implements FactorAdministration {
     static final String CREATED = "mgmt.authentication_method.created";
     static final String UPDATED = "mgmt.authentication_method.updated";
+    /** Replacing or removing all of a user's factors resets them: refresh tokens earned with the old ones die. */
+    static final String FACTORS_RESET = "factors_reset";
     static final String RECOVERY_CODE_REGENERATED = "mgmt.recovery_code.regenerated";
     static final String REMEMBERED_BROWSERS_INVALIDATED = "mgmt.user.remembered_browsers_invalidated";
     static final String GOOGLE_AUTHENTICATOR = "google-authenticator";
@@ -76,6 +80,7 @@ record FactorAdministrationService(UserDirectory users, AuthenticatorStore authe
                 .map(factors -> unitOfWork.inTransaction(() -> {
                     removal.remove(actor, user, authenticators.findByUser(user),
                             id -> !FactorRemoval.isRecoveryCode(id) || factors.isEmpty(), factors.nonEmpty());
+                    refreshTokens.revokeUser(actor, user, FACTORS_RESET);
                     return factors.map(factor -> create(actor, user, factor));
                 }));
     }
@@ -114,8 +119,11 @@ record FactorAdministrationService(UserDirectory users, AuthenticatorStore authe
 
     @Override
     public Either<OperatorError, Integer> removeAll(ClientId actor, UserId user) {
-        return existing(user).map(u -> unitOfWork.inTransaction(() ->
-                removal.remove(actor, user, authenticators.findByUser(user), id -> true).size()));
+        return existing(user).map(u -> unitOfWork.inTransaction(() -> {
+            int removed = removal.remove(actor, user, authenticators.findByUser(user), id -> true).size();
+            refreshTokens.revokeUser(actor, user, FACTORS_RESET);
+            return removed;
+        }));
     }
 
     @Override

@@ -7,25 +7,31 @@ import io.twofold.mfa.port.out.AuditLog;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.twofold.mfa.port.out.RandomSource;
+import io.twofold.mfa.port.out.RefreshTokenStore;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.port.out.UserDirectory;
 import io.twofold.mfa.secret.internal.SecretGenerator;
 import io.twofold.mfa.usecase.internal.AuditTrail;
+import io.twofold.mfa.usecase.internal.RefreshTokenRevocation;
 
 import java.time.Clock;
 
 /** The operator use cases on a user's factors, built by hand from the ports they use. */
 public record FactorOperations(FactorAdministration factors, GuardianEnrollments enrollments) {
 
-    /** {@code allowedCountries}: where SMS and voice codes may go (the MFA API's rule, {@code MFA_SMS_ALLOWED_COUNTRIES}). */
+    /**
+     * {@code allowedCountries}: where SMS and voice codes may go (the MFA API's rule, {@code MFA_SMS_ALLOWED_COUNTRIES});
+     * {@code refreshTokens}: revoked for a user whose factors are reset (replaced or all removed).
+     */
     public static FactorOperations of(UserDirectory users, AuthenticatorStore authenticators, ChallengeStore challenges,
-                                      UnitOfWork unitOfWork, AuditLog auditLog, RandomSource random,
-                                      CallingCodes allowedCountries, Clock clock) {
+                                      RefreshTokenStore refreshTokens, UnitOfWork unitOfWork, AuditLog auditLog,
+                                      RandomSource random, CallingCodes allowedCountries, Clock clock) {
         AuditTrail audit = new AuditTrail(auditLog, clock);
         FactorRemoval removal = new FactorRemoval(authenticators, challenges, audit, clock);
         return new FactorOperations(
                 new FactorAdministrationService(users, authenticators, removal, new FactorImport(allowedCountries),
-                        new SecretGenerator(random), unitOfWork, audit, clock),
+                        new SecretGenerator(random), unitOfWork, audit,
+                        new RefreshTokenRevocation(refreshTokens, audit, clock), clock),
                 new GuardianEnrollmentsService(users, authenticators, removal, unitOfWork, clock));
     }
 }

@@ -1,5 +1,6 @@
 package io.twofold.mfa.usecase.operator;
 
+import io.twofold.mfa.contract.RefreshTokenStoreContract;
 import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.error.OperatorError;
 import io.twofold.mfa.model.AuditEvent;
@@ -9,6 +10,7 @@ import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.FactorType;
 import io.twofold.mfa.model.ManagedFactor;
 import io.twofold.mfa.model.OobChannel;
+import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.policy.CallingCodes;
 import io.twofold.mfa.port.in.Association;
@@ -38,8 +40,8 @@ class FactorAdministrationServiceTest {
     final FactorAdministration factors = operations(CallingCodes.ANY).factors();
 
     FactorOperations operations(CallingCodes countries) {
-        return FactorOperations.of(bed.users, bed.authenticators, bed.challenges, bed.unitOfWork, bed.audit,
-                new SeededRandomSource(7), countries, bed.clock);
+        return FactorOperations.of(bed.users, bed.authenticators, bed.challenges, bed.refreshTokens, bed.unitOfWork,
+                bed.audit, new SeededRandomSource(7), countries, bed.clock);
     }
 
     static FactorRequest totp(String secret) {
@@ -234,6 +236,27 @@ class FactorAdministrationServiceTest {
         ManagedFactor email = factors.add(OPERATOR, alice, email("a@example.com")).get();
         assertThat(factors.update(OPERATOR, alice, email.device(), new FactorChange(Option.none(), Option.some("sms")))
                 .getLeft()).isInstanceOf(OperatorError.InvalidInput.class);
+    }
+
+    @Test
+    void resettingTheFactorsRevokesTheUsersRefreshTokensButRemovingOneDoesNot() {
+        bed.refreshTokens.open(RefreshTokenStoreContract.family("fam-1", alice), SecretHash.of("rt-1"));
+        ManagedFactor added = factors.add(OPERATOR, alice, totp(SECRET)).get();
+        factors.add(OPERATOR, alice, email("a@example.com"));
+
+        factors.remove(OPERATOR, alice, "totp|" + added.device());
+        assertThat(bed.refreshTokens.find(SecretHash.of("rt-1")).get().family().isRevoked()).isFalse();
+
+        factors.removeAll(OPERATOR, alice);
+        assertThat(bed.refreshTokens.find(SecretHash.of("rt-1")).get().family().isRevoked()).isTrue();
+        assertThat(bed.audit.eventsOfType("token.revoked")).singleElement().satisfies(event -> {
+            assertThat(event.client()).containsExactly(OPERATOR);
+            assertThat(event.details().get("reason")).containsExactly("factors_reset");
+        });
+
+        bed.refreshTokens.open(RefreshTokenStoreContract.family("fam-2", alice), SecretHash.of("rt-2"));
+        factors.replaceAll(OPERATOR, alice, List.of(email("b@example.com")));
+        assertThat(bed.refreshTokens.find(SecretHash.of("rt-2")).get().family().isRevoked()).isTrue();
     }
 
     @Test

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuardianEnrollmentsServiceTest {
     final MfaTestbed bed = new MfaTestbed();
     final UserId alice = bed.alice.id();
-    final FactorOperations operations = FactorOperations.of(bed.users, bed.authenticators, bed.challenges,
+    final FactorOperations operations = FactorOperations.of(bed.users, bed.authenticators, bed.challenges, bed.refreshTokens,
             bed.unitOfWork, bed.audit, new SeededRandomSource(7), CallingCodes.ANY, bed.clock);
 
     @Test

@@ -55,6 +55,14 @@ public final class OAuthErrors {
             return OAuthError.of(401, "expired_token", "oob_code is expired");
         } else if (error instanceof MfaError.InvalidRecoveryCode) {
             return OAuthError.of(403, "invalid_grant", "Invalid recovery_code.");
+        } else if (error instanceof MfaError.InvalidRefreshToken) {
+            return OAuthError.of(403, "invalid_grant", "Unknown or invalid refresh token."); // exact
+        } else if (error instanceof MfaError.UserBlockedOnRefresh) {
+            return OAuthError.of(403, "invalid_grant", "user is blocked"); // exact (management spec 3.6)
+        } else if (error instanceof MfaError.InvalidScope) {
+            // RFC 6749 5.2's status; Auth0's own for a wider refresh scope is unconfirmed.
+            return OAuthError.of(400, "invalid_scope",
+                    "The requested scope is invalid, unknown, or exceeds the scope granted by the resource owner.");
         }
         return mapEnrollmentAndAccess(error);
     }
