@@ -34,4 +34,16 @@ public sealed interface OperatorError {
     /** No log event with this id. */
     record UnknownLogEvent() implements OperatorError {
     }
+
+    /** Another user of the connection already has this id, username or email. */
+    record UserAlreadyExists() implements OperatorError {
+    }
+
+    /** No connection (realm) of that name. */
+    record UnknownConnection() implements OperatorError {
+    }
+
+    /** The password fails the password policy; {@code reason} says how, without the password. */
+    record WeakPassword(String reason) implements OperatorError {
+    }
 }

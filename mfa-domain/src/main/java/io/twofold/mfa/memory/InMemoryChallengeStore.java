@@ -3,6 +3,7 @@ package io.twofold.mfa.memory;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.vavr.control.Option;
 
@@ -60,6 +61,20 @@ public final class InMemoryChallengeStore implements ChallengeStore {
                     c.createdAt(), c.expiresAt(), c.failedAttempts() + 1, c.consumed());
         });
         return taken.get();
+    }
+
+    @Override
+    public int removeByUser(UserId user) {
+        AtomicInteger removed = new AtomicInteger();
+        byId.keySet().forEach(id -> byId.computeIfPresent(id, (key, c) -> {
+            if (!c.userId().equals(user)) {
+                return c;
+            }
+            idByCodeHash.remove(c.oobCodeHash(), c.id());
+            removed.incrementAndGet();
+            return null;
+        }));
+        return removed.get();
     }
 
     @Override

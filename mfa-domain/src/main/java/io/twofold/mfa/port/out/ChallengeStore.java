@@ -3,6 +3,7 @@ package io.twofold.mfa.port.out;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -25,6 +26,9 @@ public interface ChallengeStore {
      * unknown id. Taken before the code is compared, as {@link TransactionStore#reserveAttempt}.
      */
     boolean reserveAttempt(ChallengeId id, int budget);
+
+    /** Removes every challenge of the user, used or not; returns how many (their {@code oob_code}s die). */
+    int removeByUser(UserId user);
 
     /** Removes challenges, used or not, that expired before {@code cutoff}; returns how many. */
     int removeExpired(Instant cutoff);

@@ -32,10 +32,17 @@ public final class TokenCompletion {
         this.clock = clock;
     }
 
-    /** Uses the transaction up (recording the success with it); the request for the tokens to issue once committed. */
+    /**
+     * Uses the transaction up (recording the success with it); the request for the tokens to issue once committed.
+     * A user blocked meanwhile gets none: blocking removes their transactions, and this check covers one
+     * opened by a login that raced the block (as fresh as the directory's profile: at once on the blocking node).
+     */
     public Either<MfaError, TokenRequest> complete(MfaTransaction transaction, String factor) {
         return users.findById(transaction.userId())
                 .<Either<MfaError, TokenRequest>>map(user -> {
+                    if (user.blocked()) {
+                        return Either.left(new MfaError.UserBlocked());
+                    }
                     // The compare-and-set decides: of two grants racing on one mfa_token, one wins.
                     boolean won = transactions.complete(transaction.id(), audit.event("mfa.success",
                             transaction.userId(), transaction.clientId(),
