@@ -3,6 +3,7 @@ package io.twofold.mfa.jdbc;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.seal.KeyringFile;
+import io.twofold.mfa.jdbc.users.JdbcUserAccounts;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.port.out.UnitOfWork;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +33,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcSigningKeyStore signingKeys;
     private final JdbcAuditLog auditLog;
     private final JdbcUserDirectory users;
+    private final JdbcUserAccounts userAccounts;
     private final JdbcClientRegistry clients;
     private final UnitOfWork unitOfWork;
 
@@ -44,6 +46,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.signingKeys = stores.signingKeys();
         this.auditLog = stores.auditLog();
         this.users = stores.users();
+        this.userAccounts = stores.userAccounts();
         this.loginStates = stores.loginStates();
         this.clients = stores.clients();
         this.unitOfWork = stores.unitOfWork();
@@ -158,6 +161,11 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcUserDirectory users() {
         return users;
+    }
+
+    /** The operator's view of the same users: profiles, search, block, delete. */
+    public JdbcUserAccounts userAccounts() {
+        return userAccounts;
     }
 
     public JdbcClientRegistry clients() {

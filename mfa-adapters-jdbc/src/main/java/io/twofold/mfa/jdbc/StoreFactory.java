@@ -6,6 +6,7 @@ import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.JdbcUnitOfWork;
 import io.twofold.mfa.jdbc.users.Argon2idHasher;
+import io.twofold.mfa.jdbc.users.JdbcUserAccounts;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.jdbc.users.ProfileCache;
 
@@ -60,6 +61,11 @@ final class StoreFactory {
 
     JdbcAuditLog auditLog() {
         return new JdbcAuditLog(handles);
+    }
+
+    /** Shares the users' profile cache, which its writes invalidate, and the hasher's permits. */
+    JdbcUserAccounts userAccounts() {
+        return new JdbcUserAccounts(handles, hasher, profiles);
     }
 
     JdbcUserDirectory users() {

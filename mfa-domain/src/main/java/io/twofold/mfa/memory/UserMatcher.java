@@ -68,17 +68,22 @@ final class UserMatcher {
         };
     }
 
+    /** An instant as text that sorts in time order (ISO text does not: fractions of a second vary in length). */
+    private static String instant(java.time.Instant at) {
+        return String.format("%020d%09d", at.getEpochSecond() + 1_000_000_000_000L, at.getNano());
+    }
+
     static String sortValue(UserSort.Key key, UserProfile p) {
         return switch (key) {
             case USER_ID -> p.id().value();
-            case EMAIL -> p.email().map(EmailAddress::value).getOrNull();
-            case USERNAME -> p.username().getOrNull();
+            case EMAIL -> p.email().map(e -> e.value().toLowerCase(Locale.ROOT)).getOrNull();
+            case USERNAME -> p.username().map(u -> u.toLowerCase(Locale.ROOT)).getOrNull();
             case NAME -> p.names().name().getOrNull();
             case NICKNAME -> p.names().nickname().getOrNull();
             case GIVEN_NAME -> p.names().givenName().getOrNull();
             case FAMILY_NAME -> p.names().familyName().getOrNull();
-            case CREATED_AT -> p.createdAt().toString();
-            case UPDATED_AT -> p.updatedAt().toString();
+            case CREATED_AT -> instant(p.createdAt());
+            case UPDATED_AT -> instant(p.updatedAt());
         };
     }
 }
