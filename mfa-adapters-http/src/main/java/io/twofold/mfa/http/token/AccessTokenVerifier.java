@@ -54,6 +54,38 @@ final class AccessTokenVerifier {
 
     /** An access token of this issuer, for any audience ({@code mfaApiOnly} false) or the MFA API's. */
     Either<String, AccessTokenClaims> verify(String bearer, boolean mfaApiOnly) {
+        return verifiedClaims(bearer).flatMap(claims -> userClaims(claims, mfaApiOnly));
+    }
+
+    /**
+     * A machine token ({@code client_credentials}) of this issuer for {@code audience}: right audience,
+     * {@code gty} {@code client-credentials}, a client. The reasons on the left are short; an expired
+     * token says {@link #EXPIRED} so that the caller may tell the client (SDKs fetch a new token then).
+     */
+    Either<String, MachineClaims> verifyMachine(String bearer, String audience) {
+        return verifiedClaims(bearer).flatMap(claims -> {
+            if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+                return Either.left("wrong audience");
+            }
+            try {
+                String client = claims.getStringClaim("client_id");
+                if (!MachineClaims.GRANT_TYPE.equals(claims.getStringClaim("gty")) || client == null || client.isBlank()
+                        || !(client + MachineClaims.SUBJECT_SUFFIX).equals(claims.getSubject())) {
+                    return Either.left("not a client-credentials token");
+                }
+                String scope = claims.getStringClaim("scope");
+                return Either.right(new MachineClaims(new ClientId(client), Scope.parse(scope)));
+            } catch (ParseException e) {
+                return Either.left("malformed access token claims");
+            }
+        });
+    }
+
+    /** What an expired token is refused with. */
+    static final String EXPIRED = "access token expired";
+
+    /** Algorithm, key, type, signature, issuer and time checks, common to every access token. */
+    private Either<String, JWTClaimsSet> verifiedClaims(String bearer) {
         if (bearer == null || bearer.isBlank()) {
             return Either.left("no access token");
         }
@@ -80,7 +112,7 @@ final class AccessTokenVerifier {
         if (!signatureHolds(jwt)) {
             return Either.left("bad signature");
         }
-        return checkClaims(claims, mfaApiOnly);
+        return checkTimes(claims);
     }
 
     private boolean signatureHolds(SignedJWT jwt) {
@@ -91,18 +123,14 @@ final class AccessTokenVerifier {
         }
     }
 
-    private Either<String, AccessTokenClaims> checkClaims(JWTClaimsSet claims, boolean mfaApiOnly) {
+    private Either<String, JWTClaimsSet> checkTimes(JWTClaimsSet claims) {
         if (!settings.issuer().equals(claims.getIssuer())) {
             return Either.left("wrong issuer");
-        }
-        if (claims.getAudience() == null || claims.getAudience().isEmpty()
-                || (mfaApiOnly && !claims.getAudience().contains(settings.mfaApiAudience()))) {
-            return Either.left("not an MFA API access token");
         }
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         if (exp == null || !now.isBefore(exp.toInstant())) {
-            return Either.left("access token expired");
+            return Either.left(EXPIRED);
         }
         Instant latestStamp = now.plus(FUTURE_SKEW);
         Date nbf = claims.getNotBeforeTime();
@@ -110,12 +138,24 @@ final class AccessTokenVerifier {
         if ((nbf != null && nbf.toInstant().isAfter(latestStamp)) || (iat != null && iat.toInstant().isAfter(latestStamp))) {
             return Either.left("access token not valid yet");
         }
+        return Either.right(claims);
+    }
+
+    private Either<String, AccessTokenClaims> userClaims(JWTClaimsSet claims, boolean mfaApiOnly) {
+        if (claims.getAudience() == null || claims.getAudience().isEmpty()
+                || (mfaApiOnly && !claims.getAudience().contains(settings.mfaApiAudience()))) {
+            return Either.left("not an MFA API access token");
+        }
         String subject = claims.getSubject();
         String client;
         String scope;
         try {
             client = claims.getStringClaim("client_id");
             scope = claims.getStringClaim("scope");
+            if (claims.getStringClaim("gty") != null) {
+                // A machine token names no user: it never passes as a user's access token.
+                return Either.left("a client-credentials token is not a user's access token");
+            }
         } catch (ParseException e) {
             return Either.left("malformed access token claims");
         }

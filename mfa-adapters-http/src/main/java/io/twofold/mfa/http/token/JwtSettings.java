@@ -63,6 +63,11 @@ public record JwtSettings(String issuer, String defaultAudience, Duration access
         return issuer + "mfa/";
     }
 
+    /** The Management API audience, {@code {issuer}api/v2/} (with the trailing slash Auth0's SDKs send). */
+    public String managementApiAudience() {
+        return issuer + "api/v2/";
+    }
+
     /** The token endpoint, {@code {issuer}oauth/token}. */
     public String tokenEndpoint() {
         return issuer + "oauth/token";

@@ -9,6 +9,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.twofold.mfa.model.AccessTokenClaims;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.port.out.RandomSource;
@@ -36,6 +38,8 @@ public final class JwtTokenIssuer implements TokenIssuer {
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
     /** What a client is told about any refused access token (Auth0's text). */
     public static final String REFUSED = "Invalid token";
+    /** What a client is told about a machine token that has expired. */
+    public static final String EXPIRED = "Expired token";
     private static final Logger LOG = LoggerFactory.getLogger(JwtTokenIssuer.class);
     private static final Pattern JWS_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -45,6 +49,7 @@ public final class JwtTokenIssuer implements TokenIssuer {
     private final RSASSASigner signer;
     private final RandomSource random;
     private final AccessTokenVerifier verifier;
+    private final Clock clock;
 
     /** Signs with ACCP when it is healthy on this platform, else with the JDK. */
     public JwtTokenIssuer(JwtSettings settings, Clock clock, RSAKey signingKey, RandomSource random) {
@@ -62,7 +67,8 @@ public final class JwtTokenIssuer implements TokenIssuer {
         this.random = Objects.requireNonNull(random, "random");
         this.signer = new RSASSASigner(signingProvider.privateKey(key));
         this.signer.getJCAContext().setProvider(signingProvider.provider());
-        this.verifier = new AccessTokenVerifier(settings, Objects.requireNonNull(clock, "clock"), key.toPublicJWK());
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.verifier = new AccessTokenVerifier(settings, clock, key.toPublicJWK());
     }
 
     @Override
@@ -93,6 +99,46 @@ public final class JwtTokenIssuer implements TokenIssuer {
                 ? Option.some(sign(idTokenClaims(request, now), JOSEObjectType.JWT))
                 : Option.none();
         return new IssuedTokens(accessToken, idToken, lifetime.toSeconds(), request.scope(), "Bearer");
+    }
+
+    /**
+     * A machine token for a client ({@code client_credentials}): {@code sub} {@code <client_id>@clients},
+     * {@code gty} {@code client-credentials}, {@code azp} and {@code client_id} the client, the scopes
+     * space-separated. Only signs: whether the client may have it is the caller's rule.
+     */
+    public String machineToken(ClientId client, String audience, Scope scope, Duration lifetime) {
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder access = new JWTClaimsSet.Builder()
+                .issuer(settings.issuer())
+                .subject(client.value() + MachineClaims.SUBJECT_SUFFIX)
+                .audience(audience)
+                .claim("azp", client.value())
+                .claim("client_id", client.value())
+                .claim("gty", MachineClaims.GRANT_TYPE)
+                .claim("scope", scope.toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(randomId());
+        return sign(access.build(), ACCESS_TOKEN_TYPE);
+    }
+
+    /**
+     * A machine token for {@code audience} presented as a bearer: the claims, or why it is refused.
+     * The reason goes to the log; the caller gets {@link #REFUSED}, or {@link #EXPIRED} for a token
+     * that was good but has run out (SDKs fetch a new one when told so).
+     */
+    public Either<String, MachineClaims> verifyMachineToken(String bearer, String audience) {
+        return verifier.verifyMachine(bearer, audience).mapLeft(reason -> {
+            if (AccessTokenVerifier.EXPIRED.equals(reason)) {
+                return EXPIRED;
+            }
+            LOG.info("machine token refused: {}", reason);
+            return REFUSED;
+        });
+    }
+
+    public JwtSettings settings() {
+        return settings;
     }
 
     private JWTClaimsSet idTokenClaims(TokenRequest request, Instant now) {

@@ -42,6 +42,7 @@ public final class ConfigurationReader {
 
     public TwofoldConfiguration read() {
         checkLogFormat();
+        checkManagementRateLimit();
         int port = port();
         Option<TlsSettings> tls = new TlsReader(raw).read();
         Path dataDir = path(Setting.DATA_DIR).getOrElse(Path.of("data"));
@@ -72,6 +73,20 @@ public final class ConfigurationReader {
                     + "s), or a slow webhook call would lose its connection");
         }
         return timeout;
+    }
+
+    /** Read by the HTTP adapter from its property; checked here so a bad value stops the start with its name. */
+    private void checkManagementRateLimit() {
+        raw.apply(Setting.MANAGEMENT_RATE_LIMIT).forEach(value -> {
+            try {
+                if (Integer.parseInt(value) >= 1) {
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw invalid(Setting.MANAGEMENT_RATE_LIMIT, "must be a whole number of calls per second, at least 1");
+        });
     }
 
     /** Each limit unset takes the domain's default ({@link SendLimits#DEFAULT}). */

@@ -188,6 +188,13 @@ class ConfigurationReaderTest {
     }
 
     @Test
+    void refusesAManagementRateLimitThatIsNotAPositiveWholeNumber() {
+        assertThat(List.of("0", "-5", "many", "1.5")).map(value -> refusal(HashMap.of(Setting.MANAGEMENT_RATE_LIMIT, value)))
+                .containsOnly("MFA_MANAGEMENT_RATE_LIMIT must be a whole number of calls per second, at least 1");
+        assertThat(read(HashMap.of(Setting.MANAGEMENT_RATE_LIMIT, "20"))).isNotNull();
+    }
+
+    @Test
     void refusesAnIdleTimeoutThatAWebhookCallCouldOutlast() {
         assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "https://sms.example.com/send",
                 Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "15s")))

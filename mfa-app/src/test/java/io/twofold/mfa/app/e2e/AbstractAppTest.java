@@ -33,6 +33,11 @@ abstract class AbstractAppTest {
         api = e2e.api;
     }
 
+    /** A Management API token with these scopes ({@link E2eApp#managementToken}). */
+    String managementToken(String... scopes) {
+        return e2e.managementToken(scopes);
+    }
+
     @AfterAll
     void stopApp() {
         if (e2e != null) {

@@ -1,15 +1,23 @@
 package io.twofold.mfa.app.e2e;
 
+import io.twofold.mfa.http.token.JwtTokenIssuer;
 import io.twofold.mfa.jdbc.testing.TestDatabase;
+import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.testing.MutableClock;
+import io.vavr.collection.List;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The real app on a test database, with the webhook that catches its codes, the hand-moved clock it
  * runs on and a client for its socket; closing it stops all of them. One per test class.
  */
 final class E2eApp implements AutoCloseable {
+    /** The acting client of {@link #managementToken}. */
+    static final String OPERATOR = "e2e-operator";
+
     final TestDatabase database;
     final WebhookRecorder webhook;
     final MutableClock clock;
@@ -35,6 +43,17 @@ final class E2eApp implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * A machine token of the app's own signing key for the Management API, as the {@code client_credentials}
+     * grant would issue it to {@link #OPERATOR} with these scopes: for tests of the operator endpoints
+     * that are not about how the token was obtained.
+     */
+    String managementToken(String... scopes) {
+        JwtTokenIssuer tokens = app.bean(JwtTokenIssuer.class);
+        return tokens.machineToken(new ClientId(OPERATOR), tokens.settings().managementApiAudience(),
+                new Scope(List.of(scopes)), Duration.ofHours(1));
     }
 
     @Override

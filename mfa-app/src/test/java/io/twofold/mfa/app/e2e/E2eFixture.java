@@ -60,6 +60,8 @@ final class E2eFixture {
         properties.put("twofold.data-dir", dir.resolve("data").toString());
         properties.put("twofold.sms-webhook.url", webhook.url().toString());
         properties.put("twofold.sms-webhook.secret", WebhookRecorder.SECRET);
+        // Tests call the Management API in quick loops; ManagementFoundationTest covers the limit itself.
+        properties.put("twofold.management.rate-limit", 100_000);
         return properties;
     }
 

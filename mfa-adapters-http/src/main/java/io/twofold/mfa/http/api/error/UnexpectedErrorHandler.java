@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.twofold.mfa.http.management.ManagementError;
+import io.twofold.mfa.http.management.ManagementPaths;
 import io.twofold.mfa.port.out.StoreUnavailableException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -25,6 +27,9 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+        if (ManagementPaths.isManagement(request)) {
+            return management(request, exception);
+        }
         if (exception instanceof HttpStatusException status && status.getStatus().getCode() < 500) {
             return OAuthErrors.forStatus(status.getStatus().getCode()).toResponse();
         }
@@ -42,6 +47,22 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
         }
         LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
         return OAuthErrors.serverError().toResponse();
+    }
+
+    /** The same decisions, in the Management API's error shape. */
+    private static HttpResponse<?> management(HttpRequest<?> request, Exception exception) {
+        if (exception instanceof HttpStatusException status && status.getStatus().getCode() < 500) {
+            return ManagementError.forStatus(status.getStatus().getCode()).toResponse();
+        }
+        if (storeUnavailable(exception)) {
+            LOG.warn("{} {}: the database cannot be reached; answered 503", request.getMethodName(), request.getPath());
+            return ManagementError.unavailable().toResponse();
+        }
+        if (clientLeft(exception)) {
+            return ManagementError.badRequest("The request body was cut short.").toResponse();
+        }
+        LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
+        return ManagementError.internal().toResponse();
     }
 
     private static boolean storeUnavailable(Throwable exception) {

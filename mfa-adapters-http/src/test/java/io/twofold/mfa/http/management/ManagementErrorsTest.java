@@ -1,0 +1,63 @@
+package io.twofold.mfa.http.management;
+
+import io.twofold.mfa.error.OperatorError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** Every {@link OperatorError} record has its Management API answer: status, message and code. */
+class ManagementErrorsTest {
+
+    static Stream<Arguments> answers() {
+        return Stream.of(
+                arguments(new OperatorError.InvalidInput("Payload validation error: 'x'."), 400,
+                        "Payload validation error: 'x'.", "invalid_body"),
+                arguments(new OperatorError.UnknownUser(), 404, "The user does not exist.", "inexistent_user"),
+                arguments(new OperatorError.UnknownAuthenticationMethod(), 404, "Authentication method not found",
+                        "inexistent_authentication_method"),
+                arguments(new OperatorError.UnknownClient(), 404, "The client does not exist", "inexistent_client"),
+                arguments(new OperatorError.UnknownClientGrant(), 404, "The grant does not exist.", "inexistent_client_grant"),
+                arguments(new OperatorError.UnknownResourceServer(), 404, "The resource server does not exist",
+                        "inexistent_resource_server"),
+                arguments(new OperatorError.UnknownLogEvent(), 404, "The log event does not exist", "inexistent_log"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("answers")
+    void mapsEachOutcome(OperatorError error, int status, String message, String errorCode) {
+        ManagementError answer = ManagementErrors.map(error);
+
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.message()).isEqualTo(message);
+        assertThat(answer.errorCode().getOrNull()).isEqualTo(errorCode);
+    }
+
+    @Test
+    void theTableAboveCoversEveryRecord() {
+        Set<Class<?>> tested = answers().map(arguments -> arguments.get()[0].getClass()).collect(Collectors.toSet());
+
+        assertThat(tested).containsExactlyInAnyOrder(OperatorError.class.getPermittedSubclasses());
+    }
+
+    @Test
+    void everyRecordMapsWithoutFailing() throws Exception {
+        for (Class<?> type : OperatorError.class.getPermittedSubclasses()) {
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] values = Arrays.stream(components).map(c -> c.getType() == String.class ? "x" : null).toArray();
+            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            OperatorError error = (OperatorError) type.getDeclaredConstructor(types).newInstance(values);
+
+            assertThat(ManagementErrors.map(error).status()).as(type.getSimpleName()).isBetween(400, 499);
+        }
+    }
+}
