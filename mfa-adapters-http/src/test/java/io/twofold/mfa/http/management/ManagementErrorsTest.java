@@ -29,7 +29,11 @@ class ManagementErrorsTest {
                 arguments(new OperatorError.UnknownClientGrant(), 404, "The grant does not exist.", "inexistent_client_grant"),
                 arguments(new OperatorError.UnknownResourceServer(), 404, "The resource server does not exist",
                         "inexistent_resource_server"),
-                arguments(new OperatorError.UnknownLogEvent(), 404, "The log event does not exist", "inexistent_log"));
+                arguments(new OperatorError.UnknownLogEvent(), 404, "The log event does not exist", "inexistent_log"),
+                arguments(new OperatorError.UserAlreadyExists(), 409, "The user already exists.", "auth0_idp_error"),
+                arguments(new OperatorError.UnknownConnection(), 400, "The connection does not exist.", "inexistent_connection"),
+                arguments(new OperatorError.WeakPassword("shorter than 8 characters"), 400,
+                        "PasswordStrengthError: Password is too weak", "invalid_body"));
     }
 
     @ParameterizedTest
