@@ -130,6 +130,35 @@ abstract class AbstractUsersApiTest extends AbstractAppTest {
     }
 
     @Test
+    void ofConcurrentCreatesOfOneUserOneIsCreatedAndTheOthersConflict() throws Exception {
+        String token = all();
+        for (int round = 0; round < 3; round++) {
+            String email = unique("race");
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    statuses.add(pool.submit(() -> {
+                        start.await();
+                        return call("POST", "api/v2/users", token,
+                                Map.of("connection", CONNECTION, "email", email, "password", PW)).status();
+                    }));
+                }
+                start.countDown();
+                List<Integer> answers = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> status : statuses) {
+                    answers.add(status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(answers).as(email).containsOnly(201, 409);
+                assertThat(answers.stream().filter(s -> s == 201).count()).as(email).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void refusesBadInputToCreateWithoutWritingAnything() {
         String email = unique("bad");
         String token = all();
