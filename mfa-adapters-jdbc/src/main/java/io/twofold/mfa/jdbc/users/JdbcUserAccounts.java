@@ -133,6 +133,13 @@ public final class JdbcUserAccounts implements UserAccounts {
                 MetadataIndex.write(handle, profile);
                 return Outcome.SAVED;
             });
+        } catch (RuntimeException e) {
+            // Two updates raced to one username or email past the check: the constraint decided. Nothing
+            // else runs in this transaction after a DUPLICATE, and the caller's commit of it is a rollback.
+            if (Sql.isUniqueViolation(e)) {
+                return Outcome.DUPLICATE;
+            }
+            throw e;
         } finally {
             profiles.invalidate(profile.id());
         }

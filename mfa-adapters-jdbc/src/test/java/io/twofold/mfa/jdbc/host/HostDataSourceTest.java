@@ -71,7 +71,7 @@ abstract class HostDataSourceTest {
             storage.transactions().add(transaction);
         }
 
-        assertThat(count("twofold_schema_history WHERE success = TRUE AND version IS NOT NULL")).isEqualTo(2);
+        assertThat(count("twofold_schema_history WHERE success = TRUE AND version IS NOT NULL")).isEqualTo(3);
         assertThat(count("mfa_transactions")).as("read through the host's DataSource, still open").isEqualTo(1);
         try (JdbcStorage again = JdbcStorage.on(dataSource, TestDatabases.KEYRING, Migrations.RUN)) {
             assertThat(again.transactions().findByTokenHash(SecretHash.of("token-1"))).isNotEmpty();
