@@ -2,11 +2,13 @@ package io.twofold.mfa.jdbc;
 
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.ChallengeStore;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -78,6 +80,17 @@ public final class JdbcChallengeStore implements ChallengeStore {
     public int removeByUser(UserId user) {
         return handles.withHandle(handle -> handle.createUpdate("DELETE FROM oob_challenges WHERE user_id = :user")
                 .bind("user", user.value())
+                .execute());
+    }
+
+    @Override
+    public int removeByAuthenticators(List<AuthenticatorId> authenticators) {
+        if (authenticators.isEmpty()) {
+            return 0;
+        }
+        return handles.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM oob_challenges WHERE authenticator_id IN (<ids>)")
+                .bindList("ids", authenticators.map(AuthenticatorId::value).distinct().toJavaList())
                 .execute());
     }
 

@@ -68,7 +68,7 @@ abstract class SecretsAtRestTest {
         PendingAuthenticator totp = Authenticators.pendingTotp(ALICE, 1, SEED, T0);
         storage.authenticators().add(totp);
         storage.authenticators().activate(totp.confirm(T0.plusSeconds(30)));
-        storage.authenticators().acceptTotpStep(totp.id(), 57_111_111L);
+        storage.authenticators().acceptTotpStep(totp.id(), 57_111_111L, T0);
         storage.authenticators().add(Authenticators.pendingRecoveryCode(ALICE, 2, RECOVERY_CODE, T0));
         storage.transactions().add(TransactionStoreContract.transaction("tx-1", MFA_TOKEN));
         storage.challenges().add(new OobChallenge(new ChallengeId("ch-1"), SecretHash.of(OOB_CODE),

@@ -19,6 +19,10 @@ public sealed interface OperatorError {
     record UnknownAuthenticationMethod() implements OperatorError {
     }
 
+    /** No legacy Guardian enrollment (a factor's bare {@code dev_} id) with this id. */
+    record UnknownEnrollment() implements OperatorError {
+    }
+
     /** No client with this id. */
     record UnknownClient() implements OperatorError {
     }

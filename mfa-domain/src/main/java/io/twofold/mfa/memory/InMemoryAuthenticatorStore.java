@@ -4,12 +4,15 @@ import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.AuthenticatorKind;
+import io.twofold.mfa.model.AuthenticatorNotes;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.AuthenticatorStore;
+import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
+import io.vavr.collection.Map;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -29,9 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
 
     /** One stored authenticator; {@code sequence} breaks ties between equal creation times. */
-    private record Row(Authenticator authenticator, Option<Long> lastStep, long sequence) {
+    private record Row(Authenticator authenticator, Option<Long> lastStep, long sequence, AuthenticatorNotes notes) {
         Row with(Authenticator next) {
-            return new Row(next, lastStep, sequence);
+            return new Row(next, lastStep, sequence, notes);
+        }
+
+        Row used(Instant at) {
+            return new Row(authenticator, lastStep, sequence, new AuthenticatorNotes(notes.name(), Option.some(at)));
         }
     }
 
@@ -40,9 +47,18 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
 
     @Override
     public void add(PendingAuthenticator authenticator) {
-        Row row = new Row(authenticator, Option.none(), sequence.incrementAndGet());
-        if (rows.putIfAbsent(authenticator.id(), row) != null) {
-            throw new IllegalStateException("duplicate authenticator id " + authenticator.id());
+        put(new Row(authenticator, Option.none(), sequence.incrementAndGet(), AuthenticatorNotes.NONE));
+    }
+
+    @Override
+    public void addConfirmed(ActiveAuthenticator authenticator, Option<String> name) {
+        put(new Row(authenticator, Option.none(), sequence.incrementAndGet(),
+                new AuthenticatorNotes(name, Option.none())));
+    }
+
+    private void put(Row row) {
+        if (rows.putIfAbsent(row.authenticator().id(), row) != null) {
+            throw new IllegalStateException("duplicate authenticator id " + row.authenticator().id());
         }
     }
 
@@ -68,6 +84,35 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
         return Option.of(rows.get(id))
                 .map(Row::authenticator)
                 .filter(authenticator -> authenticator.userId().equals(user));
+    }
+
+    @Override
+    public List<Authenticator> findByDevice(String device) {
+        return List.ofAll(rows.values())
+                .filter(row -> row.authenticator().id().device().equals(device))
+                .sortBy(Row::sequence)
+                .map(Row::authenticator);
+    }
+
+    @Override
+    public Map<AuthenticatorId, AuthenticatorNotes> notesByUser(UserId user) {
+        return HashMap.ofEntries(List.ofAll(rows.values())
+                .filter(row -> row.authenticator().userId().equals(user))
+                .map(row -> Map.entry(row.authenticator().id(), row.notes())));
+    }
+
+    @Override
+    public int rename(UserId user, List<AuthenticatorId> ids, Option<String> name) {
+        AtomicInteger renamed = new AtomicInteger();
+        ids.distinct().forEach(id -> rows.computeIfPresent(id, (key, row) -> {
+            if (!row.authenticator().userId().equals(user)) {
+                return row;
+            }
+            renamed.incrementAndGet();
+            return new Row(row.authenticator(), row.lastStep(), row.sequence(),
+                    new AuthenticatorNotes(name, row.notes().lastUsedAt()));
+        }));
+        return renamed.get();
     }
 
     /** Serialized with {@link #activateFirst}, so an activation cannot slip between its check and its change. */
@@ -106,30 +151,38 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
     }
 
     @Override
-    public boolean acceptTotpStep(AuthenticatorId id, long step) {
+    public boolean acceptTotpStep(AuthenticatorId id, long step, Instant at) {
         AtomicBoolean changed = new AtomicBoolean();
         rows.computeIfPresent(id, (key, row) -> {
             if (row.lastStep().exists(last -> last >= step)) {
                 return row;
             }
             changed.set(true);
-            return new Row(row.authenticator(), Option.some(step), row.sequence());
+            return new Row(row.authenticator(), Option.some(step), row.sequence(), row.notes()).used(at);
         });
         return changed.get();
     }
 
     @Override
-    public boolean replaceRecoveryCode(AuthenticatorId id, SecretHash expected, SecretHash replacement) {
+    public boolean replaceRecoveryCode(AuthenticatorId id, SecretHash expected, SecretHash replacement, Instant at) {
         AtomicBoolean changed = new AtomicBoolean();
         rows.computeIfPresent(id, (key, row) -> {
             Authenticator current = row.authenticator();
             if (current.factor() instanceof Factor.RecoveryCode code && code.codeHash().matches(expected)) {
                 changed.set(true);
-                return row.with(withFactor(current, new Factor.RecoveryCode(replacement)));
+                return row.with(withFactor(current, new Factor.RecoveryCode(replacement))).used(at);
             }
             return row;
         });
         return changed.get();
+    }
+
+    /** Serialized on the store, like the activations: the removal and the insertion are one step. */
+    @Override
+    public synchronized void resetRecoveryCode(ActiveAuthenticator code) {
+        remove(code.userId(), findByUser(code.userId()).map(Authenticator::id)
+                .filter(id -> id.kind() == AuthenticatorKind.RECOVERY_CODE));
+        addConfirmed(code, Option.none());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package io.twofold.mfa.memory;
 
+import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.ChallengeStore;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A {@link ChallengeStore} in a map; changes are atomic per challenge via {@code compute}, so an
@@ -65,23 +68,23 @@ public final class InMemoryChallengeStore implements ChallengeStore {
 
     @Override
     public int removeByUser(UserId user) {
-        AtomicInteger removed = new AtomicInteger();
-        byId.keySet().forEach(id -> byId.computeIfPresent(id, (key, c) -> {
-            if (!c.userId().equals(user)) {
-                return c;
-            }
-            idByCodeHash.remove(c.oobCodeHash(), c.id());
-            removed.incrementAndGet();
-            return null;
-        }));
-        return removed.get();
+        return removeWhere(c -> c.userId().equals(user));
+    }
+
+    @Override
+    public int removeByAuthenticators(List<AuthenticatorId> authenticators) {
+        return removeWhere(c -> authenticators.contains(c.authenticatorId()));
     }
 
     @Override
     public int removeExpired(Instant cutoff) {
+        return removeWhere(c -> c.expiresAt().isBefore(cutoff));
+    }
+
+    private int removeWhere(Predicate<OobChallenge> doomed) {
         AtomicInteger removed = new AtomicInteger();
         byId.keySet().forEach(id -> byId.computeIfPresent(id, (key, c) -> {
-            if (!c.expiresAt().isBefore(cutoff)) {
+            if (!doomed.test(c)) {
                 return c;
             }
             idByCodeHash.remove(c.oobCodeHash(), c.id());

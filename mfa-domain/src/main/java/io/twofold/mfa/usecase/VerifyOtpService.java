@@ -63,6 +63,6 @@ record VerifyOtpService(SecondFactorAttempts attempts, Confirmation confirmation
      */
     private boolean accepts(Authenticator authenticator, String code, Instant now) {
         Factor.Totp totp = (Factor.Totp) authenticator.factor();
-        return otp.verify(totp.seed(), code, now).exists(step -> authenticators.acceptTotpStep(authenticator.id(), step));
+        return otp.verify(totp.seed(), code, now).exists(step -> authenticators.acceptTotpStep(authenticator.id(), step, now));
     }
 }

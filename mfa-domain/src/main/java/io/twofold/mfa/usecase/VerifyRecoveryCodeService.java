@@ -59,7 +59,7 @@ record VerifyRecoveryCodeService(SecondFactorAttempts attempts, TokenCompletion 
             String next = secrets.recoveryCode();
             SecretHash nextHash = SecretHash.of(RecoveryCodes.normalize(next).get());
             // Compare-and-set on the old hash: of two requests with the same code, one spends it.
-            if (!authenticators.replaceRecoveryCode(recovery.get().id(), stored, nextHash)) {
+            if (!authenticators.replaceRecoveryCode(recovery.get().id(), stored, nextHash, clock.instant())) {
                 return attempts.failed(reserved, "recovery-code", new MfaError.InvalidRecoveryCode());
             }
             attempts.succeeded(reserved);

@@ -1,6 +1,7 @@
 package io.twofold.mfa.contract;
 
 import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
@@ -45,9 +46,9 @@ public abstract class AuthenticatorStoreConcurrencyContract {
         try (Race race = new Race()) {
             for (long step = 1; step <= ROUNDS; step++) {
                 long current = step;
-                assertThat(race.countWinners(thread -> store.acceptTotpStep(id, current)))
+                assertThat(race.countWinners(thread -> store.acceptTotpStep(id, current, T0)))
                         .as("winners for step %d", step).isEqualTo(1);
-                assertThat(store.acceptTotpStep(id, step)).as("step %d stays accepted", step).isFalse();
+                assertThat(store.acceptTotpStep(id, step, T0)).as("step %d stays accepted", step).isFalse();
             }
         }
     }
@@ -58,8 +59,8 @@ public abstract class AuthenticatorStoreConcurrencyContract {
         try (Race race = new Race()) {
             for (int round = 0; round < ROUNDS; round++) {
                 long base = 1000L * (round + 1);
-                List<Boolean> results = race.run(thread -> store.acceptTotpStep(id, base + thread));
-                assertThat(store.acceptTotpStep(id, base + Race.THREADS - 1)).as("the highest step stays accepted").isFalse();
+                List<Boolean> results = race.run(thread -> store.acceptTotpStep(id, base + thread, T0));
+                assertThat(store.acceptTotpStep(id, base + Race.THREADS - 1, T0)).as("the highest step stays accepted").isFalse();
                 assertThat(results.get(Race.THREADS - 1)).as("the highest step always wins").isTrue();
             }
         }
@@ -103,13 +104,31 @@ public abstract class AuthenticatorStoreConcurrencyContract {
                 List<SecretHash> replacements = IntStream.range(0, Race.THREADS)
                         .mapToObj(thread -> SecretHash.of("code-" + thread + "-" + from.hex())).toList();
                 List<Boolean> results = race.run(
-                        thread -> store.replaceRecoveryCode(recovery.id(), from, replacements.get(thread)));
+                        thread -> store.replaceRecoveryCode(recovery.id(), from, replacements.get(thread), T0));
 
                 assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
                 SecretHash winner = replacements.get(results.indexOf(true));
                 assertThat(store.find(ALICE, recovery.id()).get().factor())
                         .isEqualTo(new Factor.RecoveryCode(winner));
                 expected = winner;
+            }
+        }
+    }
+
+    @Test
+    public void leavesOneRecoveryCodeWhenThreadsResetItAtOnce() {
+        PendingAuthenticator totp = addPendingTotp(ALICE, 4);
+        store.activate(totp.confirm(T0));
+        try (Race race = new Race()) {
+            for (int round = 1; round <= ROUNDS; round++) {
+                int base = round * 1000;
+                race.run(thread -> {
+                    store.resetRecoveryCode(pendingRecoveryCode(ALICE, base + thread, "code-" + thread, T0).confirm(T0));
+                    return true;
+                });
+
+                assertThat(store.findByUser(ALICE).filter(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE))
+                        .as("round %d", round).hasSize(1);
             }
         }
     }

@@ -3,6 +3,7 @@ package io.twofold.mfa.contract;
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.AuthenticatorKind;
+import io.twofold.mfa.model.AuthenticatorNotes;
 import io.twofold.mfa.model.Enrollment;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.OobChannel;
@@ -11,7 +12,9 @@ import io.twofold.mfa.model.PhoneNumber;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.port.out.AuthenticatorStore;
+import io.vavr.Tuple;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -156,12 +159,12 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         PendingAuthenticator totp = pendingTotp(ALICE, 1, seed(1), T0);
         store.add(totp);
 
-        assertThat(store.acceptTotpStep(totp.id(), 1000)).as("no step accepted yet").isTrue();
-        assertThat(store.acceptTotpStep(totp.id(), 1000)).isFalse();
-        assertThat(store.acceptTotpStep(totp.id(), 999)).isFalse();
+        assertThat(store.acceptTotpStep(totp.id(), 1000, T0)).as("no step accepted yet").isTrue();
+        assertThat(store.acceptTotpStep(totp.id(), 1000, T0)).isFalse();
+        assertThat(store.acceptTotpStep(totp.id(), 999, T0)).isFalse();
 
-        assertThat(store.acceptTotpStep(totp.id(), 1001)).isTrue();
-        assertThat(store.acceptTotpStep(totp.id(), 1001)).isFalse();
+        assertThat(store.acceptTotpStep(totp.id(), 1001, T0)).isTrue();
+        assertThat(store.acceptTotpStep(totp.id(), 1001, T0)).isFalse();
     }
 
     @Test
@@ -171,12 +174,12 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         store.add(one);
         store.add(two);
 
-        assertThat(store.acceptTotpStep(one.id(), 500)).isTrue();
+        assertThat(store.acceptTotpStep(one.id(), 500, T0)).isTrue();
         assertThat(store.activate(one.confirm(T0.plusSeconds(30)))).isTrue();
 
-        assertThat(store.acceptTotpStep(one.id(), 500)).isFalse();
-        assertThat(store.acceptTotpStep(two.id(), 400)).as("the other authenticator's marker is its own").isTrue();
-        assertThat(store.acceptTotpStep(id(AuthenticatorKind.TOTP, 77), 1)).isFalse();
+        assertThat(store.acceptTotpStep(one.id(), 500, T0)).isFalse();
+        assertThat(store.acceptTotpStep(two.id(), 400, T0)).as("the other authenticator's marker is its own").isTrue();
+        assertThat(store.acceptTotpStep(id(AuthenticatorKind.TOTP, 77), 1, T0)).isFalse();
     }
 
     @Test
@@ -187,9 +190,9 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         SecretHash first = SecretHash.of("first-code");
         SecretHash second = SecretHash.of("second-code");
 
-        assertThat(store.replaceRecoveryCode(recovery.id(), SecretHash.of("wrong"), second)).isFalse();
-        assertThat(store.replaceRecoveryCode(recovery.id(), first, second)).isTrue();
-        assertThat(store.replaceRecoveryCode(recovery.id(), first, SecretHash.of("third-code"))).isFalse();
+        assertThat(store.replaceRecoveryCode(recovery.id(), SecretHash.of("wrong"), second, T0)).isFalse();
+        assertThat(store.replaceRecoveryCode(recovery.id(), first, second, T0)).isTrue();
+        assertThat(store.replaceRecoveryCode(recovery.id(), first, SecretHash.of("third-code"), T0)).isFalse();
 
         Authenticator stored = store.find(ALICE, recovery.id()).get();
         assertThat(stored.factor()).isEqualTo(new Factor.RecoveryCode(second));
@@ -233,5 +236,81 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         assertThat(store.find(ALICE, fresh.id())).containsExactly(fresh);
         assertThat(store.find(BOB, confirmed.id()).map(Authenticator::isActive)).containsExactly(true);
         assertThat(store.removeExpiredPending(now)).isZero();
+    }
+
+    @Test
+    public void storesAnAuthenticatorActiveAtOnceWithItsName() {
+        ActiveAuthenticator totp = pendingTotp(ALICE, 1, seed(1), T0).confirm(T0);
+        ActiveAuthenticator email = pendingEmail(ALICE, 2, "alice@example.com", T0).confirm(T0);
+        store.addConfirmed(totp, Option.some("Alice's phone app"));
+        store.addConfirmed(email, Option.none());
+
+        assertThat(store.find(ALICE, totp.id())).containsExactly(totp);
+        assertThat(((Factor.Totp) store.find(ALICE, totp.id()).get().factor()).seed().bytes()).isEqualTo(seed(1).bytes());
+        assertThat(store.findByUser(ALICE)).containsExactly(totp, email);
+        assertThat(store.notesByUser(ALICE)).containsOnly(
+                Tuple.of(totp.id(), new AuthenticatorNotes(Option.some("Alice's phone app"), Option.none())),
+                Tuple.of(email.id(), AuthenticatorNotes.NONE));
+        assertThat(store.activate(totp)).as("already active").isFalse();
+    }
+
+    @Test
+    public void findsEveryKindOfOneDeviceWhoeverItBelongsTo() {
+        PendingAuthenticator sms = pendingSms(BOB, 1, "+15551234567", T0);
+        PendingAuthenticator voice = pendingVoice(BOB, 1, "+15551234567", T0);
+        PendingAuthenticator other = pendingTotp(BOB, 2, seed(2), T0);
+        List.of(sms, voice, other).forEach(store::add);
+
+        assertThat(store.findByDevice(sms.id().device())).containsExactlyInAnyOrder(sms, voice);
+        assertThat(store.findByDevice("dev_0000000000000099")).isEmpty();
+    }
+
+    @Test
+    public void namesOnlyTheUsersOwnAuthenticators() {
+        PendingAuthenticator sms = pendingSms(ALICE, 1, "+15551234567", T0);
+        PendingAuthenticator voice = pendingVoice(ALICE, 1, "+15551234567", T0);
+        PendingAuthenticator bobs = pendingTotp(BOB, 2, seed(2), T0);
+        List.of(sms, voice, bobs).forEach(store::add);
+
+        assertThat(store.rename(ALICE, List.of(sms.id(), voice.id(), bobs.id()), Option.some("Work phone"))).isEqualTo(2);
+
+        assertThat(store.notesByUser(ALICE).get(voice.id()).flatMap(AuthenticatorNotes::name)).containsExactly("Work phone");
+        assertThat(store.notesByUser(BOB).get(bobs.id())).containsExactly(AuthenticatorNotes.NONE);
+        assertThat(store.rename(ALICE, List.of(sms.id()), Option.none())).isEqualTo(1);
+        assertThat(store.notesByUser(ALICE).get(sms.id()).flatMap(AuthenticatorNotes::name)).isEmpty();
+        assertThat(store.rename(ALICE, List.empty(), Option.none())).isZero();
+    }
+
+    @Test
+    public void recordsTheLastUseWithTheAcceptedStepAndTheSpentRecoveryCode() {
+        PendingAuthenticator totp = pendingTotp(ALICE, 1, seed(1), T0);
+        PendingAuthenticator recovery = pendingRecoveryCode(ALICE, 2, "first-code", T0);
+        store.add(totp);
+        store.add(recovery);
+
+        store.acceptTotpStep(totp.id(), 100, T0.plusSeconds(5));
+        store.acceptTotpStep(totp.id(), 100, T0.plusSeconds(9));
+        store.replaceRecoveryCode(recovery.id(), SecretHash.of("first-code"), SecretHash.of("next"), T0.plusSeconds(7));
+
+        assertThat(store.notesByUser(ALICE).get(totp.id()).flatMap(AuthenticatorNotes::lastUsedAt))
+                .as("a refused step is no use").containsExactly(T0.plusSeconds(5));
+        assertThat(store.notesByUser(ALICE).get(recovery.id()).flatMap(AuthenticatorNotes::lastUsedAt))
+                .containsExactly(T0.plusSeconds(7));
+    }
+
+    @Test
+    public void resettingTheRecoveryCodeLeavesOnlyTheNewOne() {
+        PendingAuthenticator active = pendingRecoveryCode(ALICE, 1, "old-code", T0);
+        PendingAuthenticator pendingOne = pendingRecoveryCode(ALICE, 2, "pending-code", T0);
+        PendingAuthenticator bobs = pendingRecoveryCode(BOB, 3, "bobs-code", T0);
+        PendingAuthenticator totp = pendingTotp(ALICE, 4, seed(4), T0);
+        List.of(active, pendingOne, bobs, totp).forEach(store::add);
+        store.activate(active.confirm(T0));
+        ActiveAuthenticator fresh = pendingRecoveryCode(ALICE, 5, "new-code", T0).confirm(T0.plusSeconds(60));
+
+        store.resetRecoveryCode(fresh);
+
+        assertThat(store.findByUser(ALICE)).containsExactly(totp, fresh);
+        assertThat(store.findByUser(BOB)).containsExactly(bobs);
     }
 }

@@ -55,6 +55,23 @@ public abstract class ChallengeStoreContract {
         assertThat(store.findByCodeHash(SecretHash.of("oob-3"))).isEmpty();
     }
 
+    @Test
+    public void removesTheChallengesSentToRemovedAuthenticators() {
+        OobChallenge sms = challenge("ch-1", "oob-1");
+        OobChallenge email = new OobChallenge(new ChallengeId("ch-2"), SecretHash.of("oob-2"),
+                SecretHash.of("oob-2", "654321"), id(AuthenticatorKind.EMAIL, 2), new UserId("auth0|alice"),
+                T0, T0.plusSeconds(300), 0, false);
+        store.add(sms);
+        store.add(email);
+
+        assertThat(store.removeByAuthenticators(io.vavr.collection.List.of(sms.authenticatorId(),
+                id(AuthenticatorKind.VOICE, 1)))).isEqualTo(1);
+
+        assertThat(store.findByCodeHash(SecretHash.of("oob-1"))).isEmpty();
+        assertThat(store.findByCodeHash(SecretHash.of("oob-2"))).containsExactly(email);
+        assertThat(store.removeByAuthenticators(io.vavr.collection.List.empty())).isZero();
+    }
+
     private static OobChallenge expiringAt(String id, String oobCode, Instant expiresAt) {
         OobChallenge c = challenge(id, oobCode);
         return new OobChallenge(c.id(), c.oobCodeHash(), c.bindingCodeHash(), c.authenticatorId(), c.userId(),

@@ -19,6 +19,9 @@ public final class ManagementErrors {
         if (error instanceof OperatorError.UnknownAuthenticationMethod) {
             return ManagementError.notFound("Authentication method not found", "inexistent_authentication_method");
         }
+        if (error instanceof OperatorError.UnknownEnrollment) {
+            return ManagementError.notFound("Enrollment not found", "enrollment_not_found");
+        }
         if (error instanceof OperatorError.UnknownClient) {
             return ManagementError.notFound("The client does not exist", "inexistent_client");
         }

@@ -25,6 +25,7 @@ class ManagementErrorsTest {
                 arguments(new OperatorError.UnknownUser(), 404, "The user does not exist.", "inexistent_user"),
                 arguments(new OperatorError.UnknownAuthenticationMethod(), 404, "Authentication method not found",
                         "inexistent_authentication_method"),
+                arguments(new OperatorError.UnknownEnrollment(), 404, "Enrollment not found", "enrollment_not_found"),
                 arguments(new OperatorError.UnknownClient(), 404, "The client does not exist", "inexistent_client"),
                 arguments(new OperatorError.UnknownClientGrant(), 404, "The grant does not exist.", "inexistent_client_grant"),
                 arguments(new OperatorError.UnknownResourceServer(), 404, "The resource server does not exist",

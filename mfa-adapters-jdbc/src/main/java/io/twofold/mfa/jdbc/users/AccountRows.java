@@ -9,8 +9,12 @@ import java.util.Locale;
 
 /** Reads a whole {@code users} row for a password check: the profile and the password hash. */
 final class AccountRows extends TableRows<AccountRows.Account> {
-    /** A user's profile and the Argon2id hash of their password. */
+    /** A user's profile and the hash of their password (Argon2id, or a scheme it was imported in). */
     record Account(User user, String passwordHash) {
+        @Override
+        public String toString() {
+            return "Account[" + user + ", passwordHash=<redacted>]";
+        }
     }
 
     AccountRows(String prefix) {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,6 +79,35 @@ public final class Argon2idHasher {
     }
 
     /**
+     * Whether a stored hash is Argon2id made with this hasher's parameters: anything else (another
+     * scheme, or older parameters) is rehashed on the user's next successful login.
+     */
+    public boolean isCurrent(String phc) {
+        Matcher m = PHC.matcher(phc);
+        return m.matches()
+                && Integer.parseInt(m.group(1)) == parameters.memoryKib()
+                && Integer.parseInt(m.group(2)) == parameters.iterations()
+                && Integer.parseInt(m.group(3)) == parameters.parallelism()
+                // Unpadded base64 of n bytes has ceil(4n / 3) characters; decoding a corrupt row could throw.
+                && m.group(5).length() == (parameters.hashBytes() * 4 + 2) / 3;
+    }
+
+    /**
+     * Runs a costly hash of another scheme (an imported bcrypt, scrypt, Argon2 or PBKDF2 hash) under
+     * the same permits as this hasher's own, so imported users cannot push a node past its bound.
+     */
+    public <T> T withPermit(Supplier<T> work) {
+        // Uninterruptibly: a hash is short, and giving up would let an interrupt change the answer's timing.
+        permits.acquireUninterruptibly();
+        try {
+            whileHashing.run();
+            return work.get();
+        } finally {
+            permits.release();
+        }
+    }
+
+    /**
      * Verifies a password {@code rounds} times on the calling thread. Call it once at start-up,
      * before requests arrive, so the first logins after a start do not wait while the hash runs in
      * the interpreter and C2 compiles it (README, "Known trap", for what was measured about the JIT
@@ -96,14 +126,7 @@ public final class Argon2idHasher {
     }
 
     private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
-        // Uninterruptibly: a hash is short, and giving up would let an interrupt change the answer's timing.
-        permits.acquireUninterruptibly();
-        try {
-            whileHashing.run();
-            return argon2(password, salt, memoryKib, iterations, lanes, length);
-        } finally {
-            permits.release();
-        }
+        return withPermit(() -> argon2(password, salt, memoryKib, iterations, lanes, length));
     }
 
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {

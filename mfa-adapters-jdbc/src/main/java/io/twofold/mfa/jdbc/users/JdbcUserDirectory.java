@@ -2,9 +2,12 @@ package io.twofold.mfa.jdbc.users;
 
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.users.AccountRows.Account;
+import io.twofold.mfa.jdbc.users.PasswordVerifier.Verdict;
+import io.twofold.mfa.jdbc.users.hashes.StoredHash;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.UserDirectory;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 import java.security.SecureRandom;
@@ -15,7 +18,9 @@ import java.util.function.LongSupplier;
 /**
  * Users in the {@code users} table, one realm (connection) each, found case-insensitively by
  * username or email. Passwords are Argon2id hashes; an unknown user costs one verification of a
- * dummy hash, so the answer and its timing are the same as for a wrong password.
+ * dummy hash, so the answer and its timing are the same as for a wrong password. Hashes imported
+ * in other schemes ({@link StoredHash}) are checked in their own and replaced by Argon2id at the
+ * user's first successful login ({@link PasswordVerifier}, {@link PasswordUpgrade}).
  * <p>
  * Profiles (id, username, email: what tokens carry; never the password hash) found by id or by
  * a successful password check are kept in this node's {@link ProfileCache} for
@@ -33,10 +38,11 @@ public final class JdbcUserDirectory implements UserDirectory {
     private static final AccountRows ROWS = new AccountRows("");
 
     private final Handles handles;
-    private final Argon2idHasher hasher;
-    private final String dummyHash;
+    private final PasswordVerifier passwords;
+    private final PasswordUpgrade upgrades;
     private final ProfileCache profiles;
     private final UserUpsert upserts;
+    private final HashImport imports;
 
     public JdbcUserDirectory(Handles handles, PasswordHashing hashing, SecureRandom random, Clock clock) {
         this(handles, new Argon2idHasher(hashing, random), random, clock, DEFAULT_PROFILE_CACHE_TTL, System::nanoTime);
@@ -55,11 +61,11 @@ public final class JdbcUserDirectory implements UserDirectory {
     public JdbcUserDirectory(Handles handles, Argon2idHasher hasher, SecureRandom random, Clock clock,
                              ProfileCache profiles) {
         this.handles = handles;
-        this.hasher = hasher;
+        this.passwords = new PasswordVerifier(hasher);
+        this.upgrades = new PasswordUpgrade(handles, hasher);
         this.profiles = profiles;
         this.upserts = new UserUpsert(handles, hasher, random, clock);
-        // Made with the current parameters, so it costs what a real user's verification costs.
-        this.dummyHash = hasher.hash("twofold-dummy-password");
+        this.imports = new HashImport(handles, random, clock);
     }
 
     @Override
@@ -67,10 +73,12 @@ public final class JdbcUserDirectory implements UserDirectory {
         long stamp = profiles.stamp();
         Option<Account> account = username == null ? Option.none() : findByLogin(realm.getOrElse(DEFAULT_REALM), username);
         String presented = password == null ? "" : password;
-        // The dummy hash waits for a hashing permit like a real one, so queueing does not tell them apart either.
-        boolean matches = hasher.verify(presented, account.map(Account::passwordHash).getOrElse(dummyHash));
-        if (!matches) {
+        Verdict verdict = passwords.check(presented, account.map(Account::passwordHash));
+        if (verdict == Verdict.DOES_NOT_MATCH) {
             return Option.none();
+        }
+        if (verdict == Verdict.MATCHES_OUTDATED) {
+            upgrades.rehash(account.get().user().id(), account.get().passwordHash(), presented);
         }
         // The row was just read: its profile serves the token issuance that follows the second factor.
         User user = account.get().user();
@@ -101,6 +109,18 @@ public final class JdbcUserDirectory implements UserDirectory {
         UserId saved = upserts.upsert(realm, username, email, password);
         profiles.invalidate(saved);
         return saved;
+    }
+
+    /**
+     * Creates a user with a hash made elsewhere ({@link io.twofold.mfa.jdbc.users.hashes.Auth0PasswordHashes},
+     * {@link io.twofold.mfa.jdbc.users.hashes.KeycloakPasswordHashes}); with {@code upsert}, an existing
+     * user (same realm and username, any case) gets this hash and email instead of a refusal.
+     */
+    public Either<String, ImportedUser> importUser(String realm, String username, Option<String> email, StoredHash hash,
+                                                   boolean upsert) {
+        Either<String, ImportedUser> imported = imports.importUser(realm, username, email, hash, upsert);
+        imported.forEach(user -> profiles.invalidate(user.id()));
+        return imported;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.twofold.mfa.jdbc.host;
 import io.twofold.mfa.contract.TransactionStoreContract;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.jdbc.JdbcStorage.Migrations;
+import io.twofold.mfa.jdbc.testing.MigrationFiles;
 import io.twofold.mfa.jdbc.testing.TestDatabase;
 import io.twofold.mfa.jdbc.testing.TestDatabases;
 import io.twofold.mfa.model.MfaTransaction;
@@ -71,7 +72,7 @@ abstract class HostDataSourceTest {
             storage.transactions().add(transaction);
         }
 
-        assertThat(count("twofold_schema_history WHERE success = TRUE AND version IS NOT NULL")).isEqualTo(3);
+        assertThat(count("twofold_schema_history WHERE success = TRUE AND version IS NOT NULL")).isEqualTo(MigrationFiles.count());
         assertThat(count("mfa_transactions")).as("read through the host's DataSource, still open").isEqualTo(1);
         try (JdbcStorage again = JdbcStorage.on(dataSource, TestDatabases.KEYRING, Migrations.RUN)) {
             assertThat(again.transactions().findByTokenHash(SecretHash.of("token-1"))).isNotEmpty();

@@ -57,6 +57,30 @@ class Argon2idHasherTest {
     }
 
     @Test
+    void callsOnlyItsOwnParametersCurrent() {
+        Argon2idHasher cheap = new Argon2idHasher(new PasswordHashing(64, 1, 1, 16, 32), new SecureRandom());
+        String phc = cheap.hash("pw");
+
+        assertThat(cheap.isCurrent(phc)).isTrue();
+        assertThat(new Argon2idHasher(new PasswordHashing(128, 1, 1, 16, 32), new SecureRandom()).isCurrent(phc)).isFalse();
+        assertThat(new Argon2idHasher(new PasswordHashing(64, 2, 1, 16, 32), new SecureRandom()).isCurrent(phc)).isFalse();
+        assertThat(new Argon2idHasher(new PasswordHashing(64, 1, 1, 16, 64), new SecureRandom()).isCurrent(phc)).isFalse();
+        assertThat(cheap.isCurrent("$2y$10$sMurq8/BPg0C8sYIINTlneggxkRVzmE0vCFW2KFiXAabilFbtUlke")).isFalse();
+        assertThat(cheap.isCurrent(phc.replace("argon2id", "argon2i"))).isFalse();
+    }
+
+    @Test
+    void runsOtherSchemesUnderTheSamePermits() {
+        List<String> inside = new CopyOnWriteArrayList<>();
+        Argon2idHasher hasher = new Argon2idHasher(new PasswordHashing(64, 1, 1, 16, 32), new SecureRandom(), 1,
+                () -> inside.add("permit"));
+
+        assertThat(hasher.withPermit(() -> "bcrypt checked")).isEqualTo("bcrypt checked");
+        assertThat(inside).hasSize(1);
+        assertThat(hasher.waiting()).isZero();
+    }
+
+    @Test
     void warmsUpOnTheCallingThreadWithRealVerifications() {
         List<String> threads = new CopyOnWriteArrayList<>();
         Argon2idHasher hasher = new Argon2idHasher(new PasswordHashing(64, 1, 1, 16, 32), new SecureRandom(), 2,

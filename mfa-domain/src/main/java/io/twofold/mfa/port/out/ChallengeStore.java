@@ -1,9 +1,11 @@
 package io.twofold.mfa.port.out;
 
+import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.UserId;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -29,6 +31,9 @@ public interface ChallengeStore {
 
     /** Removes every challenge of the user, used or not; returns how many (their {@code oob_code}s die). */
     int removeByUser(UserId user);
+
+    /** Removes the challenges, used or not, sent to these authenticators (removed ones); returns how many. */
+    int removeByAuthenticators(List<AuthenticatorId> authenticators);
 
     /** Removes challenges, used or not, that expired before {@code cutoff}; returns how many. */
     int removeExpired(Instant cutoff);
