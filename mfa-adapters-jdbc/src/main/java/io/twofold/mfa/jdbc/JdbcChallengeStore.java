@@ -6,6 +6,7 @@ import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -73,6 +74,13 @@ public final class JdbcChallengeStore implements ChallengeStore {
                 .bind("id", id.value())
                 .bind("budget", budget)
                 .execute()) == 1;
+    }
+
+    @Override
+    public int removeByUser(UserId user) {
+        return handles.withHandle(handle -> handle.createUpdate("DELETE FROM oob_challenges WHERE user_id = :user")
+                .bind("user", user.value())
+                .execute());
     }
 
     @Override

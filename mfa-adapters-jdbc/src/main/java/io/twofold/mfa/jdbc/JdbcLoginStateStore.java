@@ -28,7 +28,7 @@ public final class JdbcLoginStateStore implements LoginStateStore {
             + " a.companion_of AS a_companion_of,"
             + " b.bucket_key AS b_bucket_key, b.tokens AS b_tokens, b.refilled_at AS b_refilled_at,"
             + " b.consecutive_failures AS b_consecutive_failures, b.bucket_version AS b_bucket_version,"
-            + " u.id AS u_id, u.username AS u_username, u.email AS u_email"
+            + " u.id AS u_id, u.username AS u_username, u.email AS u_email, u.blocked AS u_blocked"
             + " FROM mfa_transactions t"
             + " LEFT JOIN authenticators a ON a.user_id = t.user_id"
             + " LEFT JOIN attempt_buckets b ON b.bucket_key = :prefix || t.user_id"

@@ -6,6 +6,7 @@ import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.clients.JdbcClientStore;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.seal.KeyringFile;
+import io.twofold.mfa.jdbc.users.JdbcUserAccounts;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.port.out.UnitOfWork;
 import org.jdbi.v3.core.Jdbi;
@@ -36,6 +37,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcAuditLog auditLog;
     private final JdbcTenantPolicyStore tenantPolicy;
     private final JdbcUserDirectory users;
+    private final JdbcUserAccounts userAccounts;
     private final JdbcClientRegistry clients;
     private final JdbcClientStore clientStore;
     private final JdbcResourceServerStore resourceServers;
@@ -53,6 +55,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.auditLog = stores.auditLog();
         this.tenantPolicy = stores.tenantPolicy();
         this.users = stores.users();
+        this.userAccounts = stores.userAccounts();
         this.loginStates = stores.loginStates();
         this.clients = stores.clients();
         this.clientStore = stores.clientStore(clients);
@@ -176,6 +179,11 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcUserDirectory users() {
         return users;
+    }
+
+    /** The operator's view of the same users: profiles, search, block, delete. */
+    public JdbcUserAccounts userAccounts() {
+        return userAccounts;
     }
 
     public JdbcClientRegistry clients() {

@@ -6,6 +6,7 @@ import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.control.Option;
 
@@ -98,6 +99,13 @@ public final class JdbcTransactionStore implements TransactionStore {
                 .bind("id", id.value())
                 .bind("budget", budget)
                 .execute()) == 1;
+    }
+
+    @Override
+    public int removeByUser(UserId user) {
+        return handles.withHandle(handle -> handle.createUpdate("DELETE FROM mfa_transactions WHERE user_id = :user")
+                .bind("user", user.value())
+                .execute());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.JdbcUnitOfWork;
 import io.twofold.mfa.jdbc.users.Argon2idHasher;
+import io.twofold.mfa.jdbc.users.JdbcUserAccounts;
 import io.twofold.mfa.jdbc.users.JdbcUserDirectory;
 import io.twofold.mfa.jdbc.users.ProfileCache;
 
@@ -71,6 +72,11 @@ final class StoreFactory {
 
     JdbcTenantPolicyStore tenantPolicy() {
         return new JdbcTenantPolicyStore(handles);
+    }
+
+    /** Shares the users' profile cache, which its writes invalidate, and the hasher's permits. */
+    JdbcUserAccounts userAccounts() {
+        return new JdbcUserAccounts(handles, hasher, profiles);
     }
 
     JdbcUserDirectory users() {

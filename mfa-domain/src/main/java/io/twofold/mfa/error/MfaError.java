@@ -39,6 +39,13 @@ public sealed interface MfaError {
     record UserBlockedOnRefresh() implements MfaError {
     }
 
+    /**
+     * The password was right but an operator blocked the user. Only ever answered after a correct
+     * password, so it tells a guesser nothing that a wrong password would not (invariant 8).
+     */
+    record UserBlocked() implements MfaError {
+    }
+
     /** The {@code mfa_token} is unknown, used up, or belongs to another client. */
     record MalformedMfaToken() implements MfaError {
     }

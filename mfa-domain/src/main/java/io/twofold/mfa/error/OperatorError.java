@@ -62,4 +62,16 @@ public sealed interface OperatorError {
     /** The resource server is built in (the Management API, the MFA API) and cannot be changed or deleted. */
     record SystemResourceServer() implements OperatorError {
     }
+
+    /** Another user of the connection already has this id, username or email. */
+    record UserAlreadyExists() implements OperatorError {
+    }
+
+    /** No connection (realm) of that name. */
+    record UnknownConnection() implements OperatorError {
+    }
+
+    /** The password fails the password policy; {@code reason} says how, without the password. */
+    record WeakPassword(String reason) implements OperatorError {
+    }
 }

@@ -4,6 +4,7 @@ import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -63,6 +64,11 @@ public final class InMemoryChallengeStore implements ChallengeStore {
                     c.createdAt(), c.expiresAt(), c.failedAttempts() + 1, c.consumed());
         });
         return taken.get();
+    }
+
+    @Override
+    public int removeByUser(UserId user) {
+        return removeWhere(c -> c.userId().equals(user));
     }
 
     @Override

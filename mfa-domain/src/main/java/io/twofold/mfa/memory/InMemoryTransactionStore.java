@@ -4,6 +4,7 @@ import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.AuditLog;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.control.Option;
@@ -70,6 +71,20 @@ public final class InMemoryTransactionStore implements TransactionStore {
                     t.realm(), t.createdAt(), t.expiresAt(), t.failedAttempts() + 1, t.completed());
         });
         return taken.get();
+    }
+
+    @Override
+    public int removeByUser(UserId user) {
+        AtomicInteger removed = new AtomicInteger();
+        byId.keySet().forEach(id -> byId.computeIfPresent(id, (key, t) -> {
+            if (!t.userId().equals(user)) {
+                return t;
+            }
+            idByTokenHash.remove(t.tokenHash(), t.id());
+            removed.incrementAndGet();
+            return null;
+        }));
+        return removed.get();
     }
 
     @Override

@@ -72,6 +72,10 @@ record AssociateAuthenticatorService(ClientGate clientGate, BearerResolver beare
         if (user.isEmpty()) {
             return Either.left(new MfaError.InvalidToken("The user no longer exists."));
         }
+        if (user.get().blocked()) {
+            // An MFA API access token outlives a block; it may not add factors to a blocked account.
+            return Either.left(new MfaError.UserBlocked());
+        }
         TenantPolicy policy = tenant.current();
         return EnrollmentRequest.factor(command.choice(), user.get())
                 .flatMap(oob -> enabled(policy, oob))

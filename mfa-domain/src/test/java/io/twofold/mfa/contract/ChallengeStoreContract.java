@@ -100,6 +100,25 @@ public abstract class ChallengeStoreContract {
     }
 
     @Test
+    public void removesEveryChallengeOfOneUserAndNoOtherUsers() {
+        OobChallenge alices = challenge("ch-1", "oob-1");
+        OobChallenge bobs = new OobChallenge(new ChallengeId("ch-2"), SecretHash.of("oob-2"), SecretHash.of("oob-2", "1"),
+                id(AuthenticatorKind.EMAIL, 2), new UserId("auth0|bob"), T0, T0.plus(Duration.ofMinutes(5)), 0, false);
+        store.add(alices);
+        store.add(challenge("ch-3", "oob-3"));
+        store.add(bobs);
+        store.consume(new ChallengeId("ch-3"));
+
+        assertThat(store.removeByUser(new UserId("auth0|alice"))).isEqualTo(2);
+
+        assertThat(store.findByCodeHash(SecretHash.of("oob-1"))).isEmpty();
+        assertThat(store.findByCodeHash(SecretHash.of("oob-3"))).isEmpty();
+        assertThat(store.consume(new ChallengeId("ch-1"))).as("a removed oob_code is dead").isFalse();
+        assertThat(store.findByCodeHash(SecretHash.of("oob-2"))).containsExactly(bobs);
+        assertThat(store.removeByUser(new UserId("auth0|alice"))).isZero();
+    }
+
+    @Test
     public void consumesAChallengeOnce() {
         store.add(challenge("ch-1", "oob-1"));
 

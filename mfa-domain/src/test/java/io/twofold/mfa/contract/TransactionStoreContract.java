@@ -58,6 +58,26 @@ public abstract class TransactionStoreContract {
     }
 
     @Test
+    public void removesEveryTransactionOfOneUserAndNoOtherUsers() {
+        MfaTransaction bobs = new MfaTransaction(new TransactionId("tx-3"), SecretHash.of("token-3"),
+                new UserId("auth0|bob"), new ClientId("client-1"), Option.none(), Scope.EMPTY, Option.none(),
+                T0, T0.plusSeconds(600), 0, false);
+        store.add(transaction("tx-1", "token-1"));
+        store.add(transaction("tx-2", "token-2"));
+        store.add(bobs);
+        complete("tx-2");
+
+        assertThat(store.removeByUser(new UserId("auth0|alice"))).isEqualTo(2);
+
+        assertThat(store.findByTokenHash(SecretHash.of("token-1"))).isEmpty();
+        assertThat(store.findByTokenHash(SecretHash.of("token-2"))).isEmpty();
+        assertThat(complete("tx-1")).as("a removed mfa_token cannot complete").isFalse();
+        assertThat(store.reserveAttempt(new TransactionId("tx-1"), BUDGET)).isFalse();
+        assertThat(store.findByTokenHash(SecretHash.of("token-3"))).containsExactly(bobs);
+        assertThat(store.removeByUser(new UserId("auth0|alice"))).isZero();
+    }
+
+    @Test
     public void findsATransactionByTheHashOfItsToken() {
         MfaTransaction full = transaction("tx-1", "token-1");
         MfaTransaction bare = new MfaTransaction(new TransactionId("tx-2"), SecretHash.of("token-2"),

@@ -1,6 +1,7 @@
 package io.twofold.mfa.http.management;
 
 import io.twofold.mfa.error.OperatorError;
+import io.vavr.control.Option;
 
 /** The one place where each {@link OperatorError} becomes the Management API's status, message and code. */
 public final class ManagementErrors {
@@ -55,6 +56,16 @@ public final class ManagementErrors {
         if (error instanceof OperatorError.SystemResourceServer) {
             return ManagementError.forbidden("The built-in APIs (the Management API, the MFA API) cannot be changed"
                     + " or deleted", "operation_not_supported");
+        }
+        if (error instanceof OperatorError.UserAlreadyExists) {
+            return ManagementError.conflict("The user already exists.", "auth0_idp_error"); // Auth0's, unconfirmed (spec 1.6)
+        }
+        if (error instanceof OperatorError.UnknownConnection) {
+            return new ManagementError(400, "The connection does not exist.", Option.some("inexistent_connection"));
+        }
+        if (error instanceof OperatorError.WeakPassword) {
+            // Auth0's text; the reason stays out of the answer, as Auth0 gives none either.
+            return ManagementError.badRequest("PasswordStrengthError: Password is too weak");
         }
         throw new IllegalArgumentException("no Management API answer for " + error.getClass().getSimpleName());
     }

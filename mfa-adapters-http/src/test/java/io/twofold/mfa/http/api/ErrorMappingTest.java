@@ -37,6 +37,7 @@ class ErrorMappingTest extends StubbedApiTest {
                         "unauthorized_client",
                         "Grant type `http://auth0.com/oauth/grant-type/mfa-otp` not allowed for the client."),
                 arguments(new MfaError.WrongCredentials(), 403, "invalid_grant", "Wrong email or password."),
+                arguments(new MfaError.UserBlocked(), 401, "unauthorized", "user is blocked"),
                 arguments(new MfaError.MalformedMfaToken(), 403, "invalid_grant", "Malformed mfa_token"),
                 arguments(new MfaError.ExpiredMfaToken(), 401, "expired_token", "mfa_token is expired"),
                 arguments(new MfaError.InvalidOtp(), 403, "invalid_grant", "Invalid otp_code."),

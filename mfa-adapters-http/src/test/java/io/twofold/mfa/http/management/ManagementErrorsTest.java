@@ -42,7 +42,11 @@ class ManagementErrorsTest {
                 arguments(new OperatorError.ResourceServerExists(), 409,
                         "A resource server with the same identifier already exists", "resource_server_conflict"),
                 arguments(new OperatorError.SystemResourceServer(), 403, "The built-in APIs (the Management API, the MFA"
-                        + " API) cannot be changed or deleted", "operation_not_supported"));
+                        + " API) cannot be changed or deleted", "operation_not_supported"),
+                arguments(new OperatorError.UserAlreadyExists(), 409, "The user already exists.", "auth0_idp_error"),
+                arguments(new OperatorError.UnknownConnection(), 400, "The connection does not exist.", "inexistent_connection"),
+                arguments(new OperatorError.WeakPassword("shorter than 8 characters"), 400,
+                        "PasswordStrengthError: Password is too weak", "invalid_body"));
     }
 
     @ParameterizedTest

@@ -51,9 +51,13 @@ final class HashImport {
                 return update(handle, existing.get(), address, hash, upsert);
             }
             UserId id = newId();
+            // name and nickname as Auth0 fills them in (V3): from the email, else the username.
+            String name = address.getOrElse(username);
             int inserted = handle.createUpdate("INSERT INTO users (id, realm, username, login_key, email, email_key,"
-                            + " password_hash, created_at) VALUES (:id, :realm, :username, :login, :email, :emailKey,"
-                            + " :hash, :created) ON CONFLICT DO NOTHING")
+                            + " password_hash, created_at, updated_at, name, nickname) VALUES (:id, :realm, :username,"
+                            + " :login, :email, :emailKey, :hash, :created, :created, :name, :nickname) ON CONFLICT DO NOTHING")
+                    .bind("name", name)
+                    .bind("nickname", name.contains("@") ? name.substring(0, name.indexOf('@')) : name)
                     .bind("id", id.value())
                     .bind("realm", realm)
                     .bind("username", username)

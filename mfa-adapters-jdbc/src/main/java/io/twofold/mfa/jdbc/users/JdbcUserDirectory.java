@@ -98,7 +98,7 @@ public final class JdbcUserDirectory implements UserDirectory {
 
     private Option<User> loadProfile(UserId id) {
         return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
-                        "SELECT id, username, email FROM users WHERE id = :id")
+                        "SELECT id, username, email, blocked FROM users WHERE id = :id")
                 .bind("id", id.value())
                 .map(PROFILES)
                 .findOne()));

@@ -10,7 +10,7 @@ import io.vavr.control.Option;
 import java.sql.SQLException;
 
 /**
- * Reads a profile (id, username, email; never the password hash) from a {@code users} row.
+ * Reads a profile (id, username, email, blocked; never the password hash) from a {@code users} row.
  * <p>
  * Public only because the login state's join, in the parent package, reads the same columns.
  */
@@ -24,9 +24,14 @@ public final class ProfileRows extends TableRows<User> {
         return profile(row);
     }
 
-    /** The profile in a row that may hold more of the table (the password hash, for a password check). */
+    /**
+     * The profile in a row that may hold more of the table (the password hash, for a password check).
+     * A user without a username goes by their email; {@code blocked} is read with the rest, so the
+     * password check that reads this row sees a block at once.
+     */
     static User profile(Columns row) throws SQLException {
-        return new User(new UserId(row.text("id")), row.text("username"),
-                Option.of(row.text("email")).map(EmailAddress::new));
+        Option<EmailAddress> email = Option.of(row.text("email")).map(EmailAddress::new);
+        String username = Option.of(row.text("username")).getOrElse(() -> email.get().value());
+        return new User(new UserId(row.text("id")), username, email, row.bool("blocked"));
     }
 }

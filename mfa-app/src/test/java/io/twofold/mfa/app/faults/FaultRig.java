@@ -92,9 +92,9 @@ final class FaultRig implements AutoCloseable {
     /** {@code user-1} to {@code user-<USERS-1>}: copies of the bootstrap user's row, ids of the same shape. */
     private static void copyUsers(PostgresCluster postgres) {
         try (Connection connection = postgres.connect(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO users (id, realm, username, login_key, password_hash, created_at)"
+                "INSERT INTO users (id, realm, username, login_key, password_hash, created_at, updated_at)"
                         + " SELECT 'auth0|' || substr(md5('faults-' || g), 1, 24), realm, 'user-' || g || '@faults.test',"
-                        + " 'user-' || g || '@faults.test', password_hash, created_at"
+                        + " 'user-' || g || '@faults.test', password_hash, created_at, updated_at"
                         + " FROM users, generate_series(1, ?) AS g WHERE login_key = ?")) {
             insert.setInt(1, USERS - 1);
             insert.setString(2, username(0));

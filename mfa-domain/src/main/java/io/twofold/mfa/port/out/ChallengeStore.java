@@ -4,6 +4,7 @@ import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.ChallengeId;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.UserId;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
@@ -27,6 +28,9 @@ public interface ChallengeStore {
      * unknown id. Taken before the code is compared, as {@link TransactionStore#reserveAttempt}.
      */
     boolean reserveAttempt(ChallengeId id, int budget);
+
+    /** Removes every challenge of the user, used or not; returns how many (their {@code oob_code}s die). */
+    int removeByUser(UserId user);
 
     /** Removes the challenges, used or not, sent to these authenticators (removed ones); returns how many. */
     int removeByAuthenticators(List<AuthenticatorId> authenticators);

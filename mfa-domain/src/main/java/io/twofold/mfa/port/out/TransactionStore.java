@@ -4,6 +4,7 @@ import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
+import io.twofold.mfa.model.UserId;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -31,6 +32,12 @@ public interface TransactionStore {
      * {@code budget} checks between them (DESIGN invariant 9).
      */
     boolean reserveAttempt(TransactionId id, int budget);
+
+    /**
+     * Removes every transaction of the user, open or not; returns how many. A blocked, deleted or
+     * re-passworded user's {@code mfa_token}s die with them.
+     */
+    int removeByUser(UserId user);
 
     /** Removes transactions, completed or not, that expired before {@code cutoff}; returns how many. */
     int removeExpired(Instant cutoff);

@@ -8,7 +8,8 @@ import io.vavr.control.Option;
 public interface UserDirectory {
 
     /**
-     * The user when the password is right; none for an unknown user or a wrong password, taking
+     * The user when the password is right, blocked or not ({@link User#blocked}: the caller refuses a
+     * blocked user, after the password and only then); none for an unknown user or a wrong password, taking
      * the same time for both (an implementation verifies a dummy hash for unknown users).
      * An absent realm means the directory's default connection.
      */

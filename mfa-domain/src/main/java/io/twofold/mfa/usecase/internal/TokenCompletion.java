@@ -34,11 +34,16 @@ public final class TokenCompletion {
 
     /**
      * Uses the transaction up (recording the success with it, and the verified {@code authenticator});
-     * the request for the tokens to issue once committed.
+     * the request for the tokens to issue once committed. A user blocked meanwhile gets none: blocking
+     * removes their transactions, and this check covers one opened by a login that raced the block (as
+     * fresh as the directory's profile: at once on the blocking node).
      */
     public Either<MfaError, TokenRequest> complete(MfaTransaction transaction, String authenticator) {
         return users.findById(transaction.userId())
                 .<Either<MfaError, TokenRequest>>map(user -> {
+                    if (user.blocked()) {
+                        return Either.left(new MfaError.UserBlocked());
+                    }
                     // The compare-and-set decides: of two grants racing on one mfa_token, one wins.
                     boolean won = transactions.complete(transaction.id(), audit.event("mfa.success",
                             transaction.userId(), transaction.clientId(),

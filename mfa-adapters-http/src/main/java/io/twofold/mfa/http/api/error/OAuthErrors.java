@@ -41,6 +41,8 @@ public final class OAuthErrors {
                     "Grant type `" + e.grantType() + "` not allowed for the client.");
         } else if (error instanceof MfaError.WrongCredentials) {
             return OAuthError.of(403, "invalid_grant", "Wrong email or password."); // exact
+        } else if (error instanceof MfaError.UserBlocked) {
+            return OAuthError.of(401, "unauthorized", "user is blocked"); // Auth0's words (spec 3.6)
         } else if (error instanceof MfaError.MalformedMfaToken) {
             return OAuthError.of(403, "invalid_grant", "Malformed mfa_token"); // exact
         } else if (error instanceof MfaError.ExpiredMfaToken) {
