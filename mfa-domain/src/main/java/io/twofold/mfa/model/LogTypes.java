@@ -98,11 +98,18 @@ public final class LogTypes {
             Tuple.of("ended", "End"), Tuple.of("set", "Set"), Tuple.of("linked", "Link"), Tuple.of("unlinked", "Unlink"),
             Tuple.of("assigned", "Assign"), Tuple.of("confirmed", "Confirm"), Tuple.of("sent", "Send"));
 
+    private static final String OPERATOR_UNENROLL = "mgmt.authentication_method.deleted";
+
     private LogTypes() {
     }
 
     /** Auth0's code for the event; none for a type this table does not know. */
     public static Option<String> of(AuditEvent event) {
+        if (event.type().equals(OPERATOR_UNENROLL)) {
+            // A factor an operator removed is unenrolled as much as one its user removed: Auth0's gd_unenroll,
+            // with the operator as the event's client.
+            return Option.of("gd_unenroll");
+        }
         if (event.type().startsWith(MANAGEMENT_PREFIX)) {
             return Option.of(failed(event) ? "fapi" : "sapi");
         }

@@ -71,7 +71,7 @@ record PasswordLoginService(ClientGate clientGate, RegisteredApis apis, Password
         attempts.succeeded(attemptKey);
         // Only after the right password: a wrong one answers as for an unknown user, blocked or not.
         if (user.get().blocked()) {
-            audit.record("login.failure", Option.of(user.get().id()), Option.of(client.id()), "reason", "blocked");
+            audit.record("login.refused", Option.of(user.get().id()), Option.of(client.id()), "reason", "blocked");
             return Either.left(new MfaError.UserBlocked());
         }
         return Either.right(user.get());

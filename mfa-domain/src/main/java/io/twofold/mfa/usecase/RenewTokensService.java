@@ -92,12 +92,11 @@ record RenewTokensService(ClientGate clientGate, RefreshTokenStore store, UserDi
     }
 
     /**
-     * HOOK (opapi-users): a user an operator blocked gets no tokens by refresh. {@code User} on main has
-     * no blocked flag yet; once it does, this returns {@code user.blocked()}. Until then blocking must
-     * revoke the user's families ({@link RefreshTokenStore#revokeUser}), which ends their refreshes too.
+     * A user an operator blocked gets no tokens by refresh (the profile is read fresh on the blocking node,
+     * and blocking revokes the user's families in the same unit of work, which ends them on every node).
      */
     static boolean isBlocked(User user) {
-        return false;
+        return user.blocked();
     }
 
     /**

@@ -121,6 +121,8 @@ class LogTypesTest {
         assertThat(LogTypes.description("sapi", event("mgmt.user.password_changed"))).isEqualTo("Change password of a User");
         assertThat(LogTypes.description("sapi", event("mgmt.guardian_factor.updated"))).isEqualTo("Update a Guardian Factor");
         assertThat(LogTypes.of(event("mgmt.user.created", "outcome", "failure"))).contains("fapi");
+        // An operator's removal of a factor is the factor's unenrollment, as a user's own removal is.
+        assertThat(LogTypes.of(deleted)).contains("gd_unenroll");
     }
 
     @Test

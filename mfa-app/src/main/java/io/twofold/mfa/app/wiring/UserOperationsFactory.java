@@ -16,6 +16,6 @@ class UserOperationsFactory {
     @Singleton
     UserAdministration userAdministration(JdbcStorage storage, RandomSource random, Clock clock) {
         return UserOperations.of(storage.userAccounts(), storage.authenticators(), storage.transactions(),
-                storage.challenges(), storage.unitOfWork(), storage.auditLog(), random, clock);
+                storage.challenges(), storage.refreshTokens(), storage.unitOfWork(), storage.auditLog(), random, clock);
     }
 }

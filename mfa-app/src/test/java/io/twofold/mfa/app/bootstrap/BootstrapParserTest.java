@@ -38,7 +38,7 @@ class BootstrapParserTest {
         assertThat(client.client().confidential()).isTrue();
         assertThat(client.client().mfaPolicy()).isEqualTo(MfaPolicy.ALWAYS);
         assertThat(client.client().grantTypes()).containsExactlyInAnyOrder(GrantType.PASSWORD, GrantType.PASSWORD_REALM,
-                GrantType.MFA_OTP, GrantType.MFA_OOB, GrantType.MFA_RECOVERY_CODE);
+                GrantType.MFA_OTP, GrantType.MFA_OOB, GrantType.MFA_RECOVERY_CODE, GrantType.REFRESH_TOKEN);
         assertThat(file.clients().last().client().grantTypes()).containsExactly(GrantType.CLIENT_CREDENTIALS);
         assertThat(file.clientGrants().map(BootstrapFile.GrantEntry::audience)).containsExactly("management");
         assertThat(file.clientGrants().head().scope()).contains("read:users", "update:client_keys");

@@ -10,6 +10,7 @@ import io.twofold.mfa.port.out.TransactionStore;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.port.out.UserAccounts;
 import io.twofold.mfa.usecase.internal.AuditTrail;
+import io.twofold.mfa.usecase.internal.RefreshTokenRevocation;
 import io.vavr.control.Either;
 
 /**
@@ -18,7 +19,8 @@ import io.vavr.control.Either;
  * cleans up again and is no error (Auth0 answers 204 both times).
  */
 record DeleteUserService(UserAccounts accounts, AuthenticatorStore authenticators, TransactionStore transactions,
-                         ChallengeStore challenges, UnitOfWork unitOfWork, AuditTrail audit) {
+                         ChallengeStore challenges, RefreshTokenRevocation refreshTokens, UnitOfWork unitOfWork,
+                         AuditTrail audit) {
 
     Either<OperatorError, Boolean> delete(ClientId actor, UserId id) {
         return unitOfWork.inTransaction(() -> {
@@ -27,6 +29,7 @@ record DeleteUserService(UserAccounts accounts, AuthenticatorStore authenticator
             int factors = authenticators.remove(id, authenticators.findByUser(id).map(Authenticator::id));
             int ended = transactions.removeByUser(id);
             int dropped = challenges.removeByUser(id);
+            refreshTokens.revokeUser(actor, id, "deleted");
             if (removed) {
                 audit.record("mgmt.user.deleted", id, actor, "authenticators", String.valueOf(factors),
                         "transactions", String.valueOf(ended), "challenges", String.valueOf(dropped));

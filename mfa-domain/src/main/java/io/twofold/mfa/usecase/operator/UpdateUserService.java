@@ -15,6 +15,7 @@ import io.twofold.mfa.port.out.TransactionStore;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.port.out.UserAccounts;
 import io.twofold.mfa.usecase.internal.AuditTrail;
+import io.twofold.mfa.usecase.internal.RefreshTokenRevocation;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -23,11 +24,11 @@ import java.time.Instant;
 
 /**
  * Changes a user. Blocking them or setting a new password also removes their open MFA transactions and
- * out-of-band challenges in the same unit of work, so an {@code mfa_token} or {@code oob_code} handed
+ * out-of-band challenges and revokes their refresh tokens in the same unit of work, so an {@code mfa_token} or {@code oob_code} handed
  * out before dies with the change (a blocked user's next password login is refused by the login itself).
  */
 record UpdateUserService(UserAccounts accounts, TransactionStore transactions, ChallengeStore challenges,
-                         UnitOfWork unitOfWork, AuditTrail audit, Clock clock) {
+                         RefreshTokenRevocation refreshTokens, UnitOfWork unitOfWork, AuditTrail audit, Clock clock) {
 
     Either<OperatorError, UserProfile> update(ClientId actor, UserId id, UserChanges changes) {
         Either<OperatorError, Option<Password>> password = changes.password().isEmpty() ? Either.right(Option.none())
@@ -53,6 +54,8 @@ record UpdateUserService(UserAccounts accounts, TransactionStore transactions, C
             int dropped = challenges.removeByUser(after.id());
             audit.record("mgmt.user.sessions_ended", after.id(), actor,
                     "transactions", String.valueOf(ended), "challenges", String.valueOf(dropped));
+            // Their refresh tokens too: a stolen one must not outlive the block or the new password.
+            refreshTokens.revokeUser(actor, after.id(), blocking ? "blocked" : "password_changed");
         }
         audit.record("mgmt.user.updated", after.id(), actor);
         if (after.blocked() != before.blocked()) {

@@ -43,7 +43,7 @@ class UserAdministrationTest {
     private final InMemoryUserAccounts accounts = new InMemoryUserAccounts();
     private final MfaServices services = bed.builder(new SeededRandomSource(7)).users(accounts).build();
     private final UserAdministration admin = UserOperations.of(accounts, bed.authenticators, bed.transactions,
-            bed.challenges, bed.unitOfWork, bed.audit, new SeededRandomSource(9), bed.clock);
+            bed.challenges, bed.refreshTokens, bed.unitOfWork, bed.audit, new SeededRandomSource(9), bed.clock);
 
     private static NewUser newUser(String email, String password) {
         return new NewUser("Username-Password-Authentication", Option.none(), Option.none(), Option.some(email),
@@ -124,6 +124,34 @@ class UserAdministrationTest {
         admin.update(OPERATOR, carol.id(), UserChanges.NONE.withBlocked(false));
 
         assertThat(MfaTestbed.mfaRequired(login("carol@example.com", PASSWORD)).mfaToken()).isNotBlank();
+    }
+
+    @Test
+    public void blockingPasswordChangesAndDeletionRevokeTheUsersRefreshTokens() {
+        UserProfile carol = carol();
+        java.util.function.Function<String, SecretHash> family = name -> {
+            SecretHash token = SecretHash.of("refresh " + name);
+            bed.refreshTokens.open(new io.twofold.mfa.model.RefreshFamily(new io.twofold.mfa.model.RefreshFamilyId(name),
+                    carol.id(), new io.twofold.mfa.model.ClientId("app"), Option.none(),
+                    io.twofold.mfa.model.Scope.parse("openid offline_access"), true, bed.clock.instant(), Option.none(),
+                    Option.none(), Option.none()), token);
+            return token;
+        };
+        java.util.function.Predicate<SecretHash> revoked = token ->
+                bed.refreshTokens.find(token).get().family().revokedAt().isDefined();
+
+        SecretHash beforeBlock = family.apply("f1");
+        admin.update(OPERATOR, carol.id(), UserChanges.NONE.withBlocked(true));
+        admin.update(OPERATOR, carol.id(), UserChanges.NONE.withBlocked(false));
+        SecretHash beforePassword = family.apply("f2");
+        admin.update(OPERATOR, carol.id(), UserChanges.NONE.withPassword("another long passphrase"));
+        SecretHash beforeDelete = family.apply("f3");
+        admin.delete(OPERATOR, carol.id());
+
+        assertThat(revoked.test(beforeBlock)).as("blocked").isTrue();
+        assertThat(revoked.test(beforePassword)).as("password changed").isTrue();
+        assertThat(revoked.test(beforeDelete)).as("deleted").isTrue();
+        assertThat(bed.audit.eventsOfType("token.revoked")).hasSize(3);
     }
 
     @Test

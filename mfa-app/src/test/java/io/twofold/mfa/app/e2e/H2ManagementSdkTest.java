@@ -1,0 +1,12 @@
+package io.twofold.mfa.app.e2e;
+
+import io.twofold.mfa.jdbc.testing.TestDatabase;
+import io.twofold.mfa.jdbc.testing.TestDatabases;
+
+/** The operator story through auth0-java on H2. */
+class H2ManagementSdkTest extends AbstractManagementSdkTest {
+    @Override
+    TestDatabase database() {
+        return TestDatabases.h2();
+    }
+}
