@@ -32,8 +32,13 @@ public final class BuiltInApis {
     }
 
     public static ResourceServer management(String audience) {
+        return management(audience, MANAGEMENT_TOKEN_LIFETIME);
+    }
+
+    /** The Management API with the lifetime the deployment configured for its tokens. */
+    public static ResourceServer management(String audience, Duration tokenLifetime) {
         return new ResourceServer(idOf(audience), audience, "Twofold Management API",
-                MANAGEMENT_SCOPES.map(scope -> new ApiScope(scope, describe(scope))), MANAGEMENT_TOKEN_LIFETIME,
+                MANAGEMENT_SCOPES.map(scope -> new ApiScope(scope, describe(scope))), tokenLifetime,
                 false, true);
     }
 

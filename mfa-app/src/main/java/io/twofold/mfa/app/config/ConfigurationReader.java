@@ -5,6 +5,7 @@ import io.twofold.mfa.app.bootstrap.BootstrapFile;
 import io.twofold.mfa.app.bootstrap.BootstrapParser;
 import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.twofold.mfa.jdbc.JdbcStorage;
+import io.twofold.mfa.policy.BuiltInApis;
 import io.twofold.mfa.policy.CallingCodes;
 import io.twofold.mfa.policy.SendLimit;
 import io.twofold.mfa.policy.SendLimits;
@@ -52,7 +53,8 @@ public final class ConfigurationReader {
                 .getOrElse(DEFAULT_TENANT_NAME);
         Option<WebhookSettings> webhook = new WebhookReader(raw).read();
         return new TwofoldConfiguration(port, tls, issuer(port, tls.isDefined()), tenantName, dataDir, database(dataDir), sealingKey(),
-                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook, idleTimeout(webhook), shutdownGrace(), sendLimits(), bootstrap);
+                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook, idleTimeout(webhook), shutdownGrace(),
+                managementTokenLifetime(), sendLimits(), bootstrap);
     }
 
     /**
@@ -73,6 +75,11 @@ public final class ConfigurationReader {
                     + "s), or a slow webhook call would lose its connection");
         }
         return timeout;
+    }
+
+    /** The lifetime of Management API tokens (Auth0's default 24 h; at most 30 days). */
+    private Duration managementTokenLifetime() {
+        return duration(Setting.MANAGEMENT_TOKEN_LIFETIME, BuiltInApis.MANAGEMENT_TOKEN_LIFETIME, Duration.ofDays(30), "720h");
     }
 
     /** How long SIGTERM waits for the requests in flight before stopping anyway (at most 10 minutes). */

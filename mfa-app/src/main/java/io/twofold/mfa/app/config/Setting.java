@@ -35,7 +35,8 @@ public enum Setting {
     SEND_LIMIT_GLOBAL("MFA_SEND_LIMIT_GLOBAL", "twofold.send-limits.global"),
     SMS_ALLOWED_COUNTRIES("MFA_SMS_ALLOWED_COUNTRIES", "twofold.send-limits.sms-allowed-countries"),
     LOG_FORMAT("MFA_LOG_FORMAT", "twofold.log-format"),
-    MANAGEMENT_RATE_LIMIT("MFA_MANAGEMENT_RATE_LIMIT", "twofold.management.rate-limit");
+    MANAGEMENT_RATE_LIMIT("MFA_MANAGEMENT_RATE_LIMIT", "twofold.management.rate-limit"),
+    MANAGEMENT_TOKEN_LIFETIME("MFA_MANAGEMENT_TOKEN_LIFETIME", "twofold.management.token-lifetime");
 
     private final String envVar;
     private final String property;

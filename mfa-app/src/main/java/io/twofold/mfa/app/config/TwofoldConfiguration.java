@@ -26,6 +26,7 @@ public record TwofoldConfiguration(
         Option<WebhookSettings> smsWebhook,
         Duration idleTimeout,
         Duration shutdownGrace,
+        Duration managementTokenLifetime,
         SendLimits sendLimits,
         Option<BootstrapFile> bootstrap) {
 
@@ -36,7 +37,8 @@ public record TwofoldConfiguration(
                 + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
                 + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
                 + ", rsaProvider=" + rsaProvider
-                + ", smsWebhook=" + smsWebhook + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace + ", " + sendLimits
+                + ", smsWebhook=" + smsWebhook + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace
+                + ", managementTokenLifetime=" + managementTokenLifetime + ", " + sendLimits
                 + ", bootstrap=" + bootstrap.isDefined() + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.twofold.mfa.app.wiring;
 
 import io.micronaut.context.annotation.Factory;
+import io.twofold.mfa.app.config.TwofoldConfiguration;
 import io.twofold.mfa.http.token.JwtTokenIssuer;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.port.in.MachineLogin;
@@ -18,9 +19,11 @@ import java.time.Clock;
 class ClientOperationsFactory {
 
     @Singleton
-    ClientOperations clientOperations(JdbcStorage storage, JwtTokenIssuer tokens, RandomSource random, Clock clock) {
+    ClientOperations clientOperations(JdbcStorage storage, JwtTokenIssuer tokens, TwofoldConfiguration configuration,
+                                      RandomSource random, Clock clock) {
         return ClientOperations.of(storage.clients(), storage.clientStore(), storage.clientGrants(),
-                storage.resourceServers(), tokens, storage.unitOfWork(), storage.auditLog(), random, clock);
+                storage.resourceServers(), tokens, configuration.managementTokenLifetime(), storage.unitOfWork(),
+                storage.auditLog(), random, clock);
     }
 
     @Singleton

@@ -240,6 +240,15 @@ class ConfigurationReaderTest {
     }
 
     @Test
+    void readsTheManagementTokenLifetime() {
+        assertThat(read(HashMap.empty()).managementTokenLifetime()).isEqualTo(Duration.ofHours(24));
+        assertThat(read(HashMap.of(Setting.MANAGEMENT_TOKEN_LIFETIME, "1h")).managementTokenLifetime())
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(refusal(HashMap.of(Setting.MANAGEMENT_TOKEN_LIFETIME, "721h")))
+                .startsWith("MFA_MANAGEMENT_TOKEN_LIFETIME must be");
+    }
+
+    @Test
     void refusesAManagementRateLimitThatIsNotAPositiveWholeNumber() {
         assertThat(List.of("0", "-5", "many", "1.5")).map(value -> refusal(HashMap.of(Setting.MANAGEMENT_RATE_LIMIT, value)))
                 .containsOnly("MFA_MANAGEMENT_RATE_LIMIT must be a whole number of calls per second, at least 1");

@@ -11,6 +11,8 @@ import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
+import java.time.Duration;
+
 /**
  * The APIs tokens may be issued for: the built-in ones and those operators registered. A host that
  * registers none (no {@link ResourceServerStore}) keeps the old rule: any audience, any scope.
@@ -20,19 +22,25 @@ public final class RegisteredApis {
     private final List<ResourceServer> builtIns;
     private final String managementAudience;
 
-    private RegisteredApis(Option<ResourceServerStore> store, TokenIssuer tokens) {
+    private RegisteredApis(Option<ResourceServerStore> store, TokenIssuer tokens, Duration managementTokenLifetime) {
         this.store = store;
         this.managementAudience = tokens.managementApiAudience();
-        this.builtIns = List.of(BuiltInApis.management(managementAudience), BuiltInApis.mfa(tokens.mfaApiAudience()));
+        this.builtIns = List.of(BuiltInApis.management(managementAudience, managementTokenLifetime),
+                BuiltInApis.mfa(tokens.mfaApiAudience()));
     }
 
     public static RegisteredApis of(ResourceServerStore store, TokenIssuer tokens) {
-        return new RegisteredApis(Option.of(store), tokens);
+        return of(store, tokens, BuiltInApis.MANAGEMENT_TOKEN_LIFETIME);
+    }
+
+    /** With the lifetime of Management API tokens the deployment configured. */
+    public static RegisteredApis of(ResourceServerStore store, TokenIssuer tokens, Duration managementTokenLifetime) {
+        return new RegisteredApis(Option.of(store), tokens, managementTokenLifetime);
     }
 
     /** No registry: every audience passes, with every scope asked for. */
     public static RegisteredApis unchecked(TokenIssuer tokens) {
-        return new RegisteredApis(Option.none(), tokens);
+        return new RegisteredApis(Option.none(), tokens, BuiltInApis.MANAGEMENT_TOKEN_LIFETIME);
     }
 
     public List<ResourceServer> builtIns() {

@@ -1,5 +1,6 @@
 package io.twofold.mfa.usecase.operator;
 
+import io.twofold.mfa.policy.BuiltInApis;
 import io.twofold.mfa.port.in.MachineLogin;
 import io.twofold.mfa.port.in.operator.ClientAdministration;
 import io.twofold.mfa.port.in.operator.ClientGrantAdministration;
@@ -17,6 +18,7 @@ import io.twofold.mfa.usecase.internal.ClientGate;
 import io.twofold.mfa.usecase.internal.RegisteredApis;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The use cases of clients, client grants, registered APIs and machine tokens, built by hand from their ports. */
 public record ClientOperations(ClientAdministration clients, ClientGrantAdministration clientGrants,
@@ -25,9 +27,17 @@ public record ClientOperations(ClientAdministration clients, ClientGrantAdminist
     public static ClientOperations of(ClientRegistry registry, ClientStore clients, ClientGrantStore grants,
                                       ResourceServerStore apis, TokenIssuer tokens, UnitOfWork unitOfWork,
                                       AuditLog auditLog, RandomSource random, Clock clock) {
+        return of(registry, clients, grants, apis, tokens, BuiltInApis.MANAGEMENT_TOKEN_LIFETIME, unitOfWork, auditLog,
+                random, clock);
+    }
+
+    /** As above, with the lifetime of Management API tokens the deployment configured (Auth0's is 24 h). */
+    public static ClientOperations of(ClientRegistry registry, ClientStore clients, ClientGrantStore grants,
+                                      ResourceServerStore apis, TokenIssuer tokens, Duration managementTokenLifetime,
+                                      UnitOfWork unitOfWork, AuditLog auditLog, RandomSource random, Clock clock) {
         AuditTrail audit = new AuditTrail(auditLog, clock);
         ClientKeys keys = new ClientKeys(random);
-        RegisteredApis registered = RegisteredApis.of(apis, tokens);
+        RegisteredApis registered = RegisteredApis.of(apis, tokens, managementTokenLifetime);
         return new ClientOperations(
                 new ClientAdministrationService(clients, grants, unitOfWork, keys, audit),
                 new ClientGrantAdministrationService(grants, clients, registered, unitOfWork, keys, audit),

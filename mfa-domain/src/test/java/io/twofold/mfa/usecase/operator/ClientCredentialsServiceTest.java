@@ -58,6 +58,20 @@ class ClientCredentialsServiceTest {
     }
 
     @Test
+    void managementTokensLiveAsLongAsTheDeploymentSays() {
+        ClientOperations shortLived = ClientOperations.of(bed.registry, bed.clientStore, bed.grantStore, bed.apiStore,
+                bed.tokens, Duration.ofHours(2), new io.twofold.mfa.memory.InMemoryUnitOfWork(), bed.audit,
+                new io.twofold.mfa.testing.SeededRandomSource(3), bed.clock);
+        bed.operations.clientGrants().create(OPERATOR, robot.client().id(), ClientsTestbed.MANAGEMENT,
+                List.of("read:users")).get();
+        MachineLoginCommand command = new MachineLoginCommand(new ClientCredentials(robot.client().id(), robot.secret()),
+                Option.of(ClientsTestbed.MANAGEMENT), Scope.EMPTY);
+
+        assertThat(bed.operations.machineLogin().login(command).get().expiresIn()).isEqualTo(86_400);
+        assertThat(shortLived.machineLogin().login(command).get().expiresIn()).isEqualTo(7_200);
+    }
+
+    @Test
     void narrowsToTheRequestedScopesButNeverWidens() {
         assertThat(login(API, "read:things delete:all").get().scope()).isEqualTo(Scope.parse("read:things"));
     }
