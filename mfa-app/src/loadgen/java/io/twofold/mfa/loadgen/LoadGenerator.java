@@ -5,11 +5,14 @@ import io.twofold.mfa.jdbc.users.PasswordHashing;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Drives a running Twofold server on this machine over HTTP and prints requests/s, outcomes and
  * latency percentiles. Scenarios: login (password-realm, mfa_required, mfa-otp), second-factor
- * (mfa-otp alone against pre-made transactions), enroll (associate otp and confirm), and
+ * (mfa-otp alone against pre-made transactions), enroll (associate otp and confirm),
+ * client-credentials (machine tokens for the Management API, as auth0-java's requestToken), and
  * statements (database statements per mfa-otp verification, in-process). Seeding writes through the
  * app's own JDBC stores to the server's database, so give the same MFA_DB_URL and MFA_SECRET_KEY.
  */
@@ -33,19 +36,32 @@ public final class LoadGenerator {
         boolean login = options.scenario().equals("login");
         // The login pool verifies real passwords, so it keeps the production Argon2id parameters.
         try (Seeder seeder = new Seeder(options, login ? PasswordHashing.OWASP : Seeder.CHEAP)) {
-            String secret = seeder.client(options.clientId());
+            boolean machine = options.scenario().equals("client-credentials");
+            String audience = "";
+            String secret;
+            if (machine) {
+                // The Management API's audience is the server's issuer + "api/v2/", exactly.
+                String issuer = options.issuer().isEmpty() ? TwofoldClient.discoverIssuer(options.baseUrl()) : options.issuer();
+                audience = issuer + "api/v2/";
+                secret = seeder.machineClient(options.machineClientId(), audience, io.vavr.collection.List.of("read:users"));
+                out.printf("machine client %s, client grant for %s (read:users)%n", options.machineClientId(), audience);
+            } else {
+                secret = seeder.client(options.clientId());
+            }
             if (options.scenario().equals("statements")) {
                 StatementCount.print(out, seeder, options, secret, 50);
                 return;
             }
             long seedStart = System.nanoTime();
             List<VirtualUser> users = seed(seeder, options);
-            out.printf("seeded %d users in %.1f s%n", users.size(), (System.nanoTime() - seedStart) / 1e9);
+            out.printf(machine ? "%d virtual users (no users seeded) in %.1f s%n" : "seeded %d users in %.1f s%n", users.size(), (System.nanoTime() - seedStart) / 1e9);
             Recorder recorder = new Recorder();
-            TwofoldClient client = new TwofoldClient(options.baseUrl(), options.clientId(), secret, recorder);
+            TwofoldClient client = new TwofoldClient(options.baseUrl(),
+                    machine ? options.machineClientId() : options.clientId(), secret, recorder);
             Scenario scenario = switch (options.scenario()) {
                 case "login" -> Scenario.login(client, options.realm(), options.scope());
                 case "second-factor" -> Scenario.secondFactor(client);
+                case "client-credentials" -> Scenario.clientCredentials(client, audience);
                 default -> Scenario.enroll(client);
             };
             // The floor in the same run, on the same machine, just before (and after) the load: a fair
@@ -72,6 +88,11 @@ public final class LoadGenerator {
     private static List<VirtualUser> seed(Seeder seeder, Options options) {
         long seconds = options.warmup().toSeconds() + options.duration().toSeconds();
         switch (options.scenario()) {
+            case "client-credentials":
+                // Nothing to seed per user: one virtual user per worker, each ready again at once.
+                return IntStream.range(0, options.concurrency())
+                        .mapToObj(i -> new VirtualUser("lg-machine-" + i, "", null, new byte[0]))
+                        .collect(Collectors.toList());
             case "login":
                 return seeder.users("lg-login", options.users(), options.realm(), true);
             case "second-factor": {

@@ -26,12 +26,14 @@ record Options(
         String realm,
         String scope,
         String clientId,
+        String machineClientId,
+        String issuer,
         long serverPid) {
 
-    static final Set<String> SCENARIOS = Set.of("login", "second-factor", "enroll", "statements");
+    static final Set<String> SCENARIOS = Set.of("login", "second-factor", "enroll", "statements", "client-credentials");
     private static final Set<String> NAMES = Set.of("base-url", "scenario", "concurrency", "duration", "warmup",
             "users", "max-operations", "db-url", "db-user", "db-password", "secret-key", "secret-key-id", "realm",
-            "scope", "client-id", "server-pid");
+            "scope", "client-id", "machine-client-id", "issuer", "server-pid");
 
     static Options parse(String[] args) {
         Map<String, String> raw = new HashMap<>();
@@ -64,6 +66,8 @@ record Options(
                 raw.getOrDefault("realm", "Username-Password-Authentication"),
                 raw.getOrDefault("scope", "openid profile"),
                 raw.getOrDefault("client-id", "loadgen"),
+                raw.getOrDefault("machine-client-id", "loadgen-machine"),
+                env(raw, "issuer", "MFA_ISSUER", ""),
                 Long.parseLong(raw.getOrDefault("server-pid", "0")));
     }
 
@@ -84,10 +88,13 @@ record Options(
     }
 
     static String usage() {
-        return "LoadGenerator --scenario login|second-factor|enroll|statements --base-url http://127.0.0.1:8080\n"
+        return "LoadGenerator --scenario login|second-factor|enroll|statements|client-credentials"
+                + " --base-url http://127.0.0.1:8080\n"
                 + "  --concurrency 32 --duration 30s --warmup 5s --users 2000 --max-operations 5000000\n"
                 + "  --db-url $MFA_DB_URL --db-user $MFA_DB_USER --db-password $MFA_DB_PASSWORD\n"
                 + "  --secret-key $MFA_SECRET_KEY --secret-key-id k1 --realm Username-Password-Authentication\n"
-                + "  --scope 'openid profile' --client-id loadgen --server-pid <pid of the server, for heap after GC>";
+                + "  --scope 'openid profile' --client-id loadgen --server-pid <pid of the server, for heap after GC>\n"
+                + "  --machine-client-id loadgen-machine (client-credentials: the machine client it registers)\n"
+                + "  --issuer $MFA_ISSUER (client-credentials: the server's issuer; default: its discovery document's)";
     }
 }

@@ -88,7 +88,9 @@ final class Runner {
                     (ok ? recorder.successes : recorder.failures).increment();
                 }
                 if (scenario.reusable(user)) {
-                    user.readyAt(Totps.startOfStepAfter(user.lastStep));
+                    // A user that never presented a code (client-credentials) may act again at once.
+                    user.readyAt(user.lastStep == Long.MIN_VALUE ? System.currentTimeMillis()
+                            : Totps.startOfStepAfter(user.lastStep));
                     ready.add(user);
                 }
             }

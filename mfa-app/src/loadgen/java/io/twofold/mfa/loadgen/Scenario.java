@@ -71,6 +71,17 @@ interface Scenario {
         };
     }
 
+    /**
+     * (4) Machine tokens: one client_credentials grant for {@code audience} (the Management API), a
+     * success on 200 with an access_token. The virtual user only paces the workers; it has no state.
+     */
+    static Scenario clientCredentials(TwofoldClient client, String audience) {
+        return user -> {
+            TwofoldClient.Response response = client.clientCredentials(audience);
+            return response.ok() && !response.text("access_token").isEmpty();
+        };
+    }
+
     /** The code of the current step, or a later one when the current step was already used. */
     private static String nextCode(VirtualUser user) {
         long step = Math.max(Totps.currentStep(), user.lastStep + 1);

@@ -8,6 +8,7 @@ import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.Client;
+import io.twofold.mfa.model.ClientGrant;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.Enrollment;
 import io.twofold.mfa.model.Factor;
@@ -20,6 +21,7 @@ import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.ClientGrantStore;
 import io.twofold.mfa.secret.internal.SecretGenerator;
 import io.twofold.mfa.secret.SecureRandomSource;
 import io.vavr.collection.HashSet;
@@ -40,7 +42,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Seeds the server's database through the app's own JDBC stores: the load client, users, confirmed
  * TOTP authenticators with seeds the generator can derive again, and ready-made MFA transactions
- * (what an mfa_token stands for), so that a measured phase can consist of mfa-otp grants alone.
+ * (what an mfa_token stands for), so that a measured phase can consist of mfa-otp grants alone; and,
+ * for the client-credentials scenario, a machine client with a client grant for the Management API.
  */
 final class Seeder implements AutoCloseable {
     /**
@@ -79,6 +82,31 @@ final class Seeder implements AutoCloseable {
         String secret = clientSecret(clientId);
         storage.clients().upsertClient(new Client(new ClientId(clientId), "Twofold load generator", true,
                 HashSet.of(GrantType.PASSWORD_REALM, GrantType.MFA_OTP), MfaPolicy.ALWAYS), Option.some(secret));
+        return secret;
+    }
+
+    /**
+     * Registers (or updates) a confidential machine client that may use {@code client_credentials},
+     * and its client grant for {@code audience} with {@code scope}, as the bootstrap importer writes
+     * one: the grant's id is derived from client and audience, an existing grant gets the scope.
+     * Returns the client's secret (derived, as for {@link #client}).
+     */
+    String machineClient(String clientId, String audience, io.vavr.collection.List<String> scope) {
+        String secret = clientSecret(clientId);
+        ClientId id = new ClientId(clientId);
+        storage.clients().upsertClient(new Client(id, "Twofold load generator (machine)", true,
+                HashSet.of(GrantType.CLIENT_CREDENTIALS), MfaPolicy.NEVER), Option.some(secret));
+        ClientGrantStore grants = storage.clientGrants();
+        Option<ClientGrant> existing = grants.find(id, audience);
+        if (existing.isDefined()) {
+            grants.updateScope(existing.get().id(), scope);
+            return secret;
+        }
+        String grantId = "cgr_" + SecretHash.of("twofold loadgen grant\u0000" + clientId + "\u0000" + audience).hex()
+                .substring(0, 16);
+        if (!grants.add(new ClientGrant(grantId, id, audience, scope))) {
+            grants.find(id, audience).forEach(found -> grants.updateScope(found.id(), scope));
+        }
         return secret;
     }
 

@@ -11,10 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The three calls the scenarios make, as an Auth0 SDK makes them: JSON bodies, secret in the body. */
+/** The calls the scenarios make, as an Auth0 SDK makes them: JSON bodies, secret in the body. */
 final class TwofoldClient {
     static final String PASSWORD_REALM = "http://auth0.com/oauth/grant-type/password-realm";
     static final String MFA_OTP = "http://auth0.com/oauth/grant-type/mfa-otp";
+    static final String CLIENT_CREDENTIALS = "client_credentials";
 
     /** A response: status, parsed body (empty object when none) and the OAuth error code, if any. */
     record Response(int status, JsonNode body, String error) {
@@ -53,6 +54,32 @@ final class TwofoldClient {
 
     Response mfaOtp(String mfaToken, String otp) {
         return post(token, client(MFA_OTP).put("mfa_token", mfaToken).put("otp", otp), null);
+    }
+
+    /** As auth0-java's {@code AuthAPI.requestToken(audience)}: grant type, client id and secret, audience. */
+    Response clientCredentials(String audience) {
+        return post(token, client(CLIENT_CREDENTIALS).put("audience", audience), null);
+    }
+
+    /**
+     * The server's issuer, from its discovery document; {@code http://localhost:<port>/} (the server's
+     * default when MFA_ISSUER is unset) if that cannot be read. Not recorded: it is not load.
+     */
+    static String discoverIssuer(URI base) {
+        String fallback = "http://localhost:" + (base.getPort() > 0 ? base.getPort() : 80) + "/";
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            String issuer = response.statusCode() == 200
+                    ? new ObjectMapper().readTree(response.body()).path("issuer").asText("") : "";
+            return issuer.isEmpty() ? fallback : issuer;
+        } catch (IOException e) {
+            return fallback;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback;
+        }
     }
 
     Response associateOtp(String mfaToken) {
