@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The OpenID discovery document (spec 13.3: auth0-auth-js finds the token endpoint here).
- * The token and UserInfo endpoints are served; no authorization endpoint is advertised.
+ * Every endpoint Twofold serves is named; the authorization endpoint, which OpenID Connect Discovery
+ * requires, refuses every request ({@link AuthorizeController}): Twofold serves no browser sign-in.
  */
 public final class OpenIdConfiguration {
     public static final List<String> SCOPES =
@@ -24,6 +25,7 @@ public final class OpenIdConfiguration {
     public static Map<String, Object> forIssuer(String issuer) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("issuer", issuer);
+        doc.put("authorization_endpoint", issuer + "authorize");
         doc.put("token_endpoint", issuer + "oauth/token");
         doc.put("userinfo_endpoint", issuer + "userinfo");
         doc.put("jwks_uri", issuer + ".well-known/jwks.json");

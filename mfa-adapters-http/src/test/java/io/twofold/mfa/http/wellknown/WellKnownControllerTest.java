@@ -49,6 +49,18 @@ class WellKnownControllerTest {
     }
 
     @Test
+    void theAuthorizationEndpointRefusesEveryRequestWithoutFollowingTheRedirect() throws Exception {
+        HttpResponse<String> response = get("/authorize?response_type=code&client_id=app"
+                + "&redirect_uri=https%3A%2F%2Fevil.example%2Fcb&scope=openid&state=s1");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        JsonNode body = new ObjectMapper().readTree(response.body());
+        assertThat(body.get("error").asText()).isEqualTo("unsupported_response_type");
+        assertThat(body.get("error_description").asText()).contains("no browser sign-in");
+    }
+
+    @Test
     void servesTheOpenIdConfiguration() throws Exception {
         HttpResponse<String> response = get("/.well-known/openid-configuration");
 
@@ -56,6 +68,7 @@ class WellKnownControllerTest {
         JsonNode doc = new ObjectMapper().readTree(response.body());
         assertThat(doc.get("issuer").asText()).isEqualTo("http://localhost:8080/");
         assertThat(doc.get("token_endpoint").asText()).isEqualTo("http://localhost:8080/oauth/token");
+        assertThat(doc.get("authorization_endpoint").asText()).isEqualTo("http://localhost:8080/authorize");
         assertThat(doc.get("jwks_uri").asText()).isEqualTo("http://localhost:8080/.well-known/jwks.json");
         assertThat(doc.get("revocation_endpoint").asText()).isEqualTo("http://localhost:8080/oauth/revoke");
         assertThat(texts(doc.get("grant_types_supported"))).containsExactlyInAnyOrder(
