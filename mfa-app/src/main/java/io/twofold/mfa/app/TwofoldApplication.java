@@ -1,6 +1,7 @@
 package io.twofold.mfa.app;
 
 import io.micronaut.context.ApplicationContext;
+import io.twofold.mfa.app.cli.Commands;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -24,6 +25,10 @@ public final class TwofoldApplication {
     }
 
     public static void main(String[] args) {
+        if (Commands.isCommand(args)) {
+            System.exit(Commands.shipped().run(args, System.out, System.err));
+            return;
+        }
         long started = System.nanoTime();
         ApplicationContext context = Micronaut.build(args)
                 .mainClass(TwofoldApplication.class)
