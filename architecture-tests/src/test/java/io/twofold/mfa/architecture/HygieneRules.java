@@ -1,5 +1,6 @@
 package io.twofold.mfa.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 import com.tngtech.archunit.lang.ArchRule;
@@ -18,7 +19,15 @@ final class HygieneRules {
             .as("no fields are injected with Micronaut's @Value or @Property")
             .because("configuration arrives through constructors, like every other dependency");
 
-    static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+    /**
+     * Only the program's entry point may touch System.out and System.err: it hands them to the
+     * operator commands ({@code java -jar mfa-app.jar import ...}), whose interface they are.
+     * Everything else logs.
+     */
+    static final ArchRule NO_STANDARD_STREAMS = noClasses()
+            .that().doNotHaveFullyQualifiedName("io.twofold.mfa.app.TwofoldApplication")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .as("no classes but the entry point should access standard streams");
 
     static final ArchRule NO_JAVA_UTIL_LOGGING = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
