@@ -1,8 +1,9 @@
 // @auth0/auth0-auth-js (on openid-client, which reads the discovery document strictly), unmodified,
 // against Twofold over HTTPS; the only set-up is NODE_EXTRA_CA_CERTS naming the CA that signed
 // Twofold's certificate. Discovery, the password grant answered by mfa_required, the SDK's MFA client
-// (enroll, verify with a TOTP code; at the next login list, challenge, and a replayed code refused),
-// refresh, userinfo with the subject check, revocation. Prints one JSON object.
+// (enroll, verify with a TOTP code; at the next login list, challenge, a replayed code refused, the
+// next code taken), refresh with rotation and reuse detection, userinfo with the subject check,
+// revocation. Prints one JSON object.
 import { AuthClient, isMfaRequiredError } from '@auth0/auth0-auth-js';
 import { totp } from './totp.mjs';
 
@@ -55,6 +56,21 @@ try {
 } catch (e) {
   result.replayedCode = { refused: true, name: e.name, statusCode: e.statusCode, error: e.cause?.error };
 }
+// The next step's code (within the app's one-step window) completes that login: a second refresh-token
+// family. Rotation with reuse detection: the retired token presented again kills the whole family.
+const other = await auth.mfa.verify({
+  mfaToken: second.mfaToken, factorType: 'otp', otp: totp(enrollment.secret, Number(TWOFOLD_NOW) + 30),
+});
+const rotated = await auth.getTokenByRefreshToken({ refreshToken: other.refreshToken });
+const refusal = async (refreshToken) => {
+  try {
+    await auth.getTokenByRefreshToken({ refreshToken });
+    return { refused: false };
+  } catch (e) {
+    return { refused: true, ...failure(e) };
+  }
+};
+result.reuse = { retired: await refusal(other.refreshToken), successor: await refusal(rotated.refreshToken) };
 
 const refreshed = await auth.getTokenByRefreshToken({ refreshToken: tokens.refreshToken });
 result.refresh = {

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the seed flow: password login with {@code offline_access}, {@code mfa_required}, OTP enrollment and
  * the mfa-otp grant (the TOTP code computed in the script at the app's clock), ID-token validation
  * against the JWKS fetched over https, refresh with rotation, userinfo, revocation, and the revoked
- * refresh token refused. Skipped, saying so, on a machine without Node.js and npm.
+ * refresh token refused; auth0-auth-js also lists and challenges at the next login, has a replayed
+ * code refused, and sees a reused refresh token kill its family. Skipped, saying so, on a machine without Node.js and npm.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeSdkHttpsTest {
@@ -114,7 +115,7 @@ class NodeSdkHttpsTest {
     }
 
     @Test
-    void auth0AuthJsDiscoversLogsInThroughItsMfaClientRefreshesReadsUserInfoAndRevokes() throws Exception {
+    void auth0AuthJsDiscoversLogsInThroughItsMfaClientRotatesRefreshTokensReadsUserInfoAndRevokes() throws Exception {
         JsonNode result = node.runJson("auth-js-login.mjs", environment(SAM, SAM_PASSWORD));
 
         assertThat(result.at("/discovery/issuer").asText()).as(result.toString()).isEqualTo(issuer);
@@ -141,6 +142,10 @@ class NodeSdkHttpsTest {
         assertThat(result.at("/replayedCode/refused").asBoolean()).as("a TOTP code is taken once").isTrue();
         assertThat(result.at("/replayedCode/name").asText()).isEqualTo("MfaVerifyError");
         assertThat(result.at("/replayedCode/error").asText()).isEqualTo("invalid_grant");
+        assertThat(result.at("/reuse/retired/refused").asBoolean()).as("a retired refresh token").isTrue();
+        assertThat(result.at("/reuse/retired/error").asText()).isEqualTo("invalid_grant");
+        assertThat(result.at("/reuse/successor/refused").asBoolean()).as("its family is dead after the reuse").isTrue();
+        assertThat(result.at("/reuse/successor/error").asText()).isEqualTo("invalid_grant");
 
         assertThat(result.at("/refresh/rotated").asBoolean()).as("a new refresh token on each use").isTrue();
         assertThat(result.at("/refresh/sub").asText()).isEqualTo(subject);
