@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The OpenID discovery document (spec 13.3: auth0-auth-js finds the token endpoint here).
+ * The OpenID discovery document (spec 13.3: auth0-auth-js finds the token endpoint here), with the
+ * members Auth0's document has where Twofold does the same thing (Auth0's {@code mfa_challenge_endpoint}).
  * Every endpoint Twofold serves is named; the authorization endpoint, which OpenID Connect Discovery
  * requires, refuses every request ({@link AuthorizeController}): Twofold serves no browser sign-in.
  */
@@ -17,6 +18,9 @@ public final class OpenIdConfiguration {
     public static final List<String> SCOPES =
             List.of("openid", "profile", "email", "offline_access", "enroll", "read:authenticators",
                     "remove:authenticators");
+    /** Every claim an ID token or the UserInfo endpoint can carry ({@code JwtTokenIssuer}, {@code UserInfoController}). */
+    public static final List<String> CLAIMS =
+            List.of("aud", "email", "exp", "iat", "iss", "name", "nickname", "sub");
 
     private OpenIdConfiguration() {
     }
@@ -28,6 +32,7 @@ public final class OpenIdConfiguration {
         doc.put("authorization_endpoint", issuer + "authorize");
         doc.put("token_endpoint", issuer + "oauth/token");
         doc.put("userinfo_endpoint", issuer + "userinfo");
+        doc.put("mfa_challenge_endpoint", issuer + "mfa/challenge");
         doc.put("jwks_uri", issuer + ".well-known/jwks.json");
         doc.put("revocation_endpoint", issuer + "oauth/revoke");
         doc.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "none"));
@@ -37,6 +42,11 @@ public final class OpenIdConfiguration {
         doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         doc.put("subject_types_supported", List.of("public"));
         doc.put("scopes_supported", SCOPES);
+        doc.put("claims_supported", CLAIMS);
+        // OpenID Connect Discovery defaults request_uri_parameter_supported to true when absent; Twofold
+        // takes no request objects at all, so it says so, as Auth0 does.
+        doc.put("request_parameter_supported", false);
+        doc.put("request_uri_parameter_supported", false);
         return Collections.unmodifiableMap(doc);
     }
 }

@@ -88,6 +88,19 @@ class WellKnownControllerTest {
                 "openid", "profile", "email", "offline_access", "enroll", "read:authenticators", "remove:authenticators");
     }
 
+    @Test
+    void namesTheMfaChallengeEndpointAndTheClaimsAsAuth0DoesAndTakesNoRequestObjects() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(get("/.well-known/openid-configuration").body());
+
+        assertThat(doc.get("mfa_challenge_endpoint").asText()).isEqualTo("http://localhost:8080/mfa/challenge");
+        assertThat(texts(doc.get("claims_supported"))).containsExactlyInAnyOrder(
+                "aud", "email", "exp", "iat", "iss", "name", "nickname", "sub");
+        // Absent, request_uri_parameter_supported would mean true (OpenID Connect Discovery 1.0, section 3).
+        assertThat(doc.get("request_uri_parameter_supported").isBoolean()).isTrue();
+        assertThat(doc.get("request_uri_parameter_supported").asBoolean()).isFalse();
+        assertThat(doc.get("request_parameter_supported").asBoolean()).isFalse();
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(node -> out.add(node.asText()));
