@@ -9,6 +9,8 @@ import io.twofold.mfa.port.out.EmailSender;
 import io.twofold.mfa.port.out.SmsSender;
 import io.twofold.mfa.port.out.VoiceSender;
 import io.twofold.mfa.secret.Redaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,6 +30,7 @@ import java.util.Objects;
  * calls. Blocking; callers run it off the event loop. Failures never name the code or the address.
  */
 public final class WebhookSender implements SmsSender, VoiceSender, EmailSender {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     public static final String TIMESTAMP_HEADER = "X-Twofold-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Twofold-Signature";
@@ -77,15 +80,15 @@ public final class WebhookSender implements SmsSender, VoiceSender, EmailSender 
         try {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (HttpTimeoutException e) {
-            throw new DeliveryException(failure(channel, "timed out after " + timeout.toMillis() + " ms"), e);
+            throw failed(channel, "timed out after " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
-            throw new DeliveryException(failure(channel, e.getClass().getSimpleName()), e);
+            throw failed(channel, e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryException(failure(channel, "interrupted"), e);
+            throw failed(channel, "interrupted", e);
         }
         if (status < 200 || status > 299) {
-            throw new DeliveryException(failure(channel, "HTTP " + status));
+            throw failed(channel, "HTTP " + status, null);
         }
     }
 
@@ -98,12 +101,15 @@ public final class WebhookSender implements SmsSender, VoiceSender, EmailSender 
         try {
             return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new DeliveryException(failure(message.channel().wireName(), "could not write the request body"));
+            throw failed(message.channel().wireName(), "could not write the request body", e);
         }
     }
 
-    private static String failure(String channel, String cause) {
-        return "webhook delivery over " + channel + " failed: " + cause;
+    /** Logged here, where the cause is known: the use case only learns that the code was not delivered. */
+    private DeliveryException failed(String channel, String cause, Exception e) {
+        String failure = "webhook delivery over " + channel + " to " + Redaction.url(endpoint.toString()) + " failed: " + cause;
+        LOG.warn(failure);
+        return e == null ? new DeliveryException(failure) : new DeliveryException(failure, e);
     }
 
     @Override

@@ -51,29 +51,32 @@ public final class ConfigurationReader {
         String tenantName = raw.apply(Setting.TENANT_NAME)
                 .orElse(bootstrap.flatMap(BootstrapFile::tenantName))
                 .getOrElse(DEFAULT_TENANT_NAME);
-        Option<WebhookSettings> webhook = new WebhookReader(raw).read();
+        DeliverySettings delivery = new DeliveryReader(raw).read();
         return new TwofoldConfiguration(port, tls, issuer(port, tls.isDefined()), tenantName, dataDir, database(dataDir), sealingKey(),
-                raw.apply(Setting.SIGNING_KEY), rsaProvider(), webhook, idleTimeout(webhook), shutdownGrace(),
+                raw.apply(Setting.SIGNING_KEY), rsaProvider(), delivery, idleTimeout(delivery), shutdownGrace(),
                 managementTokenLifetime(), sendLimits(), bootstrap);
     }
 
     /**
      * How long a connection may go with nothing read or written before the server closes it: a
      * half-sent request, an idle keep-alive connection, but also a request still being worked on, so
-     * it must outlast a webhook call (its connect and its response each get the webhook timeout).
+     * it must outlast a webhook call (its connect and its response each get the webhook timeout) and
+     * an SMTP delivery (each of its steps gets the SMTP timeout).
      */
-    private Duration idleTimeout(Option<WebhookSettings> webhook) {
+    private Duration idleTimeout(DeliverySettings delivery) {
         Duration timeout = raw.apply(Setting.IDLE_TIMEOUT)
                 .map(value -> Durations.parse(value).getOrElseThrow(reason -> invalid(Setting.IDLE_TIMEOUT, reason)))
                 .getOrElse(Durations.DEFAULT_IDLE_TIMEOUT);
         if (timeout.toMillis() % 1000 != 0) {
             throw invalid(Setting.IDLE_TIMEOUT, "must be whole seconds, such as 30s or 1m");
         }
-        Duration webhookCall = webhook.map(settings -> settings.timeout().multipliedBy(2)).getOrElse(Duration.ZERO);
-        if (timeout.compareTo(webhookCall) <= 0) {
-            throw invalid(Setting.IDLE_TIMEOUT, "must be longer than twice MFA_SMS_WEBHOOK_TIMEOUT (" + webhookCall.toSeconds()
-                    + "s), or a slow webhook call would lose its connection");
-        }
+        delivery.longestCall().forEach(call -> {
+            Duration twice = call._2.multipliedBy(2);
+            if (timeout.compareTo(twice) <= 0) {
+                throw invalid(Setting.IDLE_TIMEOUT, "must be longer than twice " + call._1.envVar() + " (" + twice.toSeconds()
+                        + "s), or a slow delivery would lose its connection");
+            }
+        });
         return timeout;
     }
 
@@ -252,7 +255,7 @@ public final class ConfigurationReader {
         }
     }
 
-    private static int integer(Setting setting, String value, int min, int max) {
+    static int integer(Setting setting, String value, int min, int max) {
         try {
             int number = Integer.parseInt(value);
             if (number < min || number > max) {

@@ -23,7 +23,7 @@ public record TwofoldConfiguration(
         Option<SealingKeySetting> sealingKey,
         Option<String> signingKeyJwk,
         RsaSigningProvider.Mode rsaProvider,
-        Option<WebhookSettings> smsWebhook,
+        DeliverySettings delivery,
         Duration idleTimeout,
         Duration shutdownGrace,
         Duration managementTokenLifetime,
@@ -37,7 +37,7 @@ public record TwofoldConfiguration(
                 + ", dataDir=" + dataDir + ", " + database + ", sealingKey=" + sealingKey.map(SealingKeySetting::keyId)
                 + ", signingKey=" + (signingKeyJwk.isDefined() ? "configured" : "stored")
                 + ", rsaProvider=" + rsaProvider
-                + ", smsWebhook=" + smsWebhook + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace
+                + ", " + delivery + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace
                 + ", managementTokenLifetime=" + managementTokenLifetime + ", " + sendLimits
                 + ", bootstrap=" + bootstrap.isDefined() + "]";
     }

@@ -53,7 +53,7 @@ final class WebhookReader {
     }
 
     /** Whether the host is this machine, named without DNS: {@code localhost} or a loopback IP literal. */
-    private static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (literal.equalsIgnoreCase("localhost")) {
             return true;

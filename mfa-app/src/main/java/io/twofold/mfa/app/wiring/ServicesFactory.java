@@ -76,7 +76,7 @@ class ServicesFactory {
     MfaServices services(TwofoldConfiguration configuration, JdbcStorage storage, JwtTokenIssuer tokens, Clock clock,
                          RandomSource random) {
         MfaSettings settings = MfaSettings.defaults(configuration.tenantName()).withSends(configuration.sendLimits());
-        Senders senders = Senders.from(configuration.smsWebhook(), clock);
+        Senders senders = Senders.from(configuration.delivery(), configuration.tenantName(), clock);
         return MfaServices.builder()
                 .users(storage.users())
                 .clients(storage.clients())

@@ -43,7 +43,7 @@ class ConfigurationReaderTest {
         assertThat(configuration.database().url()).startsWith("jdbc:h2:file:").contains("data/twofold;MODE=PostgreSQL");
         assertThat(configuration.database().poolSize()).isEqualTo(10);
         assertThat(configuration.sealingKey()).isEmpty();
-        assertThat(configuration.smsWebhook()).isEmpty();
+        assertThat(configuration.delivery().webhook()).isEmpty();
     }
 
     @Test
@@ -120,10 +120,10 @@ class ConfigurationReaderTest {
                 .hasMessageStartingWith("MFA_ALLOW_INSECURE_WEBHOOK must be true or false");
 
         assertThat(read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://sms.example.com/send", Setting.SMS_WEBHOOK_SECRET, secret,
-                Setting.ALLOW_INSECURE_WEBHOOK, "true")).smsWebhook()).isNotEmpty();
+                Setting.ALLOW_INSECURE_WEBHOOK, "true")).delivery().webhook()).isNotEmpty();
         for (String local : List.of("http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://[::1]:9/hook",
                 "https://sms.example.com/send")) {
-            assertThat(read(HashMap.of(Setting.SMS_WEBHOOK_URL, local, Setting.SMS_WEBHOOK_SECRET, secret)).smsWebhook())
+            assertThat(read(HashMap.of(Setting.SMS_WEBHOOK_URL, local, Setting.SMS_WEBHOOK_SECRET, secret)).delivery().webhook())
                     .as(local).isNotEmpty();
         }
     }
@@ -133,8 +133,8 @@ class ConfigurationReaderTest {
         TwofoldConfiguration configuration = read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://127.0.0.1:9/hook",
                 Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "750ms"));
 
-        assertThat(configuration.smsWebhook().get().timeout()).isEqualTo(Duration.ofMillis(750));
-        assertThat(configuration.smsWebhook().get().toString()).doesNotContain("0123456789abcdef");
+        assertThat(configuration.delivery().webhook().get().timeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(configuration.delivery().webhook().get().toString()).doesNotContain("0123456789abcdef");
         assertThatThrownBy(() -> read(HashMap.of(Setting.SMS_WEBHOOK_URL, "http://127.0.0.1:9/hook",
                 Setting.SMS_WEBHOOK_SECRET, "0123456789abcdef", Setting.SMS_WEBHOOK_TIMEOUT, "soon")))
                 .hasMessageStartingWith("MFA_SMS_WEBHOOK_TIMEOUT must be a duration");
