@@ -10,9 +10,12 @@ import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.health.HealthController;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.vavr.control.Option;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.function.Supplier;
 
 /**
  * Metrics, by hand: the settings, the binding to Micronaut's Prometheus registry, the
@@ -43,6 +46,13 @@ class MetricsFactory {
                     + " set MFA_MANAGEMENT_PORT to serve them on a port of their own");
         }
         return binding;
+    }
+
+    /** What {@code GET /metrics} on the main port answers: none when metrics are off or on the management port. */
+    @Singleton
+    @Named(MetricsController.MAIN_PORT_SCRAPE)
+    Supplier<Option<String>> mainPortScrape(MetricsBinding binding) {
+        return () -> binding.settings().onMainPort() ? binding.scrape() : Option.none();
     }
 
     @Singleton
