@@ -45,7 +45,9 @@ public class RequestMeters {
         binding.meters().forEach(meters -> {
             long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
             String route = BasicHttpAttributes.getUriTemplate(request).orElse("unmatched");
-            meters.request(request.getMethodName(), route, response.code(), errorCode(response),
+            // The method as Micronaut knows it: any method it does not know is CUSTOM, so a client
+            // cannot make a label of its own.
+            meters.request(request.getMethod().name(), route, response.code(), errorCode(response),
                     System.nanoTime() - started);
         });
     }

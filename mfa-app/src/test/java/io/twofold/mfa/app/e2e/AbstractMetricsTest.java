@@ -91,6 +91,10 @@ abstract class AbstractMetricsTest extends AbstractAppTest {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(429);
         assertThat(answer.error()).isEqualTo("too_many_attempts");
 
+        // A path with the email in it, and a method nobody knows: neither becomes a label.
+        assertThat(api.send("GET", "no-such-path/" + JANE, null, null).status()).isEqualTo(404);
+        api.send("BREW", "oauth/token", null, null);
+
         Scrape after = scrape();
         assertThat(delta(before, after, GRANTS, "grant_type", "password", "outcome", "mfa_required")).isEqualTo(3);
         assertThat(delta(before, after, GRANTS, "grant_type", "password-realm", "outcome", "mfa_required")).isEqualTo(1);
@@ -122,6 +126,9 @@ abstract class AbstractMetricsTest extends AbstractAppTest {
                 "error", "none")).isEqualTo(1);
         assertThat(delta(before, after, REQUESTS, "method", "GET", "route", "/api/v2/users/{id}", "status", "404",
                 "error", "inexistent_user")).isEqualTo(1);
+        assertThat(delta(before, after, REQUESTS, "method", "GET", "route", "unmatched", "status", "404",
+                "error", "not_found")).isEqualTo(1);
+        assertThat(after.labelSets()).noneMatch(labels -> "BREW".equals(labels.get("method")));
         // The database, the JVM and the process are there too.
         assertThat(after.families()).contains("hikaricp_connections_active", "twofold_db_statements_seconds",
                 "jvm_memory_used_bytes", "process_cpu_usage", "process_uptime_seconds", "jvm_threads_live_threads");
