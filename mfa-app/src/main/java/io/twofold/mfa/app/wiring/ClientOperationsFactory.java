@@ -2,6 +2,7 @@ package io.twofold.mfa.app.wiring;
 
 import io.micronaut.context.annotation.Factory;
 import io.twofold.mfa.app.config.TwofoldConfiguration;
+import io.twofold.mfa.app.metrics.Instrumentation;
 import io.twofold.mfa.http.token.JwtTokenIssuer;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.port.in.MachineLogin;
@@ -42,7 +43,7 @@ class ClientOperationsFactory {
     }
 
     @Singleton
-    MachineLogin machineLogin(ClientOperations operations) {
-        return operations.machineLogin();
+    MachineLogin machineLogin(ClientOperations operations, Instrumentation metrics) {
+        return metrics.machineLogin(operations.machineLogin());
     }
 }

@@ -1,6 +1,7 @@
 package io.twofold.mfa.app.wiring;
 
 import io.micronaut.context.annotation.Factory;
+import io.twofold.mfa.app.metrics.Instrumentation;
 import io.twofold.mfa.port.in.AssociateAuthenticator;
 import io.twofold.mfa.port.in.ChallengeAuthenticator;
 import io.twofold.mfa.port.in.DeleteAuthenticator;
@@ -16,38 +17,41 @@ import io.twofold.mfa.port.in.VerifyRecoveryCode;
 import io.twofold.mfa.usecase.MfaServices;
 import jakarta.inject.Singleton;
 
-/** Hands each use case of {@link MfaServices} to the controllers and the housekeeping job as inbound ports. */
+/**
+ * Hands each use case of {@link MfaServices} to the controllers and the housekeeping job as inbound ports;
+ * the token grants, enrollment and challenge counted by {@link Instrumentation} on the way.
+ */
 @Factory
 class InboundPortsFactory {
 
     @Singleton
-    PasswordLogin passwordLogin(MfaServices services) {
-        return services.passwordLogin();
+    PasswordLogin passwordLogin(MfaServices services, Instrumentation metrics) {
+        return metrics.passwordLogin(services.passwordLogin());
     }
 
     @Singleton
-    AssociateAuthenticator associate(MfaServices services) {
-        return services.associate();
+    AssociateAuthenticator associate(MfaServices services, Instrumentation metrics) {
+        return metrics.associate(services.associate());
     }
 
     @Singleton
-    ChallengeAuthenticator challenge(MfaServices services) {
-        return services.challenge();
+    ChallengeAuthenticator challenge(MfaServices services, Instrumentation metrics) {
+        return metrics.challenge(services.challenge());
     }
 
     @Singleton
-    VerifyOtp verifyOtp(MfaServices services) {
-        return services.verifyOtp();
+    VerifyOtp verifyOtp(MfaServices services, Instrumentation metrics) {
+        return metrics.verifyOtp(services.verifyOtp());
     }
 
     @Singleton
-    VerifyOob verifyOob(MfaServices services) {
-        return services.verifyOob();
+    VerifyOob verifyOob(MfaServices services, Instrumentation metrics) {
+        return metrics.verifyOob(services.verifyOob());
     }
 
     @Singleton
-    VerifyRecoveryCode verifyRecoveryCode(MfaServices services) {
-        return services.verifyRecoveryCode();
+    VerifyRecoveryCode verifyRecoveryCode(MfaServices services, Instrumentation metrics) {
+        return metrics.verifyRecoveryCode(services.verifyRecoveryCode());
     }
 
     @Singleton
@@ -71,8 +75,8 @@ class InboundPortsFactory {
     }
 
     @Singleton
-    RenewTokens renewTokens(MfaServices services) {
-        return services.renewTokens();
+    RenewTokens renewTokens(MfaServices services, Instrumentation metrics) {
+        return metrics.renewTokens(services.renewTokens());
     }
 
     @Singleton

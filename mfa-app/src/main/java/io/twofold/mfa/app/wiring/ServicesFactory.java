@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.config.TwofoldConfiguration;
+import io.twofold.mfa.app.metrics.Instrumentation;
 import io.twofold.mfa.http.token.JwtSettings;
 import io.twofold.mfa.http.token.JwtTokenIssuer;
 import io.twofold.mfa.http.token.RsaSigningProvider;
@@ -74,11 +75,11 @@ class ServicesFactory {
 
     @Context
     MfaServices services(TwofoldConfiguration configuration, JdbcStorage storage, JwtTokenIssuer tokens, Clock clock,
-                         RandomSource random) {
+                         RandomSource random, Instrumentation metrics) {
         MfaSettings settings = MfaSettings.defaults(configuration.tenantName()).withSends(configuration.sendLimits());
         Senders senders = Senders.from(configuration.delivery(), configuration.tenantName(), clock);
         return MfaServices.builder()
-                .users(storage.users())
+                .users(metrics.users(storage.users()))
                 .clients(storage.clients())
                 .resourceServers(storage.resourceServers())
                 .authenticators(storage.authenticators())
@@ -89,11 +90,11 @@ class ServicesFactory {
                 .attemptCounters(storage.attemptCounters())
                 .refreshTokens(storage.refreshTokens())
                 .tokens(tokens)
-                .sms(senders.sms())
-                .voice(senders.voice())
-                .email(senders.email())
+                .sms(metrics.sms(senders.sms()))
+                .voice(metrics.voice(senders.voice()))
+                .email(metrics.email(senders.email()))
                 .unitOfWork(storage.unitOfWork())
-                .audit(storage.auditLog())
+                .audit(metrics.audit(storage.auditLog()))
                 .clock(clock)
                 .random(random)
                 .settings(settings)
