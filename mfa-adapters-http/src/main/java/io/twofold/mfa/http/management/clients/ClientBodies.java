@@ -101,7 +101,7 @@ final class ClientBodies {
     }
 
     private static Option<TokenEndpointAuth> authMethod(BodyReader reader) {
-        return reader.text("token_endpoint_auth_method", 64).map(name -> TokenEndpointAuth.byWireName(name)
+        return reader.text("token_endpoint_auth_method", 64).map(name -> TokenEndpointAuth.bySecretMethodName(name)
                 .getOrElseThrow(() -> BodyReader.invalid("token_endpoint_auth_method",
                         "Must be one of none, client_secret_post, client_secret_basic")));
     }
