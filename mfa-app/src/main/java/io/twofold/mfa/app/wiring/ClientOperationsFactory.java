@@ -2,6 +2,7 @@ package io.twofold.mfa.app.wiring;
 
 import io.micronaut.context.annotation.Factory;
 import io.twofold.mfa.app.config.TwofoldConfiguration;
+import io.twofold.mfa.http.assertion.JoseClientAssertionVerifier;
 import io.twofold.mfa.http.token.JwtTokenIssuer;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.port.in.MachineLogin;
@@ -20,10 +21,10 @@ class ClientOperationsFactory {
 
     @Singleton
     ClientOperations clientOperations(JdbcStorage storage, JwtTokenIssuer tokens, TwofoldConfiguration configuration,
-                                      RandomSource random, Clock clock) {
+                                      RandomSource random, Clock clock, JoseClientAssertionVerifier assertions) {
         return ClientOperations.of(storage.clients(), storage.clientStore(), storage.clientGrants(),
                 storage.resourceServers(), tokens, configuration.managementTokenLifetime(), storage.unitOfWork(),
-                storage.auditLog(), random, clock);
+                storage.auditLog(), random, clock, assertions, storage.usedAssertions());
     }
 
     @Singleton

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.config.TwofoldConfiguration;
+import io.twofold.mfa.http.assertion.JoseClientAssertionVerifier;
 import io.twofold.mfa.http.token.JwtSettings;
 import io.twofold.mfa.http.token.JwtTokenIssuer;
 import io.twofold.mfa.http.token.RsaSigningProvider;
@@ -72,9 +73,15 @@ class ServicesFactory {
                 provider);
     }
 
+    /** Private Key JWT: assertions must be addressed to this issuer or its token endpoint. */
+    @Singleton
+    JoseClientAssertionVerifier clientAssertionVerifier(TwofoldConfiguration configuration) {
+        return new JoseClientAssertionVerifier(configuration.issuer());
+    }
+
     @Context
     MfaServices services(TwofoldConfiguration configuration, JdbcStorage storage, JwtTokenIssuer tokens, Clock clock,
-                         RandomSource random) {
+                         RandomSource random, JoseClientAssertionVerifier assertions) {
         MfaSettings settings = MfaSettings.defaults(configuration.tenantName()).withSends(configuration.sendLimits());
         Senders senders = Senders.from(configuration.smsWebhook(), clock);
         return MfaServices.builder()
@@ -88,6 +95,7 @@ class ServicesFactory {
                 .challenges(storage.challenges())
                 .attemptCounters(storage.attemptCounters())
                 .refreshTokens(storage.refreshTokens())
+                .clientAssertions(assertions, storage.usedAssertions())
                 .tokens(tokens)
                 .sms(senders.sms())
                 .voice(senders.voice())
