@@ -100,7 +100,8 @@ public final class InMemoryClientRegistry implements ClientRegistry {
         }
         // Always compare something, so a missing secret and a wrong one take the same path.
         SecretHash presented = SecretHash.of(secret.getOrElse(""));
-        boolean matches = found.secretHash().getOrElse(DUMMY).matches(presented) && secret.isDefined();
+        boolean matches = found.secretHash().getOrElse(DUMMY).matches(presented) && secret.isDefined()
+                && found.secretHash().isDefined();
         return matches ? Option.some(found.client()) : Option.none();
     }
 

@@ -282,7 +282,7 @@ public record MfaServices(
             Confirmation confirmation = new Confirmation(authenticators, trail, clock);
             // The grants that end a user's login issue through it: it adds the refresh token they earn.
             TokenIssuer loginTokens = refreshTokens == null ? tokens
-                    : new RefreshingTokenIssuer(tokens, refreshTokens, clients, secrets);
+                    : new RefreshingTokenIssuer(tokens, refreshTokens, clients, secrets, Option.of(resourceServers));
             TokenCompletion completion = new TokenCompletion(transactions, users, loginTokens, trail, clock);
             return new MfaServices(
                     new PasswordLoginService(clientGate, resourceServers == null ? RegisteredApis.unchecked(tokens)

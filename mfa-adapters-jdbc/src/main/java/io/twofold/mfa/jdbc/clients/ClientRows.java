@@ -32,11 +32,13 @@ final class ClientRows extends TableRows<ClientRows.Registration> {
 
     @Override
     protected Registration map(Columns row) throws SQLException {
-        // A NULL hash marks a public client, unless it authenticates with its keys.
+        // Confidential unless auth_method says 'none': a confidential client whose hash is NULL (one that
+        // left Private Key JWT) must fail every secret, never pass as public.
         Option<SecretHash> hash = Option.of(row.text("secret_hash")).map(SecretHash::new);
-        boolean privateKeyJwt = TokenEndpointAuth.PRIVATE_KEY_JWT.wireName().equals(row.text("auth_method"));
+        String method = row.text("auth_method");
+        boolean privateKeyJwt = TokenEndpointAuth.PRIVATE_KEY_JWT.wireName().equals(method);
         Client client = new Client(new ClientId(row.text("client_id")), row.text("name"),
-                hash.isDefined() || privateKeyJwt,
+                hash.isDefined() || !TokenEndpointAuth.NONE.wireName().equals(method),
                 grantTypes(row.text("grant_types")),
                 MfaPolicy.byWireName(row.text("mfa_policy"))
                         .getOrElseThrow(() -> new IllegalStateException("unknown MFA policy in the clients table")),

@@ -69,7 +69,8 @@ public final class JdbcClientRegistry implements ClientRegistry {
         // Always hash and compare, so a missing secret and a wrong one take the same path;
         // SecretHash.matches compares in constant time. A Private Key JWT client has no secret to match.
         boolean matches = registration.secretHash().filter(hash -> !registration.privateKeyJwt()).getOrElse(DUMMY)
-                .matches(SecretHash.of(secret.getOrElse(""))) && secret.isDefined() && !registration.privateKeyJwt();
+                .matches(SecretHash.of(secret.getOrElse(""))) && secret.isDefined() && !registration.privateKeyJwt()
+                && registration.secretHash().isDefined();
         return matches ? Option.some(registration.client()) : Option.none();
     }
 

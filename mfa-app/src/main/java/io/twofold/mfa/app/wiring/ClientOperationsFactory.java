@@ -8,8 +8,10 @@ import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.port.in.MachineLogin;
 import io.twofold.mfa.port.in.operator.ClientAdministration;
 import io.twofold.mfa.port.in.operator.ClientGrantAdministration;
+import io.twofold.mfa.port.in.operator.ClientKeyAdministration;
 import io.twofold.mfa.port.in.operator.ResourceServerAdministration;
 import io.twofold.mfa.port.out.RandomSource;
+import io.twofold.mfa.usecase.operator.ClientKeyAdministrationService;
 import io.twofold.mfa.usecase.operator.ClientOperations;
 import jakarta.inject.Singleton;
 
@@ -25,6 +27,12 @@ class ClientOperationsFactory {
         return ClientOperations.of(storage.clients(), storage.clientStore(), storage.clientGrants(),
                 storage.resourceServers(), tokens, configuration.managementTokenLifetime(), storage.unitOfWork(),
                 storage.auditLog(), random, clock, assertions, storage.usedAssertions());
+    }
+
+    @Singleton
+    ClientKeyAdministration clientKeyAdministration(JdbcStorage storage, RandomSource random, Clock clock) {
+        return new ClientKeyAdministrationService(storage.clientStore(), storage.clientKeys(), storage.unitOfWork(),
+                random, storage.auditLog(), clock);
     }
 
     @Singleton
