@@ -2,8 +2,10 @@ package io.twofold.mfa.jdbc;
 
 import io.twofold.mfa.jdbc.apis.JdbcClientGrantStore;
 import io.twofold.mfa.jdbc.apis.JdbcResourceServerStore;
+import io.twofold.mfa.jdbc.clients.JdbcClientKeyStore;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.clients.JdbcClientStore;
+import io.twofold.mfa.jdbc.clients.JdbcUsedAssertions;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.seal.KeyringFile;
 import io.twofold.mfa.jdbc.users.JdbcUserAccounts;
@@ -43,6 +45,8 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcResourceServerStore resourceServers;
     private final JdbcClientGrantStore clientGrants;
     private final JdbcRefreshTokenStore refreshTokens;
+    private final JdbcClientKeyStore clientKeys;
+    private final JdbcUsedAssertions usedAssertions;
     private final UnitOfWork unitOfWork;
 
     private JdbcStorage(Database database, StoreFactory stores) {
@@ -62,6 +66,8 @@ public final class JdbcStorage implements AutoCloseable {
         this.resourceServers = stores.resourceServers();
         this.clientGrants = stores.clientGrants();
         this.refreshTokens = stores.refreshTokens();
+        this.clientKeys = stores.clientKeys();
+        this.usedAssertions = stores.usedAssertions();
         this.unitOfWork = stores.unitOfWork();
     }
 
@@ -205,6 +211,16 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcRefreshTokenStore refreshTokens() {
         return refreshTokens;
+    }
+
+    /** The public keys of Private Key JWT clients. */
+    public JdbcClientKeyStore clientKeys() {
+        return clientKeys;
+    }
+
+    /** The ids of client assertions already used. */
+    public JdbcUsedAssertions usedAssertions() {
+        return usedAssertions;
     }
 
     /** Forgets this node's cached clients and user profiles: after rows were changed behind the stores' back. */

@@ -2,7 +2,9 @@ package io.twofold.mfa.jdbc;
 
 import io.twofold.mfa.jdbc.apis.JdbcClientGrantStore;
 import io.twofold.mfa.jdbc.apis.JdbcResourceServerStore;
+import io.twofold.mfa.jdbc.clients.JdbcClientKeyStore;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
+import io.twofold.mfa.jdbc.clients.JdbcUsedAssertions;
 import io.twofold.mfa.jdbc.clients.JdbcClientStore;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.seal.SeedSealer;
@@ -64,6 +66,14 @@ final class StoreFactory {
 
     JdbcRefreshTokenStore refreshTokens() {
         return new JdbcRefreshTokenStore(handles);
+    }
+
+    JdbcClientKeyStore clientKeys() {
+        return new JdbcClientKeyStore(handles);
+    }
+
+    JdbcUsedAssertions usedAssertions() {
+        return new JdbcUsedAssertions(handles);
     }
 
     JdbcAuditLog auditLog() {

@@ -27,6 +27,10 @@ public sealed interface OperatorError {
     record UnknownClient() implements OperatorError {
     }
 
+    /** The client has no credential (public key) with this id. */
+    record UnknownClientCredential() implements OperatorError {
+    }
+
     /** No client grant with this id. */
     record UnknownClientGrant() implements OperatorError {
     }

@@ -2,11 +2,14 @@ package io.twofold.mfa.memory;
 
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.ClientPublicKey;
+import io.twofold.mfa.model.PrivateKeyClient;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.port.out.ClientRegistry;
 import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +25,14 @@ public final class InMemoryClientRegistry implements ClientRegistry {
 
     private static final SecretHash DUMMY = SecretHash.of("no secret registered");
 
-    private record Registration(Client client, Option<SecretHash> secretHash) {
+    private record Registration(Client client, Option<SecretHash> secretHash, List<ClientPublicKey> keys) {
+        Registration(Client client, Option<SecretHash> secretHash) {
+            this(client, secretHash, List.empty());
+        }
+
+        boolean privateKeyJwt() {
+            return keys.nonEmpty();
+        }
     }
 
     private final ConcurrentMap<ClientId, Registration> clients = new ConcurrentHashMap<>();
@@ -55,7 +65,15 @@ public final class InMemoryClientRegistry implements ClientRegistry {
 
     /** Replaces the client's settings, keeping its secret; nothing if it is not registered. */
     public void replaceSettings(Client client) {
-        clients.computeIfPresent(client.id(), (id, found) -> new Registration(client, found.secretHash()));
+        clients.computeIfPresent(client.id(), (id, found) -> new Registration(client, found.secretHash(), found.keys()));
+    }
+
+    /**
+     * Makes a registered confidential client authenticate with Private Key JWT, by these keys, and no
+     * longer by its secret; no keys puts it back on its secret.
+     */
+    public void registerKeys(ClientId id, List<ClientPublicKey> keys) {
+        clients.computeIfPresent(id, (key, found) -> new Registration(found.client(), found.secretHash(), keys));
     }
 
     public void remove(ClientId id) {
@@ -74,12 +92,22 @@ public final class InMemoryClientRegistry implements ClientRegistry {
             return Option.none();
         }
         Registration found = registration.get();
+        if (found.privateKeyJwt()) {
+            return Option.none();
+        }
         if (!found.client().confidential()) {
             return Option.some(found.client());
         }
         // Always compare something, so a missing secret and a wrong one take the same path.
         SecretHash presented = SecretHash.of(secret.getOrElse(""));
-        boolean matches = found.secretHash().getOrElse(DUMMY).matches(presented) && secret.isDefined();
+        boolean matches = found.secretHash().getOrElse(DUMMY).matches(presented) && secret.isDefined()
+                && found.secretHash().isDefined();
         return matches ? Option.some(found.client()) : Option.none();
+    }
+
+    @Override
+    public Option<PrivateKeyClient> privateKeyJwt(ClientId id) {
+        return Option.of(clients.get(id)).filter(Registration::privateKeyJwt)
+                .map(found -> new PrivateKeyClient(found.client(), found.keys()));
     }
 }

@@ -22,6 +22,8 @@ public final class BuiltInApis {
             "read:guardian_enrollments", "delete:guardian_enrollments", "create:guardian_enrollment_tickets",
             "read:guardian_factors", "update:guardian_factors", "read:mfa_policies", "update:mfa_policies",
             "read:clients", "create:clients", "update:clients", "delete:clients", "read:client_keys", "update:client_keys",
+            "read:client_credentials", "create:client_credentials", "update:client_credentials",
+            "delete:client_credentials",
             "read:client_grants", "create:client_grants", "update:client_grants", "delete:client_grants",
             "read:resource_servers", "create:resource_servers", "update:resource_servers", "delete:resource_servers",
             "read:logs", "read:logs_users");

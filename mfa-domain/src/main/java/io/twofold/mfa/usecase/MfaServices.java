@@ -25,6 +25,7 @@ import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.twofold.mfa.port.out.AuditLog;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.twofold.mfa.port.out.ChallengeStore;
+import io.twofold.mfa.port.out.ClientAssertionVerifier;
 import io.twofold.mfa.port.out.ClientRegistry;
 import io.twofold.mfa.port.out.DeliveryException;
 import io.twofold.mfa.port.out.EmailSender;
@@ -37,6 +38,7 @@ import io.twofold.mfa.port.out.SmsSender;
 import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.TokenIssuer;
 import io.twofold.mfa.port.out.TransactionStore;
+import io.twofold.mfa.port.out.UsedAssertionStore;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.port.out.UserDirectory;
 import io.twofold.mfa.port.out.VoiceSender;
@@ -45,6 +47,7 @@ import io.twofold.mfa.secret.SecureRandomSource;
 import io.twofold.mfa.usecase.internal.AttemptBuckets;
 import io.twofold.mfa.usecase.internal.AuditTrail;
 import io.twofold.mfa.usecase.internal.BearerResolver;
+import io.twofold.mfa.usecase.internal.ClientAssertions;
 import io.twofold.mfa.usecase.internal.ClientGate;
 import io.twofold.mfa.usecase.internal.ComposedLoginStates;
 import io.twofold.mfa.usecase.internal.Confirmation;
@@ -112,6 +115,8 @@ public record MfaServices(
         private MfaSettings settings = MfaSettings.defaults("Twofold");
         private ResourceServerStore resourceServers;
         private RefreshTokenStore refreshTokens;
+        private ClientAssertionVerifier assertionVerifier;
+        private UsedAssertionStore usedAssertions;
 
         private Builder() {
         }
@@ -223,6 +228,16 @@ public record MfaServices(
             return this;
         }
 
+        /**
+         * Optional: Private Key JWT client authentication, the verifier of assertions' signatures and
+         * audience, and where their ids are spent; without them, a client assertion never authenticates.
+         */
+        public Builder clientAssertions(ClientAssertionVerifier verifier, UsedAssertionStore used) {
+            this.assertionVerifier = verifier;
+            this.usedAssertions = used;
+            return this;
+        }
+
         public Builder settings(MfaSettings settings) {
             this.settings = settings;
             return this;
@@ -250,7 +265,9 @@ public record MfaServices(
             SecretGenerator secrets = new SecretGenerator(randomness);
             TenantPolicyStore switches = tenant != null ? tenant : new FixedTenantPolicy();
             AuditTrail trail = new AuditTrail(audit, clock);
-            ClientGate clientGate = new ClientGate(clients);
+            Option<ClientAssertions> assertions = assertionVerifier == null || usedAssertions == null ? Option.none()
+                    : Option.some(new ClientAssertions(clients, assertionVerifier, usedAssertions, clock));
+            ClientGate clientGate = new ClientGate(clients, assertions);
             SecondFactorBudget budget = new SecondFactorBudget(settings.attempts());
             MfaTokenGuard guard = new MfaTokenGuard(transactions, budget, clock);
             BearerResolver bearers = new BearerResolver(tokens, guard);
@@ -265,7 +282,7 @@ public record MfaServices(
             Confirmation confirmation = new Confirmation(authenticators, trail, clock);
             // The grants that end a user's login issue through it: it adds the refresh token they earn.
             TokenIssuer loginTokens = refreshTokens == null ? tokens
-                    : new RefreshingTokenIssuer(tokens, refreshTokens, clients, secrets);
+                    : new RefreshingTokenIssuer(tokens, refreshTokens, clients, secrets, Option.of(resourceServers));
             TokenCompletion completion = new TokenCompletion(transactions, users, loginTokens, trail, clock);
             return new MfaServices(
                     new PasswordLoginService(clientGate, resourceServers == null ? RegisteredApis.unchecked(tokens)
@@ -282,7 +299,7 @@ public record MfaServices(
                     new ListAuthenticatorsService(bearers, authenticators, clock),
                     new DeleteAuthenticatorService(bearers, guard, tokens, authenticators, unitOfWork, trail, clock),
                     new PurgeExpiredService(transactions, challenges, authenticators, attempts, sendLimiter,
-                            passwordAttempts, Option.of(refreshTokens), trail, clock),
+                            passwordAttempts, Option.of(refreshTokens), assertions, trail, clock),
                     new UserInfoService(tokens, users),
                     refreshTokens == null ? command -> clientGate.authorize(command.client(), GrantType.REFRESH_TOKEN)
                             .flatMap(client -> Either.left(new MfaError.InvalidRefreshToken()))

@@ -151,7 +151,8 @@ class PurgeExpiredServiceTest {
             assertThat(event.user()).isEqualTo(Option.none());
             assertThat(event.at()).isEqualTo(bed.clock.instant());
             assertThat(event.details()).isEqualTo(HashMap.of("transactions", "2", "challenges", "0",
-                    "pending_authenticators", "0", "attempt_buckets", "1", "refresh_token_families", "0"));
+                    "pending_authenticators", "0", "attempt_buckets", "1", "refresh_token_families", "0",
+                    "used_client_assertions", "0"));
         });
     }
 

@@ -25,6 +25,9 @@ public final class ManagementErrors {
         if (error instanceof OperatorError.UnknownClient) {
             return ManagementError.notFound("The client does not exist", "inexistent_client");
         }
+        if (error instanceof OperatorError.UnknownClientCredential) {
+            return ManagementError.notFound("The credential does not exist", "inexistent_client_credential");
+        }
         if (error instanceof OperatorError.UnknownClientGrant) {
             return ManagementError.notFound("The grant does not exist.", "inexistent_client_grant");
         }

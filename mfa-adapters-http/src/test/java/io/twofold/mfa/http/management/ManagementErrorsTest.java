@@ -27,6 +27,8 @@ class ManagementErrorsTest {
                         "inexistent_authentication_method"),
                 arguments(new OperatorError.UnknownEnrollment(), 404, "Enrollment not found", "enrollment_not_found"),
                 arguments(new OperatorError.UnknownClient(), 404, "The client does not exist", "inexistent_client"),
+                arguments(new OperatorError.UnknownClientCredential(), 404, "The credential does not exist",
+                        "inexistent_client_credential"),
                 arguments(new OperatorError.UnknownClientGrant(), 404, "The grant does not exist.", "inexistent_client_grant"),
                 arguments(new OperatorError.UnknownResourceServer(), 404, "The resource server does not exist",
                         "inexistent_resource_server"),

@@ -8,6 +8,7 @@ import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.model.RefreshTokenPolicy;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TokenEndpointAuth;
 import io.vavr.collection.List;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
@@ -18,8 +19,11 @@ import java.time.Duration;
 
 /** A {@code clients} row both ways: read back into a registration, and a client's columns bound by name. */
 final class ClientRows extends TableRows<ClientRows.Registration> {
-    /** A client and the hash of its secret, if it is confidential. */
-    record Registration(Client client, Option<SecretHash> secretHash) {
+    /**
+     * A client and the hash of its secret, if it is confidential and uses one; a client that uses
+     * Private Key JWT authenticates with its keys only, whatever hash it has.
+     */
+    record Registration(Client client, Option<SecretHash> secretHash, boolean privateKeyJwt) {
     }
 
     ClientRows(String prefix) {
@@ -28,14 +32,18 @@ final class ClientRows extends TableRows<ClientRows.Registration> {
 
     @Override
     protected Registration map(Columns row) throws SQLException {
-        // A NULL hash marks a public client.
+        // Confidential unless auth_method says 'none': a confidential client whose hash is NULL (one that
+        // left Private Key JWT) must fail every secret, never pass as public.
         Option<SecretHash> hash = Option.of(row.text("secret_hash")).map(SecretHash::new);
-        Client client = new Client(new ClientId(row.text("client_id")), row.text("name"), hash.isDefined(),
+        String method = row.text("auth_method");
+        boolean privateKeyJwt = TokenEndpointAuth.PRIVATE_KEY_JWT.wireName().equals(method);
+        Client client = new Client(new ClientId(row.text("client_id")), row.text("name"),
+                hash.isDefined() || !TokenEndpointAuth.NONE.wireName().equals(method),
                 grantTypes(row.text("grant_types")),
                 MfaPolicy.byWireName(row.text("mfa_policy"))
                         .getOrElseThrow(() -> new IllegalStateException("unknown MFA policy in the clients table")),
                 refreshTokens(row));
-        return new Registration(client, hash);
+        return new Registration(client, hash, privateKeyJwt);
     }
 
     /** Auth0's client {@code refresh_token} settings; a NULL lifetime is infinite. */

@@ -5,11 +5,15 @@ import io.twofold.mfa.jdbc.clients.ClientRows.Registration;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.ClientPublicKey;
+import io.twofold.mfa.model.PrivateKeyClient;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TokenEndpointAuth;
 import io.twofold.mfa.port.out.ClientRegistry;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -63,10 +67,44 @@ public final class JdbcClientRegistry implements ClientRegistry {
             return Option.some(registration.client());
         }
         // Always hash and compare, so a missing secret and a wrong one take the same path;
-        // SecretHash.matches compares in constant time.
-        boolean matches = registration.secretHash().getOrElse(DUMMY).matches(SecretHash.of(secret.getOrElse("")))
-                && secret.isDefined();
+        // SecretHash.matches compares in constant time. A Private Key JWT client has no secret to match.
+        boolean matches = registration.secretHash().filter(hash -> !registration.privateKeyJwt()).getOrElse(DUMMY)
+                .matches(SecretHash.of(secret.getOrElse(""))) && secret.isDefined() && !registration.privateKeyJwt()
+                && registration.secretHash().isDefined();
         return matches ? Option.some(registration.client()) : Option.none();
+    }
+
+    @Override
+    public Option<PrivateKeyClient> privateKeyJwt(ClientId id) {
+        // Fresh, like authenticate: a key or a client removed stops working at once on every node.
+        return handles.withHandle(handle -> load(handle, id).filter(Registration::privateKeyJwt)
+                .map(registration -> new PrivateKeyClient(registration.client(), JdbcClientKeyStore.keys(handle, id))));
+    }
+
+    /**
+     * Registers the client, or updates it to match, as one that authenticates with these public keys
+     * and never with a secret: its keys become exactly these (matched by kid; a key kept keeps its id).
+     * Running it again with the same values changes nothing.
+     */
+    public Client upsertPrivateKeyClient(Client client, List<ClientPublicKey> keys) {
+        if (!client.confidential() || keys.isEmpty()) {
+            throw new IllegalArgumentException("client " + client.id() + " uses private_key_jwt and needs a key");
+        }
+        Client saved = handles.inTransaction(handle -> {
+            String auth = TokenEndpointAuth.PRIVATE_KEY_JWT.wireName();
+            if (update(handle, client, null, auth) == 0 && insert(handle, client, null, auth) == 0) {
+                update(handle, client, null, auth);
+            }
+            Query stale = handle.createQuery("SELECT kid FROM client_credentials WHERE client_id = :id")
+                    .bind("id", client.id().value());
+            List.ofAll(stale.mapTo(String.class).list()).removeAll(keys.map(ClientPublicKey::kid))
+                    .forEach(kid -> handle.createUpdate("DELETE FROM client_credentials WHERE client_id = :id AND kid = :kid")
+                            .bind("id", client.id().value()).bind("kid", kid).execute());
+            keys.forEach(key -> JdbcClientKeyStore.insert(handle, key));
+            return client;
+        });
+        cache.invalidate(client.id());
+        return saved;
     }
 
     /**
@@ -79,8 +117,9 @@ public final class JdbcClientRegistry implements ClientRegistry {
         Client saved = handles.inTransaction(handle -> {
             // UPDATE first, then an INSERT that cannot fail: portable across H2 and PostgreSQL,
             // and a concurrent bootstrap on another node cannot abort this transaction.
-            if (update(handle, client, hash) == 0 && insert(handle, client, hash) == 0) {
-                update(handle, client, hash);
+            String auth = authMethod(hash);
+            if (update(handle, client, hash, auth) == 0 && insert(handle, client, hash, auth) == 0) {
+                update(handle, client, hash, auth);
             }
             return client;
         });
@@ -98,23 +137,25 @@ public final class JdbcClientRegistry implements ClientRegistry {
         cache.clear();
     }
 
-    private static int update(Handle handle, Client client, String hash) {
-        // A bootstrap client that gains a secret becomes client_secret_post unless an operator chose Basic.
+    private static int update(Handle handle, Client client, String hash, String auth) {
+        // A bootstrap client that gains a secret becomes client_secret_post unless an operator chose Basic;
+        // one that turns to private_key_jwt, or back from it, takes the method the file says.
         return ClientRows.bind(handle.createUpdate("UPDATE clients SET name = :name, secret_hash = :hash,"
                         + " grant_types = :grants, mfa_policy = :policy, refresh_rotation = :rotation,"
                         + " refresh_lifetime_seconds = :lifetime, refresh_idle_lifetime_seconds = :idleLifetime,"
-                        + " auth_method = CASE WHEN :auth = 'none'"
-                        + " OR auth_method = 'none' THEN :auth ELSE auth_method END WHERE client_id = :id"), client, hash)
-                .bind("auth", authMethod(hash))
+                        + " auth_method = CASE WHEN :auth IN ('none', 'private_key_jwt')"
+                        + " OR auth_method IN ('none', 'private_key_jwt') THEN :auth ELSE auth_method END"
+                        + " WHERE client_id = :id"), client, hash)
+                .bind("auth", auth)
                 .execute();
     }
 
-    private static int insert(Handle handle, Client client, String hash) {
+    private static int insert(Handle handle, Client client, String hash, String auth) {
         return ClientRows.bind(handle.createUpdate("INSERT INTO clients (client_id, name, secret_hash, grant_types,"
                         + " mfa_policy, auth_method, refresh_rotation, refresh_lifetime_seconds, refresh_idle_lifetime_seconds)"
                         + " VALUES (:id, :name, :hash, :grants, :policy, :auth, :rotation, :lifetime, :idleLifetime)"
                         + " ON CONFLICT DO NOTHING"), client, hash)
-                .bind("auth", authMethod(hash))
+                .bind("auth", auth)
                 .execute();
     }
 
@@ -127,11 +168,14 @@ public final class JdbcClientRegistry implements ClientRegistry {
     }
 
     private Option<Registration> load(ClientId id) {
-        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
-                        "SELECT * FROM clients WHERE client_id = :id")
+        return handles.withHandle(handle -> load(handle, id));
+    }
+
+    private static Option<Registration> load(Handle handle, ClientId id) {
+        return Option.ofOptional(handle.createQuery("SELECT * FROM clients WHERE client_id = :id")
                 .bind("id", id.value())
                 .map(ROWS)
-                .findOne()));
+                .findOne());
     }
 
 }

@@ -10,6 +10,8 @@ import io.vavr.control.Option;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
+import java.time.Duration;
+
 /**
  * The operator's view of the {@code clients} table, which {@link JdbcClientRegistry} reads for the
  * grants. Every change also drops the registry's cached row on this node; other nodes need not be
@@ -30,8 +32,10 @@ public final class JdbcClientStore implements ClientStore {
     public boolean add(ManagedClient client, Option<SecretHash> secret) {
         // ON CONFLICT DO NOTHING: an existing id is refused, never replaced.
         int added = handles.withHandle(handle -> bind(handle.createUpdate("INSERT INTO clients (client_id, name,"
-                + " secret_hash, grant_types, mfa_policy, description, app_type, auth_method, metadata, extra)"
-                + " VALUES (:id, :name, :hash, :grants, :policy, :description, :appType, :auth, :metadata, :extra)"
+                + " secret_hash, grant_types, mfa_policy, description, app_type, auth_method, metadata, extra,"
+                + " refresh_rotation, refresh_lifetime_seconds, refresh_idle_lifetime_seconds)"
+                + " VALUES (:id, :name, :hash, :grants, :policy, :description, :appType, :auth, :metadata, :extra,"
+                + " :rotation, :lifetime, :idleLifetime)"
                 + " ON CONFLICT DO NOTHING"), client).bind("hash", secret.map(SecretHash::hex).getOrNull()).execute());
         registry.forget(client.id());
         return added == 1;
@@ -48,7 +52,9 @@ public final class JdbcClientStore implements ClientStore {
     public boolean update(ManagedClient client) {
         int updated = handles.withHandle(handle -> bind(handle.createUpdate("UPDATE clients SET name = :name,"
                 + " grant_types = :grants, mfa_policy = :policy, description = :description, app_type = :appType,"
-                + " auth_method = :auth, metadata = :metadata, extra = :extra WHERE client_id = :id"), client).execute());
+                + " auth_method = :auth, metadata = :metadata, extra = :extra, refresh_rotation = :rotation,"
+                + " refresh_lifetime_seconds = :lifetime, refresh_idle_lifetime_seconds = :idleLifetime"
+                + " WHERE client_id = :id"), client).execute());
         registry.forget(client.id());
         return updated == 1;
     }
@@ -105,6 +111,9 @@ public final class JdbcClientStore implements ClientStore {
                 .bind("appType", client.profile().appType().getOrNull())
                 .bind("auth", client.profile().authMethod().wireName())
                 .bind("metadata", client.profile().metadataJson().getOrNull())
-                .bind("extra", client.profile().extraJson().getOrNull());
+                .bind("extra", client.profile().extraJson().getOrNull())
+                .bind("rotation", client.client().refreshTokens().rotation().wireName())
+                .bind("lifetime", client.client().refreshTokens().lifetime().map(Duration::toSeconds).getOrNull())
+                .bind("idleLifetime", client.client().refreshTokens().idleLifetime().map(Duration::toSeconds).getOrNull());
     }
 }

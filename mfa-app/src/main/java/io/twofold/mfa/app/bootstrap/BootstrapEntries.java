@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.ClientPublicKey;
 import io.twofold.mfa.model.EmailAddress;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
@@ -11,6 +12,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /** Reads one client or one user entry of the bootstrap file. */
@@ -19,7 +21,7 @@ final class BootstrapEntries {
     static final int MIN_CLIENT_SECRET = 32;
     static final int MIN_PASSWORD = 8;
     private static final Set<String> CLIENT = Set.of("client_id", "client_secret", "name", "grant_types", "mfa_policy",
-            "refresh_token");
+            "refresh_token", "client_authentication_methods");
     private static final Set<String> USER = Set.of("realm", "username", "email", "password");
     private static final Set<String> API = Set.of("identifier", "name", "scopes", "token_lifetime",
             "allow_offline_access", "signing_alg");
@@ -42,9 +44,15 @@ final class BootstrapEntries {
         String policyName = members.requiredText("mfa_policy", 1, 20);
         MfaPolicy policy = MfaPolicy.byWireName(policyName).getOrElseThrow(() ->
                 Members.fail(members.path("mfa_policy") + " must be one of always, never, enrolled"));
-        Client client = new Client(new ClientId(id), name, secret.isDefined(), grants.toSet(), policy,
+        List<ClientPublicKey> keys = CredentialsEntry.read(members.optionalObject("client_authentication_methods"),
+                members.path("client_authentication_methods"), new ClientId(id), Instant.now());
+        if (keys.nonEmpty() && secret.isDefined()) {
+            throw Members.fail(members.path("client_secret") + " and client_authentication_methods.private_key_jwt"
+                    + " exclude each other: a client authenticates one way");
+        }
+        Client client = new Client(new ClientId(id), name, secret.isDefined() || keys.nonEmpty(), grants.toSet(), policy,
                 RefreshTokenEntry.read(members.optionalObject("refresh_token"), members.path("refresh_token")));
-        return new BootstrapFile.ClientEntry(client, secret, unserved);
+        return new BootstrapFile.ClientEntry(client, secret, keys, unserved);
     }
 
     /** Accepts Auth0's wire names and, for the Auth0 extension grants, the short form after {@code grant-type/}. */

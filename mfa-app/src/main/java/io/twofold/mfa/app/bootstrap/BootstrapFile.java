@@ -2,6 +2,7 @@ package io.twofold.mfa.app.bootstrap;
 
 import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.Client;
+import io.twofold.mfa.model.ClientPublicKey;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.EmailAddress;
 import io.vavr.collection.List;
@@ -28,10 +29,12 @@ public record BootstrapFile(Option<String> tenantName, List<ClientEntry> clients
     }
 
     /**
-     * A client to register, with its secret for confidential clients, and the grant types its entry
-     * lists that Auth0 knows but Twofold does not serve (kept out of the client, said at start-up).
+     * A client to register, with its secret or the public keys it authenticates with (Private Key JWT)
+     * for confidential clients, and the grant types its entry lists that Auth0 knows but Twofold does
+     * not serve (kept out of the client, said at start-up).
      */
-    public record ClientEntry(Client client, Option<String> secret, List<String> unservedGrantTypes) {
+    public record ClientEntry(Client client, Option<String> secret, List<ClientPublicKey> keys,
+                              List<String> unservedGrantTypes) {
         @Override
         public String toString() {
             return "ClientEntry[" + client.id() + ", secret=" + (secret.isDefined() ? "***" : "none") + "]";

@@ -51,7 +51,11 @@ public final class BootstrapImporter {
                         entry.unservedGrantTypes().mkString(", "));
             }
             try {
-                clients.upsertClient(entry.client(), entry.secret());
+                if (entry.keys().nonEmpty()) {
+                    clients.upsertPrivateKeyClient(entry.client(), entry.keys());
+                } else {
+                    clients.upsertClient(entry.client(), entry.secret());
+                }
             } catch (IllegalArgumentException e) {
                 // The registry's messages name the client, never its secret.
                 throw new InvalidConfigurationException("MFA_BOOTSTRAP_FILE: client " + entry.client().id()

@@ -29,9 +29,9 @@ public final class HousekeepingJob {
             PurgeReport report = purgeExpired.purge();
             if (report.total() > 0) {
                 LOG.info("housekeeping removed {} expired transactions, {} challenges, {} pending authenticators,"
-                                + " {} rested attempt counters and {} refresh token families", report.transactions(),
-                        report.challenges(), report.pendingAuthenticators(), report.attemptBuckets(),
-                        report.refreshTokenFamilies());
+                                + " {} rested attempt counters, {} refresh token families and {} used client assertion ids",
+                        report.transactions(), report.challenges(), report.pendingAuthenticators(),
+                        report.attemptBuckets(), report.refreshTokenFamilies(), report.usedAssertions());
             } else {
                 LOG.debug("housekeeping found nothing to remove");
             }

@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import io.twofold.mfa.app.InvalidConfigurationException;
 import io.twofold.mfa.app.config.TwofoldConfiguration;
 import io.twofold.mfa.app.metrics.Instrumentation;
+import io.twofold.mfa.http.assertion.JoseClientAssertionVerifier;
 import io.twofold.mfa.http.token.JwtSettings;
 import io.twofold.mfa.http.token.JwtTokenIssuer;
 import io.twofold.mfa.http.token.RsaSigningProvider;
@@ -73,9 +74,15 @@ class ServicesFactory {
                 provider);
     }
 
+    /** Private Key JWT: assertions must be addressed to this issuer or its token endpoint. */
+    @Singleton
+    JoseClientAssertionVerifier clientAssertionVerifier(TwofoldConfiguration configuration) {
+        return new JoseClientAssertionVerifier(configuration.issuer());
+    }
+
     @Context
     MfaServices services(TwofoldConfiguration configuration, JdbcStorage storage, JwtTokenIssuer tokens, Clock clock,
-                         RandomSource random, Instrumentation metrics) {
+                         RandomSource random, Instrumentation metrics, JoseClientAssertionVerifier assertions) {
         MfaSettings settings = MfaSettings.defaults(configuration.tenantName()).withSends(configuration.sendLimits());
         Senders senders = Senders.from(configuration.delivery(), configuration.tenantName(), clock);
         return MfaServices.builder()
@@ -89,6 +96,7 @@ class ServicesFactory {
                 .challenges(storage.challenges())
                 .attemptCounters(storage.attemptCounters())
                 .refreshTokens(storage.refreshTokens())
+                .clientAssertions(assertions, storage.usedAssertions())
                 .tokens(tokens)
                 .sms(metrics.sms(senders.sms()))
                 .voice(metrics.voice(senders.voice()))

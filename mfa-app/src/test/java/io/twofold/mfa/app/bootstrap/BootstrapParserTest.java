@@ -70,6 +70,45 @@ class BootstrapParserTest {
     }
 
     @Test
+    void readsPrivateKeyJwtCredentialsAndRefusesThemWithASecretOrAWeakKey() throws Exception {
+        java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+        ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        String pem = pem(ec.generateKeyPair().getPublic());
+        String methods = "\"client_authentication_methods\":{\"private_key_jwt\":{\"credentials\":[{\"name\":\"k\","
+                + "\"credential_type\":\"public_key\",\"pem\":\"" + pem + "\",\"expires_at\":\"2030-01-01T00:00:00Z\"}]}}";
+
+        BootstrapFile.ClientEntry client = parser.parse(file("{\"clients\":[{\"client_id\":\"backend\","
+                + "\"grant_types\":[\"client_credentials\"],\"mfa_policy\":\"never\"," + methods + "}]}")).clients().get(0);
+
+        assertThat(client.client().confidential()).isTrue();
+        assertThat(client.secret()).isEmpty();
+        assertThat(client.keys()).singleElement().satisfies(key -> {
+            assertThat(key.algorithm().name()).isEqualTo("ES256");
+            assertThat(key.id()).startsWith("cred_");
+            assertThat(key.expiresAt()).contains(java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        });
+        assertThatThrownBy(() -> parser.parse(file("{\"clients\":[{\"client_id\":\"backend\",\"client_secret\":\""
+                + "kP9v2Qx7Lm4Rt8Zw1Bn6Yc3Hd5Fg0JsA\",\"grant_types\":[\"client_credentials\"],\"mfa_policy\":\"never\","
+                + methods + "}]}")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("exclude each other");
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        assertThatThrownBy(() -> parser.parse(file("{\"clients\":[{\"client_id\":\"backend\","
+                + "\"grant_types\":[\"client_credentials\"],\"mfa_policy\":\"never\",\"client_authentication_methods\":"
+                + "{\"private_key_jwt\":{\"credentials\":[{\"pem\":\"" + pem(rsa.generateKeyPair().getPublic())
+                + "\"}]}}}]}")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageEndingWith("clients[0].client_authentication_methods.private_key_jwt.credentials[0]:"
+                        + " an RSA key must have 2048 to 8192 bits");
+    }
+
+    private static String pem(java.security.PublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\\n" + java.util.Base64.getEncoder().encodeToString(key.getEncoded())
+                + "\\n-----END PUBLIC KEY-----";
+    }
+
+    @Test
     void refusesBrokenJsonWithoutQuotingIt() throws IOException {
         Path path = file("{\"users\":[{\"username\":\"u\",\"password\":\"hunter2hunter2\" \"email\":1}]}");
 

@@ -268,6 +268,27 @@ abstract class AbstractClientsApiTest extends AbstractAppTest {
         assertThat(management.error()).isEqualTo("access_denied");
     }
 
+    /** Auth0's rule: offline_access earns a refresh token for an API only when it allows offline access. */
+    @Test
+    void offlineAccessEarnsARefreshTokenOnlyForAnApiThatAllowsIt() {
+        String audience = API + "offline/";
+        String id = registerApi(audience);
+        Map<String, String> login = Map.of("grant_type", PASSWORD, "username", JANE, "password", JANE_PASSWORD,
+                "client_id", E2eFixture.SPA_CLIENT_ID, "client_secret", CLIENT_SECRET, "audience", audience,
+                "scope", "openid offline_access");
+
+        ApiResponse refused = ok(api.postForm(TOKEN, login), 200);
+        ok(call("PATCH", "resource-servers/" + id, admin, "{\"allow_offline_access\": true}"), 200);
+        ApiResponse allowed = ok(api.postForm(TOKEN, login), 200);
+        ApiResponse noAudience = ok(api.postForm(TOKEN, Map.of("grant_type", PASSWORD, "username", JANE,
+                "password", JANE_PASSWORD, "client_id", E2eFixture.SPA_CLIENT_ID, "client_secret", CLIENT_SECRET,
+                "scope", "openid offline_access")), 200);
+
+        assertThat(refused.json().has("refresh_token")).isFalse();
+        assertThat(allowed.json().has("refresh_token")).isTrue();
+        assertThat(noAudience.json().has("refresh_token")).isTrue();
+    }
+
     private ApiResponse passwordLogin(String audience) {
         return api.postForm(TOKEN, Map.of("grant_type", PASSWORD, "username", JANE, "password", JANE_PASSWORD,
                 "client_id", CLIENT_ID, "client_secret", CLIENT_SECRET, "audience", audience, "scope", "openid"));
@@ -313,6 +334,44 @@ abstract class AbstractClientsApiTest extends AbstractAppTest {
         assertManagementError(call("DELETE", "clients/" + id, admin, null), 404, "inexistent_client");
         assertThat(auditDetails("mgmt.client.created")).anyMatch(row -> row.startsWith(E2eApp.OPERATOR + " ")
                 && row.contains(id) && !row.contains(created.path("client_secret").asText()));
+    }
+
+    /** Auth0's client refresh_token object: created, read back, changed member by member, and refused when wrong. */
+    @Test
+    void keepsAClientsRefreshTokenSettings() throws Exception {
+        JsonNode defaults = ok(call("POST", "clients", admin, "{\"name\": \"Plain\"}"), 201).json();
+        assertThat(defaults.path("refresh_token")).isEqualTo(JSON.readTree("""
+                {"rotation_type": "rotating", "expiration_type": "expiring", "leeway": 0, "token_lifetime": 2592000,
+                 "infinite_token_lifetime": false, "idle_token_lifetime": 1296000, "infinite_idle_token_lifetime": false}"""));
+
+        JsonNode created = ok(call("POST", "clients", admin, """
+                {"name": "Mobile", "app_type": "native", "grant_types": ["password", "refresh_token"],
+                 "refresh_token": {"rotation_type": "rotating", "expiration_type": "expiring", "leeway": 0,
+                                   "token_lifetime": 7200, "idle_token_lifetime": 3600, "policies": []}}"""), 201).json();
+        String id = created.path("client_id").asText();
+        assertThat(created.path("refresh_token").path("token_lifetime").asLong()).isEqualTo(7200);
+        assertThat(created.has("policies")).isFalse();
+
+        JsonNode patched = ok(call("PATCH", "clients/" + id, admin,
+                "{\"refresh_token\": {\"rotation_type\": \"non-rotating\", \"infinite_idle_token_lifetime\": true}}"),
+                200).json();
+        JsonNode read = ok(call("GET", "clients/" + id, admin, null), 200).json();
+
+        assertThat(patched.path("refresh_token")).isEqualTo(read.path("refresh_token"));
+        assertThat(read.path("refresh_token")).isEqualTo(JSON.readTree("""
+                {"rotation_type": "non-rotating", "expiration_type": "expiring", "leeway": 0, "token_lifetime": 7200,
+                 "infinite_token_lifetime": false, "infinite_idle_token_lifetime": true}"""));
+        ok(call("PATCH", "clients/" + id, admin, "{\"name\": \"Mobile 2\"}"), 200);
+        assertThat(ok(call("GET", "clients/" + id, admin, null), 200).json().path("refresh_token"))
+                .isEqualTo(read.path("refresh_token"));
+
+        assertManagementError(call("PATCH", "clients/" + id, admin,
+                "{\"refresh_token\": {\"rotation_type\": \"sometimes\"}}"), 400, "invalid_body");
+        assertManagementError(call("PATCH", "clients/" + id, admin,
+                "{\"refresh_token\": {\"token_lifetime\": 0}}"), 400, "invalid_body");
+        assertManagementError(call("PATCH", "clients/" + id, admin, "{\"refresh_token\": 7}"), 400, "invalid_body");
+        assertThat(ok(call("GET", "clients/" + id, admin, null), 200).json().path("refresh_token"))
+                .isEqualTo(read.path("refresh_token"));
     }
 
     @Test

@@ -38,7 +38,8 @@ class HousekeepingJobTest {
         assertThat(logged.list).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.INFO);
             assertThat(event.getFormattedMessage()).isEqualTo("housekeeping removed 3 expired transactions,"
-                    + " 2 challenges, 1 pending authenticators, 4 rested attempt counters and 5 refresh token families");
+                    + " 2 challenges, 1 pending authenticators, 4 rested attempt counters, 5 refresh token families"
+                    + " and 0 used client assertion ids");
         });
     }
 

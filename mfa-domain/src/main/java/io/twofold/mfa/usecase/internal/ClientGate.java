@@ -6,18 +6,32 @@ import io.twofold.mfa.model.ClientCredentials;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.port.out.ClientRegistry;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
-/** Client authentication, and the check that the client may use a grant. */
+/**
+ * Client authentication, by secret or by Private Key JWT, and the check that the client may use a
+ * grant: every use case that authenticates a client comes through here.
+ */
 public final class ClientGate {
     private final ClientRegistry clients;
+    private final Option<ClientAssertions> assertions;
 
+    /** A gate that knows secrets only: a client assertion is refused. */
     public ClientGate(ClientRegistry clients) {
+        this(clients, Option.none());
+    }
+
+    public ClientGate(ClientRegistry clients, Option<ClientAssertions> assertions) {
         this.clients = clients;
+        this.assertions = assertions;
     }
 
     public Either<MfaError, Client> authenticate(ClientCredentials credentials) {
-        return clients.authenticate(credentials.clientId(), credentials.secret())
-                .toEither(MfaError.InvalidClient::new);
+        Option<Client> client = credentials.assertion().isDefined()
+                ? assertions.flatMap(verified -> verified.authenticate(credentials.clientId(),
+                        credentials.assertion().get()))
+                : clients.authenticate(credentials.clientId(), credentials.secret());
+        return client.toEither(MfaError.InvalidClient::new);
     }
 
     public Either<MfaError, Client> authorize(ClientCredentials credentials, GrantType grant) {

@@ -10,6 +10,7 @@ import io.twofold.mfa.policy.OfflineAccess;
 import io.twofold.mfa.port.out.ClientRegistry;
 import io.twofold.mfa.port.out.MachineTokenRequest;
 import io.twofold.mfa.port.out.RefreshTokenStore;
+import io.twofold.mfa.port.out.ResourceServerStore;
 import io.twofold.mfa.port.out.TokenIssuer;
 import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.secret.internal.SecretGenerator;
@@ -28,20 +29,25 @@ public final class RefreshingTokenIssuer implements TokenIssuer {
     private final RefreshTokenStore store;
     private final ClientRegistry clients;
     private final SecretGenerator secrets;
+    private final Option<ResourceServerStore> apis;
 
+    /** @param apis the registered APIs, whose {@code allow_offline_access} decides; none: every audience may */
     public RefreshingTokenIssuer(TokenIssuer issuer, RefreshTokenStore store, ClientRegistry clients,
-                                 SecretGenerator secrets) {
+                                 SecretGenerator secrets, Option<ResourceServerStore> apis) {
         this.issuer = issuer;
         this.store = store;
         this.clients = clients;
         this.secrets = secrets;
+        this.apis = apis;
     }
 
     @Override
     public IssuedTokens issue(TokenRequest request) {
         IssuedTokens issued = issuer.issue(request);
         Option<Client> client = clients.find(request.clientId())
-                .filter(c -> OfflineAccess.earnsRefreshToken(c, request.scope()));
+                .filter(c -> OfflineAccess.earnsRefreshToken(c, request.scope()))
+                .filter(c -> apis.forAll(registered -> OfflineAccess.apiAllows(request.audience(),
+                        request.audience().flatMap(registered::findByIdentifier))));
         return client.isEmpty() ? issued : issued.withRefreshToken(Option.some(open(client.get(), request)));
     }
 

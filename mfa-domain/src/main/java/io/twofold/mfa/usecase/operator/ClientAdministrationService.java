@@ -7,6 +7,7 @@ import io.twofold.mfa.model.ClientProfile;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.ManagedClient;
 import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.RefreshTokenPolicy;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TokenEndpointAuth;
 import io.twofold.mfa.policy.ClientRules;
@@ -53,7 +54,8 @@ final class ClientAdministrationService implements ClientAdministration {
                     Option<String> secret = auth.confidential() ? Option.some(keys.secret()) : Option.none();
                     ManagedClient client = new ManagedClient(
                             new Client(keys.clientId(), draft.name(), auth.confidential(), grantTypes,
-                                    draft.mfaPolicy().getOrElse(MfaPolicy.ALWAYS)),
+                                    draft.mfaPolicy().getOrElse(MfaPolicy.ALWAYS),
+                                    draft.refreshTokens().getOrElse(RefreshTokenPolicy.DEFAULT)),
                             new ClientProfile(draft.description(), draft.appType(), auth, draft.metadataJson(),
                                     draft.extraJson()));
                     return unitOfWork.inTransaction(() -> {
@@ -130,7 +132,8 @@ final class ClientAdministrationService implements ClientAdministration {
                 .flatMap(valid -> invalid(ClientRules.grantTypes(auth, requested)))
                 .map(grantTypes -> new ManagedClient(
                         new Client(client.id(), name, auth.confidential(), grantTypes,
-                                changes.mfaPolicy().getOrElse(client.mfaPolicy())),
+                                changes.mfaPolicy().getOrElse(client.mfaPolicy()),
+                                changes.refreshTokens().getOrElse(client.refreshTokens())),
                         new ClientProfile(changes.description().orElse(profile.description()),
                                 changes.appType().orElse(profile.appType()), auth,
                                 changes.metadataJson().orElse(profile.metadataJson()),
@@ -150,7 +153,10 @@ final class ClientAdministrationService implements ClientAdministration {
             }
             return invalid(ClientRules.secret(changes.secret().get())).map(Option::some);
         }
-        boolean turnsConfidential = next.client().confidential() && !current.client().confidential();
+        // A client leaving Private Key JWT for a secret method may never have had a secret: it gets one.
+        boolean leavesKeys = current.profile().authMethod() == TokenEndpointAuth.PRIVATE_KEY_JWT
+                && next.profile().authMethod() != TokenEndpointAuth.PRIVATE_KEY_JWT;
+        boolean turnsConfidential = next.client().confidential() && (!current.client().confidential() || leavesKeys);
         return Either.right(turnsConfidential ? Option.some(keys.secret()) : Option.none());
     }
 

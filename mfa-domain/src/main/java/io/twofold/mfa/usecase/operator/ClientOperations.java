@@ -6,6 +6,7 @@ import io.twofold.mfa.port.in.operator.ClientAdministration;
 import io.twofold.mfa.port.in.operator.ClientGrantAdministration;
 import io.twofold.mfa.port.in.operator.ResourceServerAdministration;
 import io.twofold.mfa.port.out.AuditLog;
+import io.twofold.mfa.port.out.ClientAssertionVerifier;
 import io.twofold.mfa.port.out.ClientGrantStore;
 import io.twofold.mfa.port.out.ClientRegistry;
 import io.twofold.mfa.port.out.ClientStore;
@@ -13,8 +14,11 @@ import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.port.out.ResourceServerStore;
 import io.twofold.mfa.port.out.TokenIssuer;
 import io.twofold.mfa.port.out.UnitOfWork;
+import io.twofold.mfa.port.out.UsedAssertionStore;
 import io.twofold.mfa.usecase.internal.AuditTrail;
+import io.twofold.mfa.usecase.internal.ClientAssertions;
 import io.twofold.mfa.usecase.internal.ClientGate;
+import io.vavr.control.Option;
 import io.twofold.mfa.usecase.internal.RegisteredApis;
 
 import java.time.Clock;
@@ -35,6 +39,23 @@ public record ClientOperations(ClientAdministration clients, ClientGrantAdminist
     public static ClientOperations of(ClientRegistry registry, ClientStore clients, ClientGrantStore grants,
                                       ResourceServerStore apis, TokenIssuer tokens, Duration managementTokenLifetime,
                                       UnitOfWork unitOfWork, AuditLog auditLog, RandomSource random, Clock clock) {
+        return of(registry, clients, grants, apis, tokens, managementTokenLifetime, unitOfWork, auditLog, random, clock,
+                Option.none());
+    }
+
+    /** As above, with clients that may authenticate by Private Key JWT for machine tokens. */
+    public static ClientOperations of(ClientRegistry registry, ClientStore clients, ClientGrantStore grants,
+                                      ResourceServerStore apis, TokenIssuer tokens, Duration managementTokenLifetime,
+                                      UnitOfWork unitOfWork, AuditLog auditLog, RandomSource random, Clock clock,
+                                      ClientAssertionVerifier verifier, UsedAssertionStore used) {
+        return of(registry, clients, grants, apis, tokens, managementTokenLifetime, unitOfWork, auditLog, random, clock,
+                Option.some(new ClientAssertions(registry, verifier, used, clock)));
+    }
+
+    private static ClientOperations of(ClientRegistry registry, ClientStore clients, ClientGrantStore grants,
+                                       ResourceServerStore apis, TokenIssuer tokens, Duration managementTokenLifetime,
+                                       UnitOfWork unitOfWork, AuditLog auditLog, RandomSource random, Clock clock,
+                                       Option<ClientAssertions> assertions) {
         AuditTrail audit = new AuditTrail(auditLog, clock);
         ClientKeys keys = new ClientKeys(random);
         RegisteredApis registered = RegisteredApis.of(apis, tokens, managementTokenLifetime);
@@ -42,6 +63,6 @@ public record ClientOperations(ClientAdministration clients, ClientGrantAdminist
                 new ClientAdministrationService(clients, grants, unitOfWork, keys, audit),
                 new ClientGrantAdministrationService(grants, clients, registered, unitOfWork, keys, audit),
                 new ResourceServerAdministrationService(apis, grants, registered, unitOfWork, keys, audit),
-                new ClientCredentialsService(new ClientGate(registry), registered, grants, tokens, audit, clock));
+                new ClientCredentialsService(new ClientGate(registry, assertions), registered, grants, tokens, audit, clock));
     }
 }

@@ -23,6 +23,8 @@ public final class InputLimits {
             Map.entry("grant_type", 256),
             Map.entry("client_id", 255),
             Map.entry("client_secret", 512),
+            Map.entry("client_assertion", 8192),
+            Map.entry("client_assertion_type", 128),
             Map.entry("realm", 255),
             Map.entry("username", 255),
             Map.entry("password", 1024),

@@ -30,6 +30,15 @@ final class BodyReader {
         }
     }
 
+    /** A reader of an object member, whose refusals stop the read of the body it is in. */
+    BodyReader member(String member) {
+        JsonNode node = body.get(member);
+        if (!(node instanceof ObjectNode object)) {
+            throw invalid(member, "Expected type object but found type " + (node == null ? "undefined" : type(node)));
+        }
+        return new BodyReader(object);
+    }
+
     /** Stops the read with a 400 {@code invalid_body} carrying {@code message}. */
     static Refused refuse(String message) {
         return new Refused(message);
@@ -37,6 +46,10 @@ final class BodyReader {
 
     boolean has(String member) {
         return body.has(member);
+    }
+
+    boolean isNull(String member) {
+        return body.path(member).isNull();
     }
 
     Option<String> text(String member, int maxLength) {
@@ -102,7 +115,7 @@ final class BodyReader {
             return Option.none();
         }
         if (!node.isObject()) {
-            throw invalid(member, "Expected type object but found type " + type(node));
+            throw invalid(member, "Expected type object but found type " + (node == null ? "undefined" : type(node)));
         }
         return Option.some((ObjectNode) node);
     }

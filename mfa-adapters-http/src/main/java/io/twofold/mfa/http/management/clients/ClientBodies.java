@@ -8,6 +8,7 @@ import io.twofold.mfa.http.management.ManagementJson;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.ManagedClient;
 import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.RefreshTokenPolicy;
 import io.twofold.mfa.model.TokenEndpointAuth;
 import io.twofold.mfa.port.in.operator.ClientChanges;
 import io.twofold.mfa.port.in.operator.ClientDraft;
@@ -28,7 +29,8 @@ import java.util.Map;
 final class ClientBodies {
     /** Members Twofold reads. */
     static final java.util.Set<String> KNOWN = java.util.Set.of("name", "description", "app_type",
-            "token_endpoint_auth_method", "grant_types", "client_metadata", "mfa_policy", "client_secret");
+            "token_endpoint_auth_method", "grant_types", "client_metadata", "mfa_policy", "client_secret",
+            "client_authentication_methods", "refresh_token");
     /** Members only the server sets: accepted (a round-tripped object carries them) and ignored. */
     static final java.util.Set<String> SERVER_SET = java.util.Set.of("client_id", "tenant", "global", "is_system",
             "signing_keys", "is_first_party", "client_secret_expires_at", "created_at", "updated_at");
@@ -44,12 +46,29 @@ final class ClientBodies {
             return Either.left(ManagementError.badRequest("Payload validation error: 'client_secret cannot be set when"
                     + " a client is created: it is generated; PATCH it with update:client_keys to choose one'."));
         }
+        if (body.has("client_authentication_methods")) {
+            return Either.left(ManagementError.badRequest("Payload validation error: 'client_authentication_methods"
+                    + " cannot be set when a client is created: create it, POST its keys to"
+                    + " /api/v2/clients/{id}/credentials, then PATCH client_authentication_methods'."));
+        }
         return BodyReader.read(body, reader -> new ClientDraft(reader.requiredText("name", 200),
                 reader.text("description", 2000), appType(reader), authMethod(reader), grantTypes(reader),
-                mfaPolicy(reader), metadata(reader), extra(body)));
+                mfaPolicy(reader), metadata(reader), extra(body), refreshTokens(reader, RefreshTokenPolicy.DEFAULT)));
+    }
+
+    private static Option<RefreshTokenPolicy> refreshTokens(BodyReader reader, RefreshTokenPolicy base) {
+        return reader.has("refresh_token") && !reader.isNull("refresh_token")
+                ? Option.some(RefreshTokenBody.read(reader.member("refresh_token"), base))
+                : Option.none();
     }
 
     static Either<ManagementError, ClientChanges> changes(ObjectNode body, Option<String> currentExtra) {
+        return changes(body, currentExtra, RefreshTokenPolicy.DEFAULT);
+    }
+
+    /** As above; a {@code refresh_token} object changes {@code currentRefresh} member by member. */
+    static Either<ManagementError, ClientChanges> changes(ObjectNode body, Option<String> currentExtra,
+                                                          RefreshTokenPolicy currentRefresh) {
         return BodyReader.read(body, reader -> {
             if (body.has("name")) {
                 reader.requiredText("name", 200);
@@ -58,12 +77,18 @@ final class ClientBodies {
             return new ClientChanges(reader.text("name", 200), reader.text("description", 2000), appType(reader),
                     authMethod(reader), grantTypes(reader), mfaPolicy(reader), metadata(reader),
                     extra.map(added -> merged(currentExtra, added)),
-                    reader.text("client_secret", 512));
+                    reader.text("client_secret", 512), refreshTokens(reader, currentRefresh));
         });
     }
 
     /** The client as the API shows it; the secret only in the answer that generated or set it. */
     static Map<String, Object> render(ManagedClient managed, Option<String> secret) {
+        return render(managed, secret, io.vavr.collection.List.empty());
+    }
+
+    /** As above, naming the credentials of a client that uses Private Key JWT. */
+    static Map<String, Object> render(ManagedClient managed, Option<String> secret,
+                                      io.vavr.collection.List<String> credentialIds) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("global", false);
         body.put("is_first_party", true);
@@ -72,11 +97,18 @@ final class ClientBodies {
         body.put("client_id", managed.id().value());
         secret.forEach(value -> body.put("client_secret", value));
         managed.profile().appType().forEach(type -> body.put("app_type", type));
-        body.put("token_endpoint_auth_method", managed.profile().authMethod().wireName());
+        if (managed.profile().authMethod() == TokenEndpointAuth.PRIVATE_KEY_JWT) {
+            // Auth0's shape: the method is client_authentication_methods, with the credentials' ids.
+            body.put("client_authentication_methods", Map.of("private_key_jwt",
+                    Map.of("credentials", credentialIds.map(id -> Map.of("id", id)).toJavaList())));
+        } else {
+            body.put("token_endpoint_auth_method", managed.profile().authMethod().wireName());
+        }
         body.put("grant_types", managed.client().grantTypes().toList().map(GrantType::wireName).sorted().toJavaList());
         body.put("client_metadata", managed.profile().metadataJson().map(ClientBodies::tree)
                 .getOrElse(() -> ManagementJson.mapper().createObjectNode()));
         body.put("mfa_policy", managed.client().mfaPolicy().wireName());
+        body.put("refresh_token", RefreshTokenBody.render(managed.client().refreshTokens()));
         managed.profile().extraJson().map(ClientBodies::tree).forEach(extra ->
                 extra.fields().forEachRemaining(field -> body.putIfAbsent(field.getKey(), field.getValue())));
         return body;
@@ -101,7 +133,7 @@ final class ClientBodies {
     }
 
     private static Option<TokenEndpointAuth> authMethod(BodyReader reader) {
-        return reader.text("token_endpoint_auth_method", 64).map(name -> TokenEndpointAuth.byWireName(name)
+        return reader.text("token_endpoint_auth_method", 64).map(name -> TokenEndpointAuth.bySecretMethodName(name)
                 .getOrElseThrow(() -> BodyReader.invalid("token_endpoint_auth_method",
                         "Must be one of none, client_secret_post, client_secret_basic")));
     }

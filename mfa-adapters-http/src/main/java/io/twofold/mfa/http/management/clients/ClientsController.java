@@ -1,5 +1,6 @@
 package io.twofold.mfa.http.management.clients;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -21,10 +22,13 @@ import io.twofold.mfa.http.management.ManagementJson;
 import io.twofold.mfa.http.management.Operator;
 import io.twofold.mfa.http.management.PageRequest;
 import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.ClientPublicKey;
+import io.twofold.mfa.model.ManagedClient;
+import io.twofold.mfa.model.TokenEndpointAuth;
 import io.twofold.mfa.port.in.operator.ClientAdministration;
+import io.twofold.mfa.port.in.operator.ClientKeyAdministration;
 import io.twofold.mfa.port.in.operator.ClientWithSecret;
 import io.twofold.mfa.port.in.operator.Listing;
-import io.twofold.mfa.model.ManagedClient;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -46,10 +50,13 @@ public class ClientsController {
 
     private final ClientAdministration clients;
     private final ManagementAuth auth;
+    /** Absent in a host without Private Key JWT: then client_authentication_methods is refused. */
+    private final @Nullable ClientKeyAdministration keys;
 
-    public ClientsController(ClientAdministration clients, ManagementAuth auth) {
+    public ClientsController(ClientAdministration clients, ManagementAuth auth, @Nullable ClientKeyAdministration keys) {
         this.clients = clients;
         this.auth = auth;
+        this.keys = keys;
     }
 
     @Post(uri = "/clients", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -73,7 +80,7 @@ public class ClientsController {
                                     : clients.list(appType, (int) Math.min(page.offset(), Integer.MAX_VALUE),
                                             page.perPage());
                             java.util.List<Map<String, Object>> items = listing.items()
-                                    .map(client -> ClientBodies.select(ClientBodies.render(client, Option.none()),
+                                    .map(client -> ClientBodies.select(render(client, Option.none()),
                                             fields._1, fields._2))
                                     .toJavaList();
                             return ManagementJson.ok(page.render("clients", items, listing.total(), false));
@@ -85,7 +92,7 @@ public class ClientsController {
         return answer(auth.require(request, "read:clients")
                 .flatMap(operator -> fields(request))
                 .flatMap(fields -> clients.find(new ClientId(id)).mapLeft(ManagementErrors::map)
-                        .map(client -> ManagementJson.ok(ClientBodies.select(ClientBodies.render(client, Option.none()),
+                        .map(client -> ManagementJson.ok(ClientBodies.select(render(client, Option.none()),
                                 fields._1, fields._2)))));
     }
 
@@ -96,7 +103,12 @@ public class ClientsController {
                         .flatMap(json -> mayChange(operator, json.has("client_secret"),
                                 json.size() > (json.has("client_secret") ? 1 : 0))
                                 .flatMap(allowed -> clients.find(new ClientId(id)).mapLeft(ManagementErrors::map))
-                                .flatMap(current -> ClientBodies.changes(json, current.profile().extraJson()))
+                                .flatMap(current -> privateKeyJwt(json.remove("client_authentication_methods"),
+                                        json.has("token_endpoint_auth_method"))
+                                        .flatMap(ids -> ClientBodies.changes(json, current.profile().extraJson(),
+                                                        current.client().refreshTokens())
+                                                .flatMap(changes -> switchToKeys(operator, new ClientId(id), ids)
+                                                        .map(switched -> changes))))
                                 .flatMap(changes -> clients.update(operator.client(), new ClientId(id), changes)
                                         .mapLeft(ManagementErrors::map))))
                 .map(updated -> ManagementJson.ok(rendered(updated))));
@@ -130,8 +142,37 @@ public class ClientsController {
         return Either.right(operator);
     }
 
-    private static Map<String, Object> rendered(ClientWithSecret client) {
-        return ClientBodies.render(client.client(), client.secret());
+    /** The credential ids a PATCH's {@code client_authentication_methods} names, none when it has no such member. */
+    private Either<ManagementError, Option<List<String>>> privateKeyJwt(@Nullable JsonNode methods,
+                                                                        boolean setsSecretMethod) {
+        if (methods == null) {
+            return Either.right(Option.none());
+        }
+        if (keys == null) {
+            return Either.left(ManagementError.badRequest("Private Key JWT is not available on this server."));
+        }
+        if (setsSecretMethod) {
+            return Either.left(ManagementError.badRequest("Payload validation error: 'token_endpoint_auth_method and"
+                    + " client_authentication_methods exclude each other'."));
+        }
+        return CredentialBodies.privateKeyJwtIds(methods).map(Option::some);
+    }
+
+    private Either<ManagementError, ClientId> switchToKeys(Operator operator, ClientId id, Option<List<String>> ids) {
+        return ids.isEmpty() ? Either.right(id)
+                : keys.usePrivateKeyJwt(operator.client(), id, ids.get()).mapLeft(ManagementErrors::map);
+    }
+
+    private Map<String, Object> rendered(ClientWithSecret client) {
+        return render(client.client(), client.secret());
+    }
+
+    /** The client's body; a Private Key JWT client's names its credentials as Auth0's does. */
+    private Map<String, Object> render(ManagedClient client, Option<String> secret) {
+        List<String> credentialIds = client.profile().authMethod() == TokenEndpointAuth.PRIVATE_KEY_JWT && keys != null
+                ? keys.list(client.id()).map(found -> found.map(ClientPublicKey::id)).getOrElse(List.empty())
+                : List.empty();
+        return ClientBodies.render(client, secret, credentialIds);
     }
 
     /** {@code fields} (comma-separated) and {@code include_fields} (default true). */

@@ -2,6 +2,7 @@ package io.twofold.mfa.port.in.operator;
 
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.RefreshTokenPolicy;
 import io.twofold.mfa.model.TokenEndpointAuth;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
@@ -10,7 +11,17 @@ import io.vavr.control.Option;
 public record ClientChanges(Option<String> name, Option<String> description, Option<String> appType,
                             Option<TokenEndpointAuth> authMethod, Option<Set<GrantType>> grantTypes,
                             Option<MfaPolicy> mfaPolicy, Option<String> metadataJson, Option<String> extraJson,
-                            Option<String> secret) {
+                            Option<String> secret, Option<RefreshTokenPolicy> refreshTokens) {
+
+    /** Changes that keep the refresh-token policy. */
+    public ClientChanges(Option<String> name, Option<String> description, Option<String> appType,
+                         Option<TokenEndpointAuth> authMethod, Option<Set<GrantType>> grantTypes,
+                         Option<MfaPolicy> mfaPolicy, Option<String> metadataJson, Option<String> extraJson,
+                         Option<String> secret) {
+        this(name, description, appType, authMethod, grantTypes, mfaPolicy, metadataJson, extraJson, secret,
+                Option.none());
+    }
+
     @Override
     public String toString() {
         return "ClientChanges[name=" + name + ", authMethod=" + authMethod + ", grantTypes=" + grantTypes

@@ -2,6 +2,7 @@ package io.twofold.mfa.port.in.operator;
 
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.RefreshTokenPolicy;
 import io.twofold.mfa.model.TokenEndpointAuth;
 import io.vavr.collection.Set;
 import io.vavr.control.Option;
@@ -14,5 +15,13 @@ import io.vavr.control.Option;
  */
 public record ClientDraft(String name, Option<String> description, Option<String> appType,
                           Option<TokenEndpointAuth> authMethod, Option<Set<GrantType>> grantTypes,
-                          Option<MfaPolicy> mfaPolicy, Option<String> metadataJson, Option<String> extraJson) {
+                          Option<MfaPolicy> mfaPolicy, Option<String> metadataJson, Option<String> extraJson,
+                          Option<RefreshTokenPolicy> refreshTokens) {
+
+    /** A draft with the default refresh-token policy. */
+    public ClientDraft(String name, Option<String> description, Option<String> appType,
+                       Option<TokenEndpointAuth> authMethod, Option<Set<GrantType>> grantTypes,
+                       Option<MfaPolicy> mfaPolicy, Option<String> metadataJson, Option<String> extraJson) {
+        this(name, description, appType, authMethod, grantTypes, mfaPolicy, metadataJson, extraJson, Option.none());
+    }
 }
