@@ -43,6 +43,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcResourceServerStore resourceServers;
     private final JdbcClientGrantStore clientGrants;
     private final JdbcRefreshTokenStore refreshTokens;
+    private final Resealer resealer;
     private final UnitOfWork unitOfWork;
 
     private JdbcStorage(Database database, StoreFactory stores) {
@@ -62,6 +63,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.resourceServers = stores.resourceServers();
         this.clientGrants = stores.clientGrants();
         this.refreshTokens = stores.refreshTokens();
+        this.resealer = stores.resealer();
         this.unitOfWork = stores.unitOfWork();
     }
 
@@ -166,6 +168,11 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcSigningKeyStore signingKeys() {
         return signingKeys;
+    }
+
+    /** Moves sealed values onto the current sealing key ({@code reseal}). */
+    public Resealer resealer() {
+        return resealer;
     }
 
     public JdbcAuditLog auditLog() {
