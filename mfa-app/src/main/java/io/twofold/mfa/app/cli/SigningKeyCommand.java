@@ -54,7 +54,9 @@ final class SigningKeyCommand implements Command {
     }
 
     private int rotate(TwofoldConfiguration configuration, JdbcStorage jdbc, PrintStream out, PrintStream err) {
-        SigningKeys.Rotation rotation = SigningKeys.rotate(jdbc.signingKeys(), clock, new SecureRandomSource(),
+        // One instant for the rotation and for what is said about it.
+        Clock now = Clock.fixed(clock.instant(), java.time.ZoneOffset.UTC);
+        SigningKeys.Rotation rotation = SigningKeys.rotate(jdbc.signingKeys(), now, new SecureRandomSource(),
                 configuration.keyRefresh().retiredKeysKept());
         if (!rotation.rotated()) {
             err.println("Another rotation came first: key " + rotation.current() + " is current. Nothing changed.");
@@ -62,7 +64,7 @@ final class SigningKeyCommand implements Command {
         }
         out.println("Signing key " + rotation.current() + " is current.");
         rotation.previous().forEach(previous -> out.println("Key " + previous + " is retired: it stays in the JWKS and"
-                + " verifies the tokens it signed until " + clock.instant().plus(configuration.keyRefresh().retiredKeysKept())
+                + " verifies the tokens it signed until " + now.instant().plus(configuration.keyRefresh().retiredKeysKept())
                 + "."));
         out.println("Every node signs with the new key within " + configuration.signingKeyRefresh()
                 + " (MFA_SIGNING_KEY_REFRESH). Retired keys forgotten: " + rotation.dropped() + ".");
