@@ -4,18 +4,24 @@ import io.twofold.mfa.jdbc.seal.Sealed;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.port.out.KeptSigningKey;
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
+import org.jdbi.v3.core.Handle;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
- * The token-signing key in {@code signing_keys}, its private JWK sealed with the key id as
- * associated data. The primary key on the slot makes the first node's save the only one.
+ * The token-signing keys in {@code signing_keys}, each private JWK sealed with its key id as
+ * associated data. The slot {@code current} is the primary key of the signing key: the first node's
+ * save is the only one, and a rotation is one compare-and-set on it. A retired key's slot is its kid.
  */
 public final class JdbcSigningKeyStore implements SigningKeyStore {
     private static final String CURRENT = "current";
+    private static final String COLUMNS = "kid, seal_key_id, sealed, created_at, retired_at";
 
     private final Handles handles;
     private final Sealer sealer;
@@ -30,31 +36,92 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
     @Override
     public Option<SigningKey> current() {
         return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
-                        "SELECT kid, seal_key_id, sealed, created_at FROM signing_keys WHERE slot = :slot")
+                        "SELECT " + COLUMNS + " FROM signing_keys WHERE slot = :slot")
                 .bind("slot", CURRENT)
                 .map(rows)
-                .findOne()));
+                .findOne()))
+                .map(KeptSigningKey::key);
     }
 
     @Override
     public boolean saveIfAbsent(SigningKey key) {
-        byte[] jwk = key.privateJwkJson().getBytes(StandardCharsets.UTF_8);
-        Sealed sealed = sealer.seal(jwk, SigningKeyRows.owner(key.keyId()));
         try {
-            return handles.withHandle(handle -> handle.createUpdate("INSERT INTO signing_keys"
-                            + " (slot, kid, seal_key_id, sealed, created_at) VALUES (:slot, :kid, :keyId, :sealed, :created)"
-                            + " ON CONFLICT DO NOTHING")
-                    .bind("slot", CURRENT)
-                    .bind("kid", key.keyId())
-                    .bind("keyId", sealed.keyId())
-                    .bind("sealed", sealed.nonceAndCiphertext())
-                    .bind("created", Sql.at(key.createdAt()))
-                    .execute()) == 1;
+            return handles.withHandle(handle -> insertCurrent(handle, key));
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<KeptSigningKey> all() {
+        return handles.withHandle(handle -> List.ofAll(handle.createQuery("SELECT " + COLUMNS + " FROM signing_keys"
+                        + " ORDER BY CASE WHEN slot = :slot THEN 0 ELSE 1 END, retired_at DESC, kid")
+                .bind("slot", CURRENT)
+                .map(rows)
+                .list()));
+    }
+
+    @Override
+    public boolean rotate(String expectedCurrentKeyId, SigningKey next, Instant at) {
+        try {
+            return handles.inTransaction(handle -> {
+                // The compare-and-set: of two rotations from the same key, the second finds the slot
+                // already moved (PostgreSQL re-checks the row after waiting for the first) and changes nothing.
+                int retired = handle.createUpdate("UPDATE signing_keys SET slot = kid, retired_at = :at"
+                                + " WHERE slot = :slot AND kid = :expected")
+                        .bind("at", Sql.at(at))
+                        .bind("slot", CURRENT)
+                        .bind("expected", expectedCurrentKeyId)
+                        .execute();
+                if (retired != 1) {
+                    return false;
+                }
+                if (!insertCurrent(handle, next)) {
+                    throw new RotationLost();
+                }
+                return true;
+            });
+        } catch (RotationLost e) {
+            return false;
+        } catch (RuntimeException e) {
+            // A kid already kept, or a rotation that raced ours to the slot: nothing was changed.
+            if (Sql.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public int dropRetiredBefore(Instant cutoff) {
+        return handles.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM signing_keys WHERE slot <> :slot AND retired_at < :cutoff")
+                .bind("slot", CURRENT)
+                .bind("cutoff", Sql.at(cutoff))
+                .execute());
+    }
+
+    /** Rolls a rotation back whose new key could not take the slot (its kid is kept already). */
+    private static final class RotationLost extends RuntimeException {
+        RotationLost() {
+            super("the signing-key rotation lost its slot", null, false, false);
+        }
+    }
+
+    private boolean insertCurrent(Handle handle, SigningKey key) {
+        byte[] jwk = key.privateJwkJson().getBytes(StandardCharsets.UTF_8);
+        Sealed sealed = sealer.seal(jwk, SigningKeyRows.owner(key.keyId()));
+        return handle.createUpdate("INSERT INTO signing_keys"
+                        + " (slot, kid, seal_key_id, sealed, created_at) VALUES (:slot, :kid, :keyId, :sealed, :created)"
+                        + " ON CONFLICT DO NOTHING")
+                .bind("slot", CURRENT)
+                .bind("kid", key.keyId())
+                .bind("keyId", sealed.keyId())
+                .bind("sealed", sealed.nonceAndCiphertext())
+                .bind("created", Sql.at(key.createdAt()))
+                .execute() == 1;
     }
 }

@@ -47,6 +47,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcRefreshTokenStore refreshTokens;
     private final JdbcClientKeyStore clientKeys;
     private final JdbcUsedAssertions usedAssertions;
+    private final Resealer resealer;
     private final UnitOfWork unitOfWork;
 
     private JdbcStorage(Database database, StoreFactory stores) {
@@ -68,6 +69,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.refreshTokens = stores.refreshTokens();
         this.clientKeys = stores.clientKeys();
         this.usedAssertions = stores.usedAssertions();
+        this.resealer = stores.resealer();
         this.unitOfWork = stores.unitOfWork();
     }
 
@@ -172,6 +174,11 @@ public final class JdbcStorage implements AutoCloseable {
 
     public JdbcSigningKeyStore signingKeys() {
         return signingKeys;
+    }
+
+    /** Moves sealed values onto the current sealing key ({@code reseal}). */
+    public Resealer resealer() {
+        return resealer;
     }
 
     public JdbcAuditLog auditLog() {

@@ -4,13 +4,15 @@ import io.twofold.mfa.jdbc.seal.Sealed;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.tx.Columns;
 import io.twofold.mfa.jdbc.tx.TableRows;
+import io.twofold.mfa.port.out.KeptSigningKey;
 import io.twofold.mfa.port.out.SigningKey;
+import io.vavr.control.Option;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 /** Reads a {@code signing_keys} row back into the signing key, opening its sealed private JWK. */
-final class SigningKeyRows extends TableRows<SigningKey> {
+final class SigningKeyRows extends TableRows<KeptSigningKey> {
     private final Sealer sealer;
 
     SigningKeyRows(Sealer sealer, String prefix) {
@@ -19,11 +21,12 @@ final class SigningKeyRows extends TableRows<SigningKey> {
     }
 
     @Override
-    protected SigningKey map(Columns row) throws SQLException {
+    protected KeptSigningKey map(Columns row) throws SQLException {
         String kid = row.text("kid");
         Sealed sealed = new Sealed(row.text("seal_key_id"), row.bytes("sealed"));
         String jwk = new String(sealer.open(sealed, owner(kid)), StandardCharsets.UTF_8);
-        return new SigningKey(kid, jwk, row.instant("created_at"));
+        return new KeptSigningKey(new SigningKey(kid, jwk, row.instant("created_at")),
+                Option.of(row.instant("retired_at")));
     }
 
     /** The associated data a key's JWK is sealed with: its key id, so a sealed JWK cannot pass for another key's. */

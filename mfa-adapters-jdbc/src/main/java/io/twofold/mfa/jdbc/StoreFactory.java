@@ -64,6 +64,10 @@ final class StoreFactory {
         return new JdbcSigningKeyStore(handles, sealer);
     }
 
+    Resealer resealer() {
+        return new Resealer(handles, sealer, seeds);
+    }
+
     JdbcRefreshTokenStore refreshTokens() {
         return new JdbcRefreshTokenStore(handles);
     }

@@ -1,7 +1,6 @@
 package io.twofold.mfa.app;
 
 import io.micronaut.context.ApplicationContext;
-import io.twofold.mfa.app.cli.Commands;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
- * Starts the Twofold server. Everything is wired by hand in {@code io.twofold.mfa.app.wiring}; the
+ * Starts the Twofold server ({@code cli.Launcher}, the jar's entry point, runs commands instead). Everything is wired by hand in {@code io.twofold.mfa.app.wiring}; the
  * configuration comes from the {@code MFA_*} environment variables (see {@code application.yml}).
  * <p>
  * Started here rather than by {@code Micronaut.start()}, whose shutdown hook stops the event loops
@@ -25,10 +24,6 @@ public final class TwofoldApplication {
     }
 
     public static void main(String[] args) {
-        if (Commands.isCommand(args)) {
-            System.exit(Commands.shipped().run(args, System.out, System.err));
-            return;
-        }
         long started = System.nanoTime();
         ApplicationContext context = Micronaut.build(args)
                 .mainClass(TwofoldApplication.class)

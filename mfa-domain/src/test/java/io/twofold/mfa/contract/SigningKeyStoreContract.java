@@ -1,8 +1,10 @@
 package io.twofold.mfa.contract;
 
+import io.twofold.mfa.port.out.KeptSigningKey;
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
 import org.junit.jupiter.api.BeforeEach;
+import io.vavr.control.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -52,6 +54,62 @@ public abstract class SigningKeyStoreContract {
 
             assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
             assertThat(store.current()).containsExactly(keys.get(results.indexOf(true)));
+        }
+    }
+
+    @Test
+    public void rotationRetiresTheCurrentKeyAndKeepsItForVerifying() {
+        store.saveIfAbsent(key(1));
+
+        assertThat(store.rotate("kid-1", key(2), T0.plusSeconds(60))).isTrue();
+
+        assertThat(store.current()).containsExactly(key(2));
+        assertThat(store.all()).containsExactly(new KeptSigningKey(key(2), Option.none()),
+                new KeptSigningKey(key(1), Option.some(T0.plusSeconds(60))));
+    }
+
+    @Test
+    public void aRotationFromAKeyThatNoLongerSignsChangesNothing() {
+        store.saveIfAbsent(key(1));
+        store.rotate("kid-1", key(2), T0.plusSeconds(60));
+
+        assertThat(store.rotate("kid-1", key(3), T0.plusSeconds(120))).isFalse();
+        assertThat(store.rotate("kid-2", key(1), T0.plusSeconds(120))).as("a kid already kept").isFalse();
+        assertThat(store.rotate("kid-9", key(4), T0)).isFalse();
+
+        assertThat(store.all().map(kept -> kept.key().keyId())).containsExactly("kid-2", "kid-1");
+    }
+
+    @Test
+    public void rotatingAnEmptyStoreDoesNothing() {
+        assertThat(store.rotate("kid-1", key(2), T0)).isFalse();
+        assertThat(store.all()).isEmpty();
+    }
+
+    @Test
+    public void listsRetiredKeysMostRecentlyRetiredFirstAndDropsThemAfterTheirTime() {
+        store.saveIfAbsent(key(1));
+        store.rotate("kid-1", key(2), T0.plusSeconds(100));
+        store.rotate("kid-2", key(3), T0.plusSeconds(200));
+
+        assertThat(store.all().map(kept -> kept.key().keyId())).containsExactly("kid-3", "kid-2", "kid-1");
+        assertThat(store.dropRetiredBefore(T0.plusSeconds(150))).isEqualTo(1);
+        assertThat(store.all().map(kept -> kept.key().keyId())).containsExactly("kid-3", "kid-2");
+        assertThat(store.dropRetiredBefore(T0.plusSeconds(10_000))).isEqualTo(1);
+        assertThat(store.all().map(kept -> kept.key().keyId())).containsExactly("kid-3");
+    }
+
+    @Test
+    public void oneRotationWinsWhenNodesRotateAtOnce() {
+        store.saveIfAbsent(key(0));
+        List<SigningKey> keys = IntStream.rangeClosed(1, Race.THREADS).mapToObj(SigningKeyStoreContract::key).toList();
+        try (Race race = new Race()) {
+            List<Boolean> results = race.run(thread -> store.rotate("kid-0", keys.get(thread), T0.plusSeconds(60)));
+
+            assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
+            SigningKey winner = keys.get(results.indexOf(true));
+            assertThat(store.current()).containsExactly(winner);
+            assertThat(store.all().map(kept -> kept.key().keyId())).containsExactly(winner.keyId(), "kid-0");
         }
     }
 }

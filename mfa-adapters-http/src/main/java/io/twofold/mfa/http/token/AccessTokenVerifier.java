@@ -12,12 +12,14 @@ import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.UserId;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.function.Function;
 
 /**
  * Checks an MFA API access token. Every check is explicit and the algorithm is pinned to RS256
@@ -33,18 +35,13 @@ final class AccessTokenVerifier {
 
     private final JwtSettings settings;
     private final Clock clock;
-    private final RSAKey publicKey;
-    private final RSASSAVerifier verifier;
+    /** The public key of each kid that may verify now: the current signing key and recently retired ones. */
+    private final Function<String, Option<RSAKey>> publicKeys;
 
-    AccessTokenVerifier(JwtSettings settings, Clock clock, RSAKey publicKey) {
+    AccessTokenVerifier(JwtSettings settings, Clock clock, Function<String, Option<RSAKey>> publicKeys) {
         this.settings = settings;
         this.clock = clock;
-        this.publicKey = publicKey;
-        try {
-            this.verifier = new RSASSAVerifier(publicKey);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("the signing key cannot verify RS256", e);
-        }
+        this.publicKeys = publicKeys;
     }
 
     /** An MFA API access token. */
@@ -102,22 +99,23 @@ final class AccessTokenVerifier {
         if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
             return Either.left("unexpected signing algorithm");
         }
-        if (!publicKey.getKeyID().equals(header.getKeyID())) {
+        Option<RSAKey> publicKey = header.getKeyID() == null ? Option.none() : publicKeys.apply(header.getKeyID());
+        if (publicKey.isEmpty()) {
             return Either.left("unknown signing key");
         }
         if (!JwtTokenIssuer.ACCESS_TOKEN_TYPE.equals(header.getType())) {
             // An ID token is signed by the same key; its typ keeps it from passing as an access token.
             return Either.left("not an access token");
         }
-        if (!signatureHolds(jwt)) {
+        if (!signatureHolds(jwt, publicKey.get())) {
             return Either.left("bad signature");
         }
         return checkTimes(claims);
     }
 
-    private boolean signatureHolds(SignedJWT jwt) {
+    private static boolean signatureHolds(SignedJWT jwt, RSAKey publicKey) {
         try {
-            return jwt.verify(verifier);
+            return jwt.verify(new RSASSAVerifier(publicKey));
         } catch (JOSEException | IllegalStateException e) {
             return false;
         }

@@ -46,8 +46,10 @@ public final class JwtTokenIssuer implements TokenIssuer {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final JwtSettings settings;
-    private final RSAKey key;
-    private final RSASSASigner signer;
+    private final SigningKeys keys;
+    private final RsaSigningProvider signingProvider;
+    /** The signer of the current key, made again when a rotation changes the key. */
+    private volatile Signing signing;
     private final RandomSource random;
     private final AccessTokenVerifier verifier;
     private final Clock clock;
@@ -63,13 +65,31 @@ public final class JwtTokenIssuer implements TokenIssuer {
      */
     public JwtTokenIssuer(JwtSettings settings, Clock clock, RSAKey signingKey, RandomSource random,
                           RsaSigningProvider signingProvider) {
+        this(settings, clock, SigningKeys.of(signingKey), random, signingProvider);
+    }
+
+    /**
+     * Signs with whichever key {@code keys} names current at the time (it follows rotations), and
+     * verifies tokens signed by any key it still publishes.
+     */
+    public JwtTokenIssuer(JwtSettings settings, Clock clock, SigningKeys keys, RandomSource random,
+                          RsaSigningProvider signingProvider) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.key = RsaKeys.requireUsableSigningKey(signingKey);
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.random = Objects.requireNonNull(random, "random");
-        this.signer = new RSASSASigner(signingProvider.privateKey(key));
-        this.signer.getJCAContext().setProvider(signingProvider.provider());
+        this.signingProvider = Objects.requireNonNull(signingProvider, "signingProvider");
+        this.signing = Signing.of(keys.signingKey(), signingProvider);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.verifier = new AccessTokenVerifier(settings, clock, key.toPublicJWK());
+        this.verifier = new AccessTokenVerifier(settings, clock, keys::verificationKey);
+    }
+
+    /** A key and its signer, translated once into the signing provider's form. */
+    private record Signing(RSAKey key, RSASSASigner signer) {
+        static Signing of(RSAKey key, RsaSigningProvider provider) {
+            RSASSASigner signer = new RSASSASigner(provider.privateKey(RsaKeys.requireUsableSigningKey(key)));
+            signer.getJCAContext().setProvider(provider.provider());
+            return new Signing(key, signer);
+        }
     }
 
     @Override
@@ -171,14 +191,25 @@ public final class JwtTokenIssuer implements TokenIssuer {
     }
 
     private String sign(JWTClaimsSet claims, JOSEObjectType type) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type).build();
+        Signing current = currentSigning();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(current.key().getKeyID()).type(type).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(current.signer());
         } catch (JOSEException e) {
-            throw new IllegalStateException("could not sign a token with key " + key.getKeyID(), e);
+            throw new IllegalStateException("could not sign a token with key " + current.key().getKeyID(), e);
         }
         return jwt.serialize();
+    }
+
+    private Signing currentSigning() {
+        RSAKey key = keys.signingKey();
+        Signing current = signing;
+        if (!current.key().getKeyID().equals(key.getKeyID())) {
+            current = Signing.of(key, signingProvider);
+            signing = current;
+        }
+        return current;
     }
 
     private String randomId() {

@@ -1,6 +1,7 @@
 package io.twofold.mfa.http.wellknown;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** What the well-known documents publish: the issuer URL and the public JWK set of its signing key. */
 public interface IssuerMetadata {
@@ -12,6 +13,12 @@ public interface IssuerMetadata {
     String publicJwkSetJson();
 
     static IssuerMetadata of(String issuer, String publicJwkSetJson) {
+        Objects.requireNonNull(publicJwkSetJson, "publicJwkSetJson");
+        return of(issuer, () -> publicJwkSetJson);
+    }
+
+    /** A JWK set asked for at each request: it changes when the signing keys rotate. */
+    static IssuerMetadata of(String issuer, Supplier<String> publicJwkSetJson) {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(publicJwkSetJson, "publicJwkSetJson");
         return new IssuerMetadata() {
@@ -22,7 +29,7 @@ public interface IssuerMetadata {
 
             @Override
             public String publicJwkSetJson() {
-                return publicJwkSetJson;
+                return publicJwkSetJson.get();
             }
         };
     }

@@ -60,6 +60,21 @@ class SigningKeysTest {
             public boolean saveIfAbsent(SigningKey key) {
                 return shared.saveIfAbsent(key);
             }
+
+            @Override
+            public io.vavr.collection.List<io.twofold.mfa.port.out.KeptSigningKey> all() {
+                return shared.all();
+            }
+
+            @Override
+            public boolean rotate(String expectedCurrentKeyId, SigningKey next, Instant at) {
+                return shared.rotate(expectedCurrentKeyId, next, at);
+            }
+
+            @Override
+            public int dropRetiredBefore(Instant cutoff) {
+                return shared.dropRetiredBefore(cutoff);
+            }
         };
 
         SigningKeys loser = SigningKeys.loadOrCreate(lateLooker, clock, new SeededRandomSource(3));

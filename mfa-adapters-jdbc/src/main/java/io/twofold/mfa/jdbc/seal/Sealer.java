@@ -65,6 +65,24 @@ public final class Sealer {
     }
 
     /**
+     * The same plaintext sealed again under the current key (a fresh nonce), for moving values off a
+     * key that is being retired. The plaintext lives only inside this call and is wiped.
+     */
+    public Sealed reseal(Sealed sealed, byte[] associatedData) {
+        byte[] plaintext = open(sealed, associatedData);
+        try {
+            return seal(plaintext, associatedData);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    /** The id of the key new values are sealed with. */
+    public String currentKeyId() {
+        return keyring.currentKeyId();
+    }
+
+    /**
      * Associated data from several parts, each prefixed by its length, so that ("a|b", "c") and
      * ("a", "b|c") never give the same bytes.
      */

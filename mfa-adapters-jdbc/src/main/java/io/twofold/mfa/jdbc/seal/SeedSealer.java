@@ -38,6 +38,11 @@ public final class SeedSealer {
         }
     }
 
+    /** The seed sealed again under the current key, for {@code reseal}; it is never handed out in clear. */
+    public Sealed reseal(UserId user, AuthenticatorId id, Sealed sealed) {
+        return sealer.reseal(sealed, owner(user, id));
+    }
+
     private static byte[] owner(UserId user, AuthenticatorId id) {
         return Sealer.associatedData(PURPOSE, user.value(), id.value());
     }

@@ -18,7 +18,8 @@ public final class Commands {
 
     /** Every command this build ships. Add a command here. */
     public static Commands shipped() {
-        return new Commands(List.empty());
+        OperatorStorage storage = OperatorStorage.fromProcess();
+        return new Commands(List.of(new SigningKeyCommand(storage, java.time.Clock.systemUTC()), new ResealCommand(storage)));
     }
 
     /** Whether these arguments ask for a command rather than the server. */

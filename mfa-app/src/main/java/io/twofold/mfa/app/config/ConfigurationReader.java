@@ -54,7 +54,7 @@ public final class ConfigurationReader {
         DeliverySettings delivery = new DeliveryReader(raw).read();
         return new TwofoldConfiguration(port, tls, issuer(port, tls.isDefined()), tenantName, dataDir, database(dataDir), sealingKey(),
                 raw.apply(Setting.SIGNING_KEY), rsaProvider(), delivery, idleTimeout(delivery), shutdownGrace(),
-                managementTokenLifetime(), sendLimits(), bootstrap);
+                managementTokenLifetime(), sendLimits(), bootstrap, signingKeyRefresh());
     }
 
     /**
@@ -83,6 +83,15 @@ public final class ConfigurationReader {
     /** The lifetime of Management API tokens (Auth0's default 24 h; at most 30 days). */
     private Duration managementTokenLifetime() {
         return duration(Setting.MANAGEMENT_TOKEN_LIFETIME, BuiltInApis.MANAGEMENT_TOKEN_LIFETIME, Duration.ofDays(30), "720h");
+    }
+
+    /** How often a node re-reads the signing keys (1 s to 1 h). */
+    private Duration signingKeyRefresh() {
+        Duration every = duration(Setting.SIGNING_KEY_REFRESH, Durations.DEFAULT_SIGNING_KEY_REFRESH, Duration.ofHours(1), "1h");
+        if (every.toMillis() < 1000) {
+            throw invalid(Setting.SIGNING_KEY_REFRESH, "must be at least 1s");
+        }
+        return every;
     }
 
     /** How long SIGTERM waits for the requests in flight before stopping anyway (at most 10 minutes). */
@@ -215,19 +224,41 @@ public final class ConfigurationReader {
         if (!keyId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw invalid(Setting.SECRET_KEY_ID, "must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
-        return raw.apply(Setting.SECRET_KEY).map(value -> new SealingKeySetting(keyId, decodeKey(value)));
+        Option<String> previous = raw.apply(Setting.SECRET_KEY_PREVIOUS);
+        if (previous.isDefined() && raw.apply(Setting.SECRET_KEY).isEmpty()) {
+            throw invalid(Setting.SECRET_KEY_PREVIOUS, "needs MFA_SECRET_KEY: the new key that seals from now on");
+        }
+        return raw.apply(Setting.SECRET_KEY).map(value -> new SealingKeySetting(keyId, decodeKey(Setting.SECRET_KEY, value),
+                previous.map(ConfigurationReader::previousKeys).getOrElse(java.util.Map.of())));
     }
 
-    private static byte[] decodeKey(String value) {
+    /** {@code <id>:<base64>[,<id>:<base64>...]}: the keys a rotation replaced, kept for opening only. */
+    private static java.util.Map<String, byte[]> previousKeys(String value) {
+        java.util.Map<String, byte[]> keys = new java.util.LinkedHashMap<>();
+        for (String entry : value.split(",")) {
+            int colon = entry.indexOf(':');
+            String id = colon < 0 ? "" : entry.substring(0, colon).strip();
+            if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw invalid(Setting.SECRET_KEY_PREVIOUS, "must be <id>:<base64 key>, comma-separated, each id 1 to 64"
+                        + " letters, digits, '.', '_' or '-' (for example k1:BASE64)");
+            }
+            if (keys.put(id, decodeKey(Setting.SECRET_KEY_PREVIOUS, entry.substring(colon + 1).strip())) != null) {
+                throw invalid(Setting.SECRET_KEY_PREVIOUS, "names key " + id + " twice");
+            }
+        }
+        return keys;
+    }
+
+    private static byte[] decodeKey(Setting setting, String value) {
         byte[] key;
         try {
             key = value.contains("-") || value.contains("_")
                     ? Base64.getUrlDecoder().decode(value) : Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException notBase64) {
-            throw invalid(Setting.SECRET_KEY, "is not base64; create one with: openssl rand -base64 32");
+            throw invalid(setting, "is not base64; create one with: openssl rand -base64 32");
         }
         if (key.length != SealingKeySetting.KEY_BYTES) {
-            throw invalid(Setting.SECRET_KEY, "must decode to 32 bytes (it decodes to " + key.length
+            throw invalid(setting, "must decode to 32 bytes (it decodes to " + key.length
                     + "); create one with: openssl rand -base64 32");
         }
         return key;

@@ -18,6 +18,7 @@ final class Durations {
     static final Duration DEFAULT_DB_POOL_TIMEOUT = Duration.ofSeconds(3);
     static final Duration DEFAULT_DB_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration DEFAULT_DB_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_SIGNING_KEY_REFRESH = Duration.ofSeconds(30);
     private static final Duration MAX_WEBHOOK_TIMEOUT = Duration.ofMinutes(2);
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
 

@@ -28,7 +28,7 @@ public final class SealingKeys {
     public static Keyring resolve(TwofoldConfiguration configuration, SecureRandom random) {
         if (configuration.sealingKey().isDefined()) {
             SealingKeySetting setting = configuration.sealingKey().get();
-            return Keyring.single(setting.keyId(), setting.key());
+            return Keyring.of(setting.keyId(), setting.allKeys());
         }
         if (!configuration.database().embedded()) {
             throw new InvalidConfigurationException("MFA_SECRET_KEY is required with an external database (MFA_DB_URL):"

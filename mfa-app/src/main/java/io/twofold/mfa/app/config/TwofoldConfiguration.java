@@ -1,6 +1,8 @@
 package io.twofold.mfa.app.config;
 
 import io.twofold.mfa.app.bootstrap.BootstrapFile;
+import io.twofold.mfa.http.token.JwtSettings;
+import io.twofold.mfa.http.token.KeyRefresh;
 import io.twofold.mfa.http.token.RsaSigningProvider;
 import io.twofold.mfa.policy.SendLimits;
 import io.twofold.mfa.secret.Redaction;
@@ -28,7 +30,18 @@ public record TwofoldConfiguration(
         Duration shutdownGrace,
         Duration managementTokenLifetime,
         SendLimits sendLimits,
-        Option<BootstrapFile> bootstrap) {
+        Option<BootstrapFile> bootstrap,
+        Duration signingKeyRefresh) {
+
+    /**
+     * How this node follows the signing keys in the database: re-read every {@link #signingKeyRefresh},
+     * a retired key kept as long as the longest token it can have signed lives (access and ID tokens at
+     * Auth0's defaults, Management API tokens at {@link #managementTokenLifetime}), plus a margin.
+     */
+    public KeyRefresh keyRefresh() {
+        return new KeyRefresh(signingKeyRefresh, KeyRefresh.retentionFor(JwtSettings.DEFAULT_ACCESS_TOKEN_LIFETIME,
+                JwtSettings.DEFAULT_ID_TOKEN_LIFETIME, managementTokenLifetime));
+    }
 
     @Override
     public String toString() {
@@ -39,6 +52,6 @@ public record TwofoldConfiguration(
                 + ", rsaProvider=" + rsaProvider
                 + ", " + delivery + ", idleTimeout=" + idleTimeout + ", shutdownGrace=" + shutdownGrace
                 + ", managementTokenLifetime=" + managementTokenLifetime + ", " + sendLimits
-                + ", bootstrap=" + bootstrap.isDefined() + "]";
+                + ", bootstrap=" + bootstrap.isDefined() + ", signingKeyRefresh=" + signingKeyRefresh + "]";
     }
 }

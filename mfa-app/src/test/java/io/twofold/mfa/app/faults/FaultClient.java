@@ -53,6 +53,21 @@ final class FaultClient {
         return post(node, "oauth/token", grant("password").put("username", username).put("password", PASSWORD), null);
     }
 
+    /** A password login asking for an access token to {@code audience} with {@code scope}. */
+    Answer login(Node node, String username, String audience, String scope) {
+        return post(node, "oauth/token", grant("password").put("username", username).put("password", PASSWORD)
+                .put("audience", audience).put("scope", scope), null);
+    }
+
+    /** GET with a bearer token (null: none); the answer is recorded as {@code GET <path>}. */
+    Answer get(Node node, String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri().resolve(path)).timeout(Duration.ofSeconds(40)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(node, "GET " + path, request);
+    }
+
     Answer associateOtp(Node node, String mfaToken) {
         ObjectNode body = json.createObjectNode();
         body.putArray("authenticator_types").add("otp");
@@ -91,6 +106,10 @@ final class FaultClient {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
+        return send(node, path, request);
+    }
+
+    private Answer send(Node node, String path, HttpRequest.Builder request) {
         long sent = System.nanoTime();
         Answer answer;
         try {

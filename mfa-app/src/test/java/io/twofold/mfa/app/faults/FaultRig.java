@@ -26,10 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FaultRig implements AutoCloseable {
     static final int USERS = 300;
+    /** Users after the {@link #USERS} that loads draw from, kept for scenario 5. */
+    static final int RESERVED = 8;
     static final Duration START_WITHIN = Duration.ofSeconds(240);
     /** Long enough for 16 queued logins (Argon2id, two at a time) on a busy 2-core machine. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
-    private static final String SEALING_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    static final String SEALING_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** Nodes re-read the signing keys this often: a rotation is signed with everywhere within it. */
+    static final Duration SIGNING_KEY_REFRESH = Duration.ofSeconds(2);
+    private final Path jar;
     private static final Totp TOTP = new Totp(OtpParameters.DEFAULT);
 
     final PostgresCluster postgres;
@@ -39,7 +44,8 @@ final class FaultRig implements AutoCloseable {
     private final Path dir;
     private final AtomicInteger nextUser = new AtomicInteger();
 
-    private FaultRig(PostgresCluster postgres, SmsInbox sms, List<Node> nodes, Path dir) {
+    private FaultRig(PostgresCluster postgres, SmsInbox sms, List<Node> nodes, Path dir, Path jar) {
+        this.jar = jar;
         this.postgres = postgres;
         this.sms = sms;
         this.nodes = nodes;
@@ -63,6 +69,7 @@ final class FaultRig implements AutoCloseable {
                     Map.entry("MFA_DB_URL", postgres.url()),
                     Map.entry("MFA_DB_USER", PostgresCluster.USER),
                     Map.entry("MFA_SECRET_KEY", SEALING_KEY),
+                    Map.entry("MFA_SIGNING_KEY_REFRESH", SIGNING_KEY_REFRESH.toSeconds() + "s"),
                     Map.entry("MFA_ISSUER", "http://twofold.faults.test/"),
                     Map.entry("MFA_SMS_WEBHOOK_URL", sms.url().toString()),
                     Map.entry("MFA_SMS_WEBHOOK_SECRET", SmsInbox.SECRET),
@@ -78,7 +85,7 @@ final class FaultRig implements AutoCloseable {
             b.start(START_WITHIN);
             System.out.println("fault suite: PostgreSQL on 127.0.0.1:" + postgres.port() + ", " + a.name + " pid " + a.pid()
                     + " on " + a.uri() + ", " + b.name + " pid " + b.pid() + " on " + b.uri() + "; logs in " + dir);
-            return new FaultRig(postgres, sms, nodes, dir);
+            return new FaultRig(postgres, sms, nodes, dir, jar);
         } catch (IOException | RuntimeException e) {
             nodes.forEach(Node::stopQuietly);
             if (sms != null) {
@@ -96,9 +103,9 @@ final class FaultRig implements AutoCloseable {
                         + " SELECT 'auth0|' || substr(md5('faults-' || g), 1, 24), realm, 'user-' || g || '@faults.test',"
                         + " 'user-' || g || '@faults.test', password_hash, created_at, updated_at"
                         + " FROM users, generate_series(1, ?) AS g WHERE login_key = ?")) {
-            insert.setInt(1, USERS - 1);
+            insert.setInt(1, USERS + RESERVED - 1);
             insert.setString(2, username(0));
-            if (insert.executeUpdate() != USERS - 1) {
+            if (insert.executeUpdate() != USERS + RESERVED - 1) {
                 throw new IllegalStateException("could not copy the bootstrap user");
             }
         } catch (SQLException e) {
@@ -139,6 +146,11 @@ final class FaultRig implements AutoCloseable {
             throw new IllegalStateException("the bootstrap file has only " + USERS + " users");
         }
         return username(i);
+    }
+
+    /** One of the users no load draws from ({@code i} below {@link #RESERVED}). */
+    static String reservedUser(int i) {
+        return username(USERS + i);
     }
 
     /** A user no scenario has touched yet, or null when none is left (load loops then idle). */
@@ -205,6 +217,50 @@ final class FaultRig implements AutoCloseable {
 
     Path dir() {
         return dir;
+    }
+
+    // ---- operator commands, as an operator runs them: java -jar mfa-app.jar COMMAND, configured like node-a
+
+    /** What a command printed and its exit code (-1 when it did not end within the time given). */
+    record CommandRun(int exit, String output) {
+    }
+
+    /** Starts {@code java -jar mfa-app.jar <arguments>} with node-a's configuration; its output goes to a file in the log directory. */
+    Process startCommand(Path output, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));
+        builder.environment().keySet().removeIf(key -> key.startsWith("MFA_") || key.startsWith("MICRONAUT_"));
+        nodes.get(0).environment().forEach((key, value) -> {
+            if (!key.equals("MFA_BOOTSTRAP_FILE")) {
+                builder.environment().put(key, value);
+            }
+        });
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a command to its end (at most {@code within}). */
+    CommandRun runCommand(Duration within, String... arguments) {
+        Path output = dir.resolve("command-" + System.nanoTime() + ".log");
+        Process process = startCommand(output, arguments);
+        try {
+            boolean ended = process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (!ended) {
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            return new CommandRun(ended ? process.exitValue() : -1, Files.readString(output));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -70,6 +70,11 @@ final class Node {
         throw new IllegalStateException(name + " not ready within " + within.toSeconds() + " s; log:\n" + tail());
     }
 
+    /** The variables the next {@link #start} runs it with; change them to reconfigure the node across a restart. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -23,10 +24,12 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 16's fault scenarios 1 to 4 against two real nodes of the built jar on a private PostgreSQL
+ * Issue 16's fault scenarios 1 to 5 against two real nodes of the built jar on a private PostgreSQL
  * cluster ({@link FaultRig}): cross-node races and budgets, kill -9 of a node under load, PostgreSQL
- * stopped for 20 s under load, SIGTERM under load. Each scenario prints what it sent, what succeeded,
+ * stopped for 20 s under load, SIGTERM under load, key rotations. Each scenario prints what it sent, what succeeded,
  * what was refused with which status, and each invariant with its count; then asserts that all held.
+ * Scenario 5 rotates the signing key with {@code signing-key rotate} and the sealing key with rolling
+ * restarts and {@code reseal}, as the README's "Running several nodes" tells operators to.
  * Run alone: {@code mvn -B -pl mfa-app -am verify -Dit.test='*FaultIT' -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -252,6 +255,138 @@ class TwoNodeFaultIT {
         } finally {
             finish(tally);
         }
+    }
+
+    @Test
+    @Order(5)
+    void rotatedKeysAreUsedOnEveryNodeAndOldTokensAndSeedsStillWork() throws Exception {
+        Tally tally = new Tally("5. signing-key rotation, then sealing-key rotation with a reseal, under load on both nodes");
+        client.reportTo(tally);
+        try {
+            Node b = client.node(1);
+            if (!b.alive()) {
+                long restarting = System.nanoTime();
+                b.start(FaultRig.START_WITHIN);
+                tally.note("node-b (stopped by scenario 4) started in " + (System.nanoTime() - restarting) / 1_000_000 + " ms");
+            }
+            List<Flows.Enrolled> sealedBefore = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Flows.Attempt attempt = flows.enrollTotp(FaultRig.reservedUser(i));
+                assertThat(attempt.acknowledged()).as("enrollment %s", attempt.confirmation()).isTrue();
+                sealedBefore.add(attempt.enrolled());
+                acknowledged.add(attempt.enrolled().user());
+                acknowledgements.put(attempt.enrolled().user(), attempt.confirmation());
+            }
+            KeyRotations keys = new KeyRotations(rig, sealedBefore.get(0));
+            String oldKid = keys.currentKidInTheDatabase();
+            List<String> oldTokens = rig.nodes.stream().map(keys::mfaApiToken).toList();
+            tally.invariant("before the rotation both nodes sign with " + oldKid, 2,
+                    oldTokens.stream().allMatch(token -> token != null && KeyRotations.kid(token).equals(oldKid)));
+
+            Load load = new Load(2, this::enrollAndLogIn);
+            load.start();
+            Thread.sleep(2_000);
+            FaultRig.CommandRun rotate = rig.runCommand(Duration.ofSeconds(120), "signing-key", "rotate");
+            long rotatedAt = System.nanoTime();
+            String newKid = keys.currentKidInTheDatabase();
+            tally.note("java -jar mfa-app.jar signing-key rotate: exit " + rotate.exit() + ", " + rotate.output().lines()
+                    .filter(line -> line.startsWith("Signing key ")).findFirst().orElse(rotate.output()));
+            tally.invariant("the rotate command succeeded and made a new key current (" + oldKid + " -> " + newKid + ")", 1,
+                    rotate.exit() == 0 && !newKid.equals(oldKid));
+            List<String> newTokens = new ArrayList<>();
+            List<Long> switchedMillis = new ArrayList<>();
+            for (Node node : rig.nodes) {
+                String token = keys.mfaApiToken(node);
+                while (token != null && !KeyRotations.kid(token).equals(newKid) && System.nanoTime() - rotatedAt < 30_000_000_000L) {
+                    Thread.sleep(250);
+                    token = keys.mfaApiToken(node);
+                }
+                newTokens.add(token);
+                switchedMillis.add((System.nanoTime() - rotatedAt) / 1_000_000);
+            }
+            long bound = FaultRig.SIGNING_KEY_REFRESH.plusSeconds(8).toMillis();
+            tally.invariant("both nodes sign with the new key within MFA_SIGNING_KEY_REFRESH ("
+                    + FaultRig.SIGNING_KEY_REFRESH.toSeconds() + " s) + 8 s (node-a after " + switchedMillis.get(0)
+                    + " ms, node-b after " + switchedMillis.get(1) + " ms)", 2,
+                    newTokens.stream().allMatch(token -> token != null && KeyRotations.kid(token).equals(newKid))
+                            && switchedMillis.stream().allMatch(millis -> millis <= bound));
+            List<List<String>> published = rig.nodes.stream().map(keys::publishedKids).toList();
+            tally.invariant("the JWKS of both nodes lists the new and the old key " + published, 2,
+                    published.stream().allMatch(kids -> kids.equals(List.of(newKid, oldKid))));
+            int verified = verifiedEverywhere(keys, oldTokens, newTokens);
+            tally.invariant("tokens signed before and after, by either node, verify on both (GET /mfa/authenticators: "
+                    + verified + " of 8 answered 200)", 8, verified == 8);
+
+            // Sealing: k2 known everywhere, then k2 seals everywhere, reseal (interrupted, then resumed), then k2 alone.
+            keys.rollingRestart(Map.of("MFA_SECRET_KEY_PREVIOUS", "k2:" + KeyRotations.NEW_SEALING_KEY), tally::note);
+            Map<String, String> k2Seals = new java.util.HashMap<>();
+            k2Seals.put("MFA_SECRET_KEY", KeyRotations.NEW_SEALING_KEY);
+            k2Seals.put("MFA_SECRET_KEY_ID", "k2");
+            k2Seals.put("MFA_SECRET_KEY_PREVIOUS", "k1:" + FaultRig.SEALING_KEY);
+            keys.rollingRestart(k2Seals, tally::note);
+            long underK1 = sealedUnder("k1");
+            java.nio.file.Path firstRun = rig.dir().resolve("reseal-interrupted.log");
+            Process interrupted = rig.startCommand(firstRun, "reseal", "--batch-size", "1");
+            long waitUntil = System.nanoTime() + 120_000_000_000L;
+            while (interrupted.isAlive() && System.nanoTime() < waitUntil
+                    && java.nio.file.Files.readString(firstRun).lines().filter(line -> line.contains(": batch ")).count() < 5) {
+                Thread.sleep(50);
+            }
+            interrupted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            long leftAfterKill = sealedUnder("k1");
+            tally.note("reseal --batch-size 1 killed (SIGKILL) after " + java.nio.file.Files.readString(firstRun).lines()
+                    .filter(line -> line.contains(": batch ")).count() + " batches: " + underK1 + " values under k1 before, "
+                    + leftAfterKill + " after");
+            FaultRig.CommandRun resumed = rig.runCommand(Duration.ofSeconds(180), "reseal", "--batch-size", "20");
+            tally.note("reseal rerun: exit " + resumed.exit() + ", " + resumed.output().lines()
+                    .filter(line -> line.startsWith("Resealed ")).findFirst().orElse(resumed.output()));
+            tally.invariant("the interrupted reseal left work that the rerun finished (" + underK1 + " -> " + leftAfterKill
+                    + " -> " + sealedUnder("k1") + " values under k1)", underK1,
+                    leftAfterKill < underK1 && resumed.exit() == 0 && sealedUnder("k1") == 0);
+            Thread.sleep(1_000);
+            load.stop();
+            Map<String, String> k2Alone = new java.util.HashMap<>();
+            k2Alone.put("MFA_SECRET_KEY_PREVIOUS", null);
+            keys.rollingRestart(k2Alone, tally::note);
+
+            int loggedIn = 0;
+            for (int i = 0; i < sealedBefore.size(); i++) {
+                Flows.Enrolled enrolled = sealedBefore.get(i);
+                Node node = client.node(i % 2);
+                Answer login = client.login(node, enrolled.user());
+                Answer otp = client.otp(node, login.text("mfa_token"), FaultRig.totp(enrolled.secret(), Instant.now().plusSeconds(30)));
+                loggedIn += otp.ok() ? 1 : 0;
+            }
+            tally.invariant("with only the new sealing key, TOTP logins with seeds sealed under the old one work ("
+                    + loggedIn + " of " + sealedBefore.size() + ")", sealedBefore.size(), loggedIn == sealedBefore.size());
+            int stillVerified = verifiedEverywhere(keys, oldTokens, newTokens);
+            tally.invariant("after the restarts, tokens of both signing keys still verify on both nodes (" + stillVerified
+                    + " of 8)", 8, stillVerified == 8);
+            long sealedLogLines = rig.nodes.stream().mapToLong(node -> node.log().lines()
+                    .filter(line -> line.contains("SealingException")).count()).sum();
+            tally.invariant("no node logged a SealingException", rig.nodes.size(), sealedLogLines == 0);
+            tally.invariant("no 500", tally.answers().size(), tally.answers().stream().noneMatch(answer -> answer.status() == 500));
+            checkEnrollments(tally);
+        } finally {
+            finish(tally);
+        }
+    }
+
+    /** GET /mfa/authenticators on each node with each token: how many answered 200. */
+    private int verifiedEverywhere(KeyRotations keys, List<String> oldTokens, List<String> newTokens) {
+        int verified = 0;
+        for (String token : java.util.stream.Stream.concat(oldTokens.stream(), newTokens.stream()).toList()) {
+            for (Node node : rig.nodes) {
+                verified += token != null && client.get(node, "mfa/authenticators", token).ok() ? 1 : 0;
+            }
+        }
+        return verified;
+    }
+
+    /** Sealed values (seeds and signing keys) under the sealing key {@code keyId}. */
+    private long sealedUnder(String keyId) {
+        return rig.count("SELECT (SELECT COUNT(*) FROM authenticators WHERE seed_key_id = ?)"
+                + " + (SELECT COUNT(*) FROM signing_keys WHERE seal_key_id = ?)", keyId, keyId);
     }
 
     // ---- helpers
