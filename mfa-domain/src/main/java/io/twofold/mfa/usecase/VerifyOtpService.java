@@ -64,6 +64,6 @@ record VerifyOtpService(SecondFactorAttempts attempts, Confirmation confirmation
      */
     private boolean accepts(Authenticator authenticator, String code, Instant now) {
         Factor.Totp totp = (Factor.Totp) authenticator.factor();
-        return otp.verify(totp.seed(), code, now).exists(step -> authenticators.acceptTotpStep(authenticator.id(), step, now));
+        return otp.verify(totp.seed(), totp.parameters(), code, now).exists(step -> authenticators.acceptTotpStep(authenticator.id(), step, now));
     }
 }
