@@ -256,6 +256,27 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
     }
 
     @Override
+    public boolean addRecoveryCodeIfNone(ActiveAuthenticator code) {
+        UserId user = code.userId();
+        return handles.inTransaction(handle -> {
+            // Locks the user's other rows first, in one order (as resetRecoveryCode does), so two first
+            // logins of one user take turns; the second's NOT EXISTS, a fresh statement, then sees the
+            // first's code. A user with no other row has no factor to log in with, so never gets here.
+            handle.createQuery("SELECT id FROM authenticators WHERE user_id = :user AND kind <> 'recovery-code'"
+                            + " ORDER BY id FOR UPDATE")
+                    .bind("user", user.value())
+                    .mapTo(String.class)
+                    .list();
+            boolean none = handle.createQuery("SELECT COUNT(*) FROM authenticators WHERE user_id = :user"
+                            + " AND kind = 'recovery-code'")
+                    .bind("user", user.value())
+                    .mapTo(Long.class)
+                    .one() == 0;
+            return none && insert(handle, code, confirmed(code, Option.none())) == 1;
+        });
+    }
+
+    @Override
     public int remove(UserId user, List<AuthenticatorId> ids) {
         if (ids.isEmpty()) {
             return 0;
