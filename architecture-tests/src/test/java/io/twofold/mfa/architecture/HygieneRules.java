@@ -25,7 +25,7 @@ final class HygieneRules {
      * Everything else logs.
      */
     static final ArchRule NO_STANDARD_STREAMS = noClasses()
-            .that().doNotHaveFullyQualifiedName("io.twofold.mfa.app.TwofoldApplication")
+            .that().doNotHaveFullyQualifiedName("io.twofold.mfa.app.cli.Launcher")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .as("no classes but the entry point should access standard streams");
 

@@ -6,6 +6,7 @@ import io.twofold.mfa.jdbc.clients.JdbcClientKeyStore;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.clients.JdbcClientStore;
 import io.twofold.mfa.jdbc.clients.JdbcUsedAssertions;
+import io.twofold.mfa.jdbc.imports.AccountImporter;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.seal.KeyringFile;
 import io.twofold.mfa.jdbc.users.JdbcUserAccounts;
@@ -49,6 +50,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcUsedAssertions usedAssertions;
     private final Resealer resealer;
     private final UnitOfWork unitOfWork;
+    private final AccountImporter accountImporter;
 
     private JdbcStorage(Database database, StoreFactory stores) {
         this.database = database;
@@ -71,6 +73,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.usedAssertions = stores.usedAssertions();
         this.resealer = stores.resealer();
         this.unitOfWork = stores.unitOfWork();
+        this.accountImporter = stores.accountImporter();
     }
 
     /** Whether {@link #on} applies Twofold's migrations to the host's database. */
@@ -238,6 +241,11 @@ public final class JdbcStorage implements AutoCloseable {
 
     public UnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    /** Writes imported users, each with its hash, profile and factors in one transaction. */
+    public AccountImporter accountImporter() {
+        return accountImporter;
     }
 
     public Jdbi jdbi() {

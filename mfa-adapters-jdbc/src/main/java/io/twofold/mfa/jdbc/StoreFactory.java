@@ -6,6 +6,7 @@ import io.twofold.mfa.jdbc.clients.JdbcClientKeyStore;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.clients.JdbcUsedAssertions;
 import io.twofold.mfa.jdbc.clients.JdbcClientStore;
+import io.twofold.mfa.jdbc.imports.AccountImporter;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
@@ -117,6 +118,11 @@ final class StoreFactory {
 
     JdbcClientGrantStore clientGrants() {
         return new JdbcClientGrantStore(handles);
+    }
+
+    /** Shares the users' profile cache, which its writes invalidate; its factors go through the authenticators' store. */
+    AccountImporter accountImporter() {
+        return new AccountImporter(handles, authenticators(), profiles, random, clock);
     }
 
     JdbcUnitOfWork unitOfWork() {

@@ -16,10 +16,14 @@ public final class Commands {
         this.commands = commands;
     }
 
-    /** Every command this build ships. Add a command here. */
-    public static Commands shipped() {
-        OperatorStorage storage = OperatorStorage.fromProcess();
-        return new Commands(List.of(new SigningKeyCommand(storage, java.time.Clock.systemUTC()), new ResealCommand(storage)));
+    /**
+     * Every command this build ships. Add a command here.
+     *
+     * @param storage the configured database, opened when a command needs it; the caller closes it
+     */
+    static Commands shipped(OperatorStorage storage) {
+        return new Commands(List.of(new SigningKeyCommand(storage, java.time.Clock.systemUTC()), new ResealCommand(storage),
+                new ImportCommand(storage::openConfigured)));
     }
 
     /** Whether these arguments ask for a command rather than the server. */

@@ -2,11 +2,6 @@ package io.twofold.mfa.app.cli;
 
 import io.twofold.mfa.app.TwofoldApplication;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.Charset;
-
 /**
  * The jar's entry point: {@code java -jar mfa-app.jar COMMAND ...} runs an operator command; with no
  * command (or only options) it starts the server. Here rather than in {@link TwofoldApplication}, so
@@ -18,14 +13,13 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (Commands.isCommand(args)) {
-            // A command's progress and summary are its interface, not logging: they go to the terminal,
-            // through streams made here once (everything else in the code base logs instead).
-            Charset charset = Charset.defaultCharset();
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, charset);
-            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, charset);
-            int exit = Commands.shipped().run(args, out, err);
-            out.flush();
-            err.flush();
+            // A command's progress and summary are its interface, not logging: they go to the terminal.
+            // This is the one class allowed the standard streams (HygieneRules); everything else logs.
+            int exit;
+            try (OperatorStorage storage = OperatorStorage.fromProcess()) {
+                exit = Commands.shipped(storage).run(args, System.out, System.err);
+            }
+            System.out.flush();
             System.exit(exit);
             return;
         }
