@@ -4,6 +4,7 @@ import io.twofold.mfa.jdbc.apis.JdbcClientGrantStore;
 import io.twofold.mfa.jdbc.apis.JdbcResourceServerStore;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.clients.JdbcClientStore;
+import io.twofold.mfa.jdbc.imports.AccountImporter;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.seal.KeyringFile;
 import io.twofold.mfa.jdbc.users.JdbcUserAccounts;
@@ -44,6 +45,7 @@ public final class JdbcStorage implements AutoCloseable {
     private final JdbcClientGrantStore clientGrants;
     private final JdbcRefreshTokenStore refreshTokens;
     private final UnitOfWork unitOfWork;
+    private final AccountImporter accountImporter;
 
     private JdbcStorage(Database database, StoreFactory stores) {
         this.database = database;
@@ -63,6 +65,7 @@ public final class JdbcStorage implements AutoCloseable {
         this.clientGrants = stores.clientGrants();
         this.refreshTokens = stores.refreshTokens();
         this.unitOfWork = stores.unitOfWork();
+        this.accountImporter = stores.accountImporter();
     }
 
     /** Whether {@link #on} applies Twofold's migrations to the host's database. */
@@ -215,6 +218,11 @@ public final class JdbcStorage implements AutoCloseable {
 
     public UnitOfWork unitOfWork() {
         return unitOfWork;
+    }
+
+    /** Writes imported users, each with its hash, profile and factors in one transaction. */
+    public AccountImporter accountImporter() {
+        return accountImporter;
     }
 
     public Jdbi jdbi() {

@@ -4,6 +4,7 @@ import io.twofold.mfa.jdbc.apis.JdbcClientGrantStore;
 import io.twofold.mfa.jdbc.apis.JdbcResourceServerStore;
 import io.twofold.mfa.jdbc.clients.JdbcClientRegistry;
 import io.twofold.mfa.jdbc.clients.JdbcClientStore;
+import io.twofold.mfa.jdbc.imports.AccountImporter;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
@@ -103,6 +104,11 @@ final class StoreFactory {
 
     JdbcClientGrantStore clientGrants() {
         return new JdbcClientGrantStore(handles);
+    }
+
+    /** Shares the users' profile cache, which its writes invalidate, and the seed sealer. */
+    AccountImporter accountImporter() {
+        return new AccountImporter(handles, seeds, profiles, random, clock);
     }
 
     JdbcUnitOfWork unitOfWork() {
