@@ -12,6 +12,7 @@ import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.OobChannel;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TotpParameters;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
 import io.vavr.control.Option;
@@ -48,11 +49,18 @@ final class AuthenticatorRows extends TableRows<Authenticator> {
         return new Enrollment(Option.of(row.text("enrolled_through")).map(TransactionId::new), companionOf);
     }
 
+    /** NULL columns: the default every enrollment uses; set only for an imported authenticator's own. */
+    private static TotpParameters parameters(Columns row) throws SQLException {
+        String algorithm = row.text("totp_algorithm");
+        return algorithm == null ? TotpParameters.DEFAULT : new TotpParameters(TotpParameters.Algorithm.valueOf(algorithm),
+                row.integer("totp_digits"), row.integer("totp_period"));
+    }
+
     private Factor factor(Columns row, AuthenticatorId id, UserId user) throws SQLException {
         switch (id.kind()) {
             case TOTP:
                 Sealed sealed = new Sealed(row.text("seed_key_id"), row.bytes("seed_sealed"));
-                return new Factor.Totp(seeds.open(user, id, sealed));
+                return new Factor.Totp(seeds.open(user, id, sealed), parameters(row));
             case RECOVERY_CODE:
                 return new Factor.RecoveryCode(new SecretHash(row.text("recovery_hash")));
             default:

@@ -13,6 +13,7 @@ import io.twofold.mfa.model.AuthenticatorNotes;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TotpParameters;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.AuthenticatorStore;
@@ -35,7 +36,7 @@ import java.util.function.UnaryOperator;
  */
 public final class JdbcAuthenticatorStore implements AuthenticatorStore {
     private static final String COLUMNS = "id, user_id, kind, oob_address, seed_key_id, seed_sealed, recovery_hash,"
-            + " created_at, expires_at, confirmed_at, enrolled_through, companion_of";
+            + " created_at, expires_at, confirmed_at, enrolled_through, companion_of, totp_algorithm, totp_digits, totp_period";
 
     private final Handles handles;
     private final SeedSealer seeds;
@@ -79,9 +80,10 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
         try {
             return state.apply(bindFactor(handle.createUpdate("INSERT INTO authenticators"
                                     + " (id, user_id, kind, oob_address, seed_key_id, seed_sealed, recovery_hash, created_at,"
-                                    + " expires_at, confirmed_at, name, enrolled_through, companion_of) VALUES (:id, :user,"
-                                    + " :kind, :address, :keyId, :sealed, :recovery, :created, :expires, :confirmed, :name,"
-                                    + " :through, :companionOf)"),
+                                    + " expires_at, confirmed_at, name, enrolled_through, companion_of, totp_algorithm, totp_digits,"
+                                    + " totp_period) VALUES (:id, :user, :kind, :address, :keyId, :sealed, :recovery, :created,"
+                                    + " :expires, :confirmed, :name, :through, :companionOf, :totpAlgorithm, :totpDigits,"
+                                    + " :totpPeriod)"),
                             authenticator))
                     .bind("id", authenticator.id().value())
                     .bind("user", authenticator.userId().value())
@@ -101,7 +103,13 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
         Option<Sealed> sealed = factor instanceof Factor.Totp totp
                 ? Option.some(seeds.seal(authenticator.userId(), authenticator.id(), totp.seed()))
                 : Option.none();
+        // The default parameters are stored as NULL: the rows of every enrollment stay as they were.
+        Option<TotpParameters> own = factor instanceof Factor.Totp totp && !totp.parameters().equals(TotpParameters.DEFAULT)
+                ? Option.some(totp.parameters()) : Option.none();
         return update
+                .bind("totpAlgorithm", own.map(p -> p.algorithm().name()).getOrNull())
+                .bind("totpDigits", own.map(TotpParameters::digits).getOrNull())
+                .bind("totpPeriod", own.map(TotpParameters::periodSeconds).getOrNull())
                 .bind("address", factor instanceof Factor.Oob oob ? oob.address() : null)
                 .bind("keyId", sealed.map(Sealed::keyId).getOrNull())
                 .bind("sealed", sealed.map(Sealed::nonceAndCiphertext).getOrNull())
@@ -244,6 +252,27 @@ public final class JdbcAuthenticatorStore implements AuthenticatorStore {
                     .bind("user", user.value())
                     .execute();
             return insert(handle, code, confirmed(code, Option.none()));
+        });
+    }
+
+    @Override
+    public boolean addRecoveryCodeIfNone(ActiveAuthenticator code) {
+        UserId user = code.userId();
+        return handles.inTransaction(handle -> {
+            // Locks the user's other rows first, in one order (as resetRecoveryCode does), so two first
+            // logins of one user take turns; the second's NOT EXISTS, a fresh statement, then sees the
+            // first's code. A user with no other row has no factor to log in with, so never gets here.
+            handle.createQuery("SELECT id FROM authenticators WHERE user_id = :user AND kind <> 'recovery-code'"
+                            + " ORDER BY id FOR UPDATE")
+                    .bind("user", user.value())
+                    .mapTo(String.class)
+                    .list();
+            boolean none = handle.createQuery("SELECT COUNT(*) FROM authenticators WHERE user_id = :user"
+                            + " AND kind = 'recovery-code'")
+                    .bind("user", user.value())
+                    .mapTo(Long.class)
+                    .one() == 0;
+            return none && insert(handle, code, confirmed(code, Option.none())) == 1;
         });
     }
 

@@ -26,7 +26,11 @@ public final class TwofoldApplication {
 
     public static void main(String[] args) {
         if (Commands.isCommand(args)) {
-            System.exit(Commands.shipped().run(args, System.out, System.err));
+            int code;
+            try (CommandStorage storage = new CommandStorage()) {
+                code = Commands.shipped(storage).run(args, System.out, System.err);
+            }
+            System.exit(code);
             return;
         }
         long started = System.nanoTime();

@@ -188,6 +188,15 @@ public final class InMemoryAuthenticatorStore implements AuthenticatorStore {
     }
 
     @Override
+    public synchronized boolean addRecoveryCodeIfNone(ActiveAuthenticator code) {
+        if (findByUser(code.userId()).exists(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE)) {
+            return false;
+        }
+        addConfirmed(code, Option.none());
+        return true;
+    }
+
+    @Override
     public int remove(UserId user, List<AuthenticatorId> ids) {
         AtomicInteger removed = new AtomicInteger();
         ids.distinct().forEach(id -> rows.computeIfPresent(id, (key, row) -> {

@@ -10,8 +10,17 @@ public sealed interface Factor permits Factor.Totp, Factor.Oob, Factor.RecoveryC
     /** The display name the API lists; none for TOTP and recovery codes. */
     Option<String> displayName();
 
-    /** A TOTP authenticator's shared seed. */
-    record Totp(OtpSeed seed) implements Factor {
+    /** A TOTP authenticator's shared seed, and how its codes are made. */
+    record Totp(OtpSeed seed, TotpParameters parameters) implements Factor {
+        public Totp {
+            java.util.Objects.requireNonNull(parameters, "parameters");
+        }
+
+        /** A seed Twofold enrolled: {@link TotpParameters#DEFAULT}. */
+        public Totp(OtpSeed seed) {
+            this(seed, TotpParameters.DEFAULT);
+        }
+
         @Override
         public AuthenticatorKind kind() {
             return AuthenticatorKind.TOTP;

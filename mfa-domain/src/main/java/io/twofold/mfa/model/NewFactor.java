@@ -11,10 +11,15 @@ public sealed interface NewFactor {
     Factor factor();
 
     /** An authenticator app's seed, imported (the operator knows it; it is sealed like any other). */
-    record Totp(Option<String> name, OtpSeed seed) implements NewFactor {
+    record Totp(Option<String> name, OtpSeed seed, TotpParameters parameters) implements NewFactor {
+        /** A seed for the default parameters (SHA1, 6 digits, 30 s), as the Management API imports them. */
+        public Totp(Option<String> name, OtpSeed seed) {
+            this(name, seed, TotpParameters.DEFAULT);
+        }
+
         @Override
         public Factor factor() {
-            return new Factor.Totp(seed);
+            return new Factor.Totp(seed, parameters);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.twofold.mfa.otp;
 
 import io.twofold.mfa.model.OtpSeed;
+import io.twofold.mfa.model.TotpParameters;
 import io.twofold.mfa.otp.internal.Totp;
 import io.twofold.mfa.policy.OtpParameters;
 import io.twofold.mfa.port.out.OneTimePasswords;
@@ -9,6 +10,7 @@ import io.vavr.control.Option;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -36,9 +38,28 @@ public final class RfcOneTimePasswords implements OneTimePasswords {
 
     @Override
     public Option<Long> verify(OtpSeed seed, String code, Instant at) {
+        return verify(totp, seed, code, at);
+    }
+
+    /**
+     * The default parameters are this verifier's own (Twofold's enrollments); others (an imported
+     * authenticator's) keep this verifier's window of steps either side of now.
+     */
+    @Override
+    public Option<Long> verify(OtpSeed seed, TotpParameters factor, String code, Instant at) {
+        if (factor.equals(TotpParameters.DEFAULT)) {
+            return verify(seed, code, at);
+        }
+        OtpParameters own = new OtpParameters(OtpParameters.OtpAlgorithm.valueOf(factor.algorithm().name()),
+                factor.digits(), Duration.ofSeconds(factor.periodSeconds()), parameters.window());
+        return verify(new Totp(own), seed, code, at);
+    }
+
+    private static Option<Long> verify(Totp totp, OtpSeed seed, String code, Instant at) {
+        OtpParameters parameters = totp.parameters();
         // The shape check looks only at what the caller sent (length and characters), never at the
         // seed, so rejecting early here tells an attacker nothing they did not already know.
-        if (!hasCodeShape(code)) {
+        if (!hasCodeShape(code, parameters.digits())) {
             return Option.none();
         }
         byte[] key = seed.bytes();
@@ -63,8 +84,8 @@ public final class RfcOneTimePasswords implements OneTimePasswords {
         return matched == Long.MIN_VALUE ? Option.none() : Option.some(matched);
     }
 
-    private boolean hasCodeShape(String code) {
-        if (code == null || code.length() != parameters.digits()) {
+    private static boolean hasCodeShape(String code, int digits) {
+        if (code == null || code.length() != digits) {
             return false;
         }
         for (int i = 0; i < code.length(); i++) {

@@ -48,6 +48,7 @@ import io.twofold.mfa.usecase.internal.BearerResolver;
 import io.twofold.mfa.usecase.internal.ClientGate;
 import io.twofold.mfa.usecase.internal.ComposedLoginStates;
 import io.twofold.mfa.usecase.internal.Confirmation;
+import io.twofold.mfa.usecase.internal.FirstRecoveryCode;
 import io.twofold.mfa.usecase.internal.MfaTokenGuard;
 import io.twofold.mfa.usecase.internal.OobDispatcher;
 import io.twofold.mfa.usecase.internal.PasswordAttempts;
@@ -267,6 +268,8 @@ public record MfaServices(
             TokenIssuer loginTokens = refreshTokens == null ? tokens
                     : new RefreshingTokenIssuer(tokens, refreshTokens, clients, secrets);
             TokenCompletion completion = new TokenCompletion(transactions, users, loginTokens, trail, clock);
+            FirstRecoveryCode firstRecoveryCode = new FirstRecoveryCode(authenticators, secrets,
+                    settings.recoveryCodesEnabled(), clock);
             return new MfaServices(
                     new PasswordLoginService(clientGate, resourceServers == null ? RegisteredApis.unchecked(tokens)
                             : RegisteredApis.of(resourceServers, tokens), passwordAttempts, users, authenticators, switches,
@@ -276,8 +279,9 @@ public record MfaServices(
                             verifier, unitOfWork, secrets, trail, new EnrollmentAdmission(settings), settings, clock),
                     new ChallengeAuthenticatorService(clientGate, guard, dispatcher, authenticators, switches, challenges,
                             unitOfWork, trail, clock),
-                    new VerifyOtpService(attempts, confirmation, completion, verifier, authenticators, unitOfWork, clock),
-                    new VerifyOobService(attempts, confirmation, completion, challenges, unitOfWork, clock),
+                    new VerifyOtpService(attempts, confirmation, completion, verifier, authenticators, firstRecoveryCode,
+                            unitOfWork, clock),
+                    new VerifyOobService(attempts, confirmation, completion, challenges, firstRecoveryCode, unitOfWork, clock),
                     new VerifyRecoveryCodeService(attempts, completion, authenticators, secrets, unitOfWork, clock),
                     new ListAuthenticatorsService(bearers, authenticators, clock),
                     new DeleteAuthenticatorService(bearers, guard, tokens, authenticators, unitOfWork, trail, clock),

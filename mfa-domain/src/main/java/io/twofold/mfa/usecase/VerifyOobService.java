@@ -2,6 +2,7 @@ package io.twofold.mfa.usecase;
 
 import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.model.Authenticator;
+import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.model.MfaTransaction;
@@ -13,9 +14,11 @@ import io.twofold.mfa.port.out.ChallengeStore;
 import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.usecase.internal.Confirmation;
+import io.twofold.mfa.usecase.internal.FirstRecoveryCode;
 import io.twofold.mfa.usecase.internal.SecondFactorAttempts;
 import io.twofold.mfa.usecase.internal.TokenCompletion;
 import io.twofold.mfa.usecase.internal.UserFactors;
+import io.vavr.Tuple;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
@@ -29,13 +32,17 @@ import java.time.Instant;
  * asking for a new code never buys more guesses.
  */
 record VerifyOobService(SecondFactorAttempts attempts, Confirmation confirmation, TokenCompletion completion,
-        ChallengeStore challenges, UnitOfWork unitOfWork, Clock clock) implements VerifyOob {
+        ChallengeStore challenges, FirstRecoveryCode firstRecoveryCode, UnitOfWork unitOfWork, Clock clock)
+        implements VerifyOob {
 
     @Override
     public Either<MfaError, IssuedTokens> verify(VerifyOobCommand command) {
         return unitOfWork.inTransaction(() -> attempts.begin(command.client(), GrantType.MFA_OOB, command.mfaToken())
-                        .flatMap(attempt -> verify(attempt, command)))
-                .map(completion::issue);
+                        .flatMap(attempt -> verify(attempt, command)
+                                .map(tokens -> Tuple.of(tokens, firstRecoveryCode.issueIfNone(attempt.tx().userId(),
+                                        attempt.authenticators().exists(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE),
+                                        attempt.policy())))))
+                .map(done -> completion.issue(done._1).withRecoveryCode(done._2));
     }
 
     private Either<MfaError, TokenRequest> verify(SecondFactorAttempts.Attempt attempt, VerifyOobCommand command) {

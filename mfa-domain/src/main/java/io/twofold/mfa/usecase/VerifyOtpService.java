@@ -15,9 +15,11 @@ import io.twofold.mfa.port.out.OneTimePasswords;
 import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.port.out.UnitOfWork;
 import io.twofold.mfa.usecase.internal.Confirmation;
+import io.twofold.mfa.usecase.internal.FirstRecoveryCode;
 import io.twofold.mfa.usecase.internal.SecondFactorAttempts;
 import io.twofold.mfa.usecase.internal.TokenCompletion;
 import io.twofold.mfa.usecase.internal.UserFactors;
+import io.vavr.Tuple;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -27,14 +29,17 @@ import java.time.Instant;
 
 /** The {@code mfa-otp} grant: a TOTP code completes a login, or confirms a pending TOTP authenticator. */
 record VerifyOtpService(SecondFactorAttempts attempts, Confirmation confirmation, TokenCompletion completion,
-        OneTimePasswords otp, AuthenticatorStore authenticators, UnitOfWork unitOfWork, Clock clock)
-        implements VerifyOtp {
+        OneTimePasswords otp, AuthenticatorStore authenticators, FirstRecoveryCode firstRecoveryCode, UnitOfWork unitOfWork,
+        Clock clock) implements VerifyOtp {
 
     @Override
     public Either<MfaError, IssuedTokens> verify(VerifyOtpCommand command) {
         return unitOfWork.inTransaction(() -> attempts.begin(command.client(), GrantType.MFA_OTP, command.mfaToken())
-                        .flatMap(attempt -> verify(attempt, command.otp())))
-                .map(completion::issue);
+                        .flatMap(attempt -> verify(attempt, command.otp())
+                                .map(tokens -> Tuple.of(tokens, firstRecoveryCode.issueIfNone(attempt.tx().userId(),
+                                        attempt.authenticators().exists(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE),
+                                        attempt.policy())))))
+                .map(done -> completion.issue(done._1).withRecoveryCode(done._2));
     }
 
     private Either<MfaError, TokenRequest> verify(SecondFactorAttempts.Attempt attempt, String code) {
@@ -64,6 +69,6 @@ record VerifyOtpService(SecondFactorAttempts attempts, Confirmation confirmation
      */
     private boolean accepts(Authenticator authenticator, String code, Instant now) {
         Factor.Totp totp = (Factor.Totp) authenticator.factor();
-        return otp.verify(totp.seed(), code, now).exists(step -> authenticators.acceptTotpStep(authenticator.id(), step, now));
+        return otp.verify(totp.seed(), totp.parameters(), code, now).exists(step -> authenticators.acceptTotpStep(authenticator.id(), step, now));
     }
 }

@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class JdbcUserAccounts implements UserAccounts {
     private static final UserProfileRows ROWS = new UserProfileRows();
-    private static final String COLUMNS = "id, realm, username, login_key, email, email_key, email_verified,"
+    static final String COLUMNS = "id, realm, username, login_key, email, email_key, email_verified,"
             + " phone_number, phone_verified, given_name, family_name, name, nickname, picture, user_metadata,"
             + " app_metadata, blocked, created_at, updated_at, last_password_reset";
 
@@ -172,7 +172,7 @@ public final class JdbcUserAccounts implements UserAccounts {
                 .one() > 0;
     }
 
-    private static <S extends SqlStatement<S>> S bindProfile(S statement, UserProfile p) {
+    static <S extends SqlStatement<S>> S bindProfile(S statement, UserProfile p) {
         return statement
                 .bind("id", p.id().value())
                 .bind("realm", p.connection())

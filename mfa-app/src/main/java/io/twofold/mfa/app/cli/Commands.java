@@ -1,9 +1,11 @@
 package io.twofold.mfa.app.cli;
 
+import io.twofold.mfa.jdbc.JdbcStorage;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 /**
  * The operator commands the jar knows. A first argument that is not an option ({@code -...}) names
@@ -16,9 +18,13 @@ public final class Commands {
         this.commands = commands;
     }
 
-    /** Every command this build ships. Add a command here. */
-    public static Commands shipped() {
-        return new Commands(List.empty());
+    /**
+     * Every command this build ships. Add a command here.
+     *
+     * @param storage opens the configured database, for the commands that use it, when they run
+     */
+    public static Commands shipped(Supplier<JdbcStorage> storage) {
+        return new Commands(List.of(new ImportCommand(storage)));
     }
 
     /** Whether these arguments ask for a command rather than the server. */

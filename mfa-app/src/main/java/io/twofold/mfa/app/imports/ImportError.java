@@ -10,16 +10,16 @@ import io.vavr.control.Option;
 public record ImportError(String code, String message, Option<String> path) {
     /** The user exists already (in the database without upsert, or earlier in the same file). */
     public static final String DUPLICATED_USER = "DUPLICATED_USER";
-    /** A member is missing, unknown, of the wrong type or value. */
+    /** A member is missing, unknown, of the wrong type or value (a password hash in no scheme Twofold knows too). */
     public static final String INVALID_FORMAT = "INVALID_FORMAT";
     /** A member of {@code mfa_factors} could not be imported (the user is then not written at all). */
     public static final String MFA_FACTORS_FAILED = "MFA_FACTORS_FAILED";
-    /** The password hash is in no scheme Twofold can check. */
-    public static final String INVALID_PASSWORD_HASH = "INVALID_PASSWORD_HASH";
     /** The file, or one user in it, is over a limit. */
     public static final String TOO_LARGE = "TOO_LARGE";
     /** The file is not JSON, or not the format asked for; or it breaks off mid-way. */
     public static final String INVALID_FILE = "INVALID_FILE";
+    /** The database refused the user's rows for a reason the checks did not foresee; its transaction rolled back. */
+    public static final String WRITE_FAILED = "WRITE_FAILED";
 
     public static ImportError of(String code, String message) {
         return new ImportError(code, message, Option.none());

@@ -199,7 +199,7 @@ final class ImportRun {
         } catch (RuntimeException e) {
             // The user's transaction rolled back; the message may quote the user's values, so it is not shown.
             LOG.warn("import: user at index {} could not be written ({})", index, e.getClass().getSimpleName());
-            reject(index, user, List.of(ImportError.of("WRITE_FAILED", "the user could not be written")));
+            reject(index, user, List.of(ImportError.of(ImportError.WRITE_FAILED, "the user could not be written")));
             return;
         }
         if (written.isLeft()) {

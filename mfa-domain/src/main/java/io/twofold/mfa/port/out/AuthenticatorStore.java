@@ -88,6 +88,13 @@ public interface AuthenticatorStore {
      */
     void resetRecoveryCode(ActiveAuthenticator code);
 
+    /**
+     * Adds {@code code} (a recovery code, active) only while its user has no recovery code at all:
+     * whether it was added. Concurrent calls for a user with another authenticator are serialized,
+     * so however many race, one code is added (and shown).
+     */
+    boolean addRecoveryCodeIfNone(ActiveAuthenticator code);
+
     /** Removes these authenticators of the user; returns how many were removed. */
     int remove(UserId user, List<AuthenticatorId> ids);
 

@@ -1,6 +1,7 @@
 package io.twofold.mfa.port.out;
 
 import io.twofold.mfa.model.OtpSeed;
+import io.twofold.mfa.model.TotpParameters;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -20,4 +21,13 @@ public interface OneTimePasswords {
      * matched. The caller records the step (replay protection), so it must get the step, not a boolean.
      */
     Option<Long> verify(OtpSeed seed, String code, Instant at);
+
+    /**
+     * As {@link #verify(OtpSeed, String, Instant)}, for an authenticator whose codes are made with
+     * {@code parameters} (an imported one's algorithm, digits and period); the step is in units of
+     * its period. A verifier that knows only the default parameters refuses every other: none.
+     */
+    default Option<Long> verify(OtpSeed seed, TotpParameters parameters, String code, Instant at) {
+        return parameters.equals(TotpParameters.DEFAULT) ? verify(seed, code, at) : Option.none();
+    }
 }

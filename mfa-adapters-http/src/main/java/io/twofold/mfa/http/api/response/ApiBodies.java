@@ -23,6 +23,7 @@ public final class ApiBodies {
         body.put("access_token", tokens.accessToken());
         tokens.idToken().forEach(id -> body.put("id_token", id));
         tokens.refreshToken().forEach(refresh -> body.put("refresh_token", refresh));
+        tokens.recoveryCode().forEach(code -> body.put("recovery_code", code));
         body.put("token_type", tokens.tokenType() == null || tokens.tokenType().isBlank() ? "Bearer" : tokens.tokenType());
         body.put("expires_in", tokens.expiresIn());
         if (tokens.scope() != null && !tokens.scope().isEmpty()) {
