@@ -221,9 +221,11 @@ abstract class AbstractImportJobsTest extends AbstractAppTest {
         while (big.length() <= 500 * 1024) {
             big.append(",").append(user(uniqueEmail("filler"), ""));
         }
-        ApiResponse refused = importFile("?wait=true", new Multipart()
-                .file("users", "big.json", "text/json", (big + "]").getBytes(StandardCharsets.UTF_8))
-                .field("connection_id", CONNECTION));
+        // On a client of its own: the server closes a connection whose body it refused unread.
+        ApiResponse refused = app.client().send("POST", "api/v2/jobs/users-imports?wait=true", Multipart.CONTENT_TYPE,
+                new Multipart().file("users", "big.json", "text/json", (big + "]").getBytes(StandardCharsets.UTF_8))
+                        .field("connection_id", CONNECTION).bytes(),
+                "Authorization", "Bearer " + managementToken("create:users"));
 
         assertManagementError(refused, 413, null);
         assertThat(ManagementCalls.passwordLogin(api, email, BCRYPT_PASSWORD).error()).isEqualTo("invalid_grant");
@@ -236,9 +238,9 @@ abstract class AbstractImportJobsTest extends AbstractAppTest {
                 ("[" + user(email, "") + "]").getBytes(StandardCharsets.UTF_8)).field("connection_id", CONNECTION));
         assertThat(job.status()).as(job.toString()).isEqualTo(200);
 
+        Path secondDir = Files.createDirectories(dir.resolve("second-" + getClass().getSimpleName()));
         try (WebhookRecorder webhook = new WebhookRecorder();
-             RunningApp second = RunningApp.start(E2eFixture.properties(dir.resolve("second-" + getClass().getSimpleName()),
-                     webhook, testDatabase()), clock)) {
+             RunningApp second = RunningApp.start(E2eFixture.properties(secondDir, webhook, testDatabase()), clock)) {
             ApiResponse read = second.client().get("api/v2/jobs/" + job.text("id"), managementToken("read:users"));
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
             assertThat(read.json()).isEqualTo(job.json());
