@@ -246,7 +246,7 @@ abstract class AbstractImportJobsTest extends AbstractAppTest {
             assertThat(read.json()).isEqualTo(job.json());
         }
         ApiResponse logs = api.get("api/v2/logs?q=type:sapi", managementToken("read:logs"));
-        assertThat(logs.json().findValuesAsText("description")).contains("Create a Job");
+        assertThat(logs.json().findValuesAsText("description")).contains("Create a Job", "End a Job");
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class UserImportService implements UserImports {
                 outcome = reader.read(in, job.format(), job.connection(), job.upsert(), held);
             }
             outcome.fold(reason -> jobs.fail(job.id(), held.counts, reason), counts -> jobs.complete(job.id(), counts));
-            audit.record("mgmt.job.finished", Option.none(), Option.of(operator), "job_id", job.id().value(),
+            audit.record("mgmt.job.ended", Option.none(), Option.of(operator), "job_id", job.id().value(),
                     "outcome", outcome.isRight() ? "success" : "failure",
                     "inserted", String.valueOf(held.counts.inserted()), "updated", String.valueOf(held.counts.updated()),
                     "failed", String.valueOf(held.counts.failed()));
