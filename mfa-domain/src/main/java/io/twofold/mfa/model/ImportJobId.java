@@ -4,8 +4,8 @@ import io.vavr.control.Option;
 
 /** A job's id: {@code job_} and 16 letters and digits, as Auth0's (spec 1.7). */
 public record ImportJobId(String value) {
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final int LENGTH = 16;
+    /** How many letters and digits follow {@code job_}. */
+    public static final int LENGTH = 16;
 
     public ImportJobId {
         if (parse(value).isEmpty()) {
@@ -16,14 +16,5 @@ public record ImportJobId(String value) {
     /** The id, when the text is one; anything else names no job. */
     public static Option<String> parse(String value) {
         return Option.of(value).filter(v -> v.matches("job_[A-Za-z0-9]{" + LENGTH + "}"));
-    }
-
-    /** A new random id. */
-    public static ImportJobId random(io.twofold.mfa.port.out.RandomSource random) {
-        StringBuilder id = new StringBuilder("job_");
-        for (int i = 0; i < LENGTH; i++) {
-            id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return new ImportJobId(id.toString());
     }
 }

@@ -11,7 +11,6 @@ import io.twofold.mfa.http.management.jobs.ImportUploadLimit;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.jdbc.jobs.JdbcImportJobStore;
 import io.twofold.mfa.port.out.RandomSource;
-import io.twofold.mfa.usecase.internal.AuditTrail;
 import io.twofold.mfa.usecase.operator.UserImportService;
 import jakarta.inject.Singleton;
 
@@ -33,7 +32,7 @@ class ImportJobsFactory {
     UserImportService userImports(JdbcStorage storage, ImportExecutor executor, RandomSource random, Clock clock,
                                   @Value("${twofold.imports.lease:2m}") Duration lease) {
         return new UserImportService(JdbcImportJobStore.on(storage), new ImporterFileReader(UserImporter.on(storage)),
-                storage.userAccounts(), executor, new AuditTrail(storage.auditLog(), clock), random, clock, lease);
+                storage.userAccounts(), executor, storage.auditLog(), random, clock, lease);
     }
 
     @Singleton

@@ -9,6 +9,7 @@ import io.twofold.mfa.model.ImportJobId;
 import io.twofold.mfa.port.in.operator.ImportOrder;
 import io.twofold.mfa.port.in.operator.UserImports;
 import io.twofold.mfa.port.in.operator.UsersFile;
+import io.twofold.mfa.port.out.AuditLog;
 import io.twofold.mfa.port.out.ImportJobStore;
 import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.port.out.UserAccounts;
@@ -46,12 +47,12 @@ public final class UserImportService implements UserImports {
     private final Duration lease;
 
     public UserImportService(ImportJobStore jobs, UsersFileReader reader, UserAccounts accounts, Executor executor,
-                             AuditTrail audit, RandomSource random, Clock clock, Duration lease) {
+                             AuditLog auditLog, RandomSource random, Clock clock, Duration lease) {
         this.jobs = jobs;
         this.reader = reader;
         this.accounts = accounts;
         this.executor = executor;
-        this.audit = audit;
+        this.audit = new AuditTrail(auditLog, clock);
         this.random = random;
         this.clock = clock;
         this.lease = lease;
@@ -64,7 +65,7 @@ public final class UserImportService implements UserImports {
             file.discard();
             return Either.left(new OperatorError.UnknownConnection());
         }
-        ImportJob job = ImportJob.pending(ImportJobId.random(random), connection.get(), order.format(), order.upsert(),
+        ImportJob job = ImportJob.pending(newId(), connection.get(), order.format(), order.upsert(),
                 order.externalId(), clock.instant());
         jobs.create(job);
         audit.record("mgmt.job.created", Option.none(), Option.of(operator), "job_id", job.id().value(),
@@ -95,6 +96,15 @@ public final class UserImportService implements UserImports {
     /** Fails the jobs whose node stopped renewing their lease; how many. */
     public int failAbandoned() {
         return jobs.failAbandoned(clock.instant(), ABANDONED);
+    }
+
+    private ImportJobId newId() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder id = new StringBuilder("job_");
+        for (int i = 0; i < ImportJobId.LENGTH; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return new ImportJobId(id.toString());
     }
 
     /** The connection a name or a {@code con_} id stands for, when users may live in it. */
