@@ -106,9 +106,9 @@ final class StoreFactory {
         return new JdbcClientGrantStore(handles);
     }
 
-    /** Shares the users' profile cache, which its writes invalidate, and the seed sealer. */
+    /** Shares the users' profile cache, which its writes invalidate; its factors go through the authenticators' store. */
     AccountImporter accountImporter() {
-        return new AccountImporter(handles, seeds, profiles, random, clock);
+        return new AccountImporter(handles, authenticators(), profiles, random, clock);
     }
 
     JdbcUnitOfWork unitOfWork() {

@@ -133,6 +133,26 @@ public abstract class AuthenticatorStoreConcurrencyContract {
         }
     }
 
+    @Test
+    public void addsOneFirstRecoveryCodeWhenThreadsAddItAtOnce() {
+        try (Race race = new Race()) {
+            for (int round = 1; round <= ROUNDS; round++) {
+                UserId user = new UserId("auth0|imported-" + round);
+                PendingAuthenticator totp = addPendingTotp(user, round * 1000L);
+                store.activate(totp.confirm(T0));
+                int base = round * 1000 + 100;
+                List<Boolean> added = race.run(thread ->
+                        store.addRecoveryCodeIfNone(pendingRecoveryCode(user, base + thread, "code-" + thread, T0).confirm(T0)));
+
+                assertThat(added.stream().filter(Boolean::booleanValue).count()).as("round %d", round).isEqualTo(1);
+                assertThat(store.findByUser(user).filter(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE))
+                        .as("round %d", round).hasSize(1);
+                assertThat(store.addRecoveryCodeIfNone(pendingRecoveryCode(user, base + 99, "later", T0).confirm(T0)))
+                        .as("a user with a code gets no other").isFalse();
+            }
+        }
+    }
+
     private AuthenticatorId addTotp(long number) {
         return addPendingTotp(ALICE, number).id();
     }

@@ -10,6 +10,7 @@ import io.twofold.mfa.model.OobChannel;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.PhoneNumber;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TotpParameters;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.vavr.Tuple;
@@ -45,6 +46,20 @@ public abstract class AuthenticatorStoreContract extends AuthenticatorStoreConcu
         assertThat(found).isEqualTo(totp);
         assertThat(((Factor.Totp) found.factor()).seed().bytes()).isEqualTo(seed(7).bytes());
         assertThat(((PendingAuthenticator) found).expiresAt()).isEqualTo(totp.expiresAt());
+    }
+
+    @Test
+    public void roundTripsAnImportedTotpAuthenticatorsOwnParameters() {
+        TotpParameters keycloak = new TotpParameters(TotpParameters.Algorithm.SHA512, 8, 60);
+        ActiveAuthenticator imported = new ActiveAuthenticator(id(AuthenticatorKind.TOTP, 9), ALICE,
+                new Factor.Totp(seed(9), keycloak), T0, T0);
+        store.addConfirmed(imported, io.vavr.control.Option.some("phone app"));
+
+        Factor.Totp found = (Factor.Totp) store.find(ALICE, imported.id()).get().factor();
+        assertThat(found.parameters()).isEqualTo(keycloak);
+        assertThat(found.seed()).isEqualTo(seed(9));
+        assertThat(((Factor.Totp) pendingTotp(ALICE, 1, seed(7), T0).factor()).parameters())
+                .isEqualTo(TotpParameters.DEFAULT);
     }
 
     @Test

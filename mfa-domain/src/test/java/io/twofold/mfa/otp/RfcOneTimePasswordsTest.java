@@ -1,6 +1,7 @@
 package io.twofold.mfa.otp;
 
 import io.twofold.mfa.model.OtpSeed;
+import io.twofold.mfa.model.TotpParameters;
 import io.twofold.mfa.otp.internal.Totp;
 import io.twofold.mfa.policy.OtpParameters;
 import io.twofold.mfa.policy.OtpParameters.OtpAlgorithm;
@@ -103,5 +104,34 @@ class RfcOneTimePasswordsTest {
     @Test
     void successiveSeedsDiffer() {
         assertThat(otp.newSeed()).isNotEqualTo(otp.newSeed());
+    }
+
+    @Test
+    void honoursAnImportedFactorsAlgorithmDigitsAndPeriod() {
+        // RFC 6238 appendix B: T = 59 s, SHA256 with the 32-byte key, SHA512 with the 64-byte key.
+        OtpSeed sha256Key = new OtpSeed("12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII));
+        OtpSeed sha512Key = new OtpSeed(("1234567890123456789012345678901234567890123456789012345678901234")
+                .getBytes(StandardCharsets.US_ASCII));
+        Instant at = Instant.ofEpochSecond(59);
+        TotpParameters sha256 = new TotpParameters(TotpParameters.Algorithm.SHA256, 8, 30);
+        TotpParameters sha512 = new TotpParameters(TotpParameters.Algorithm.SHA512, 8, 30);
+
+        assertThat(otp.verify(sha256Key, sha256, "46119246", at)).containsExactly(1L);
+        assertThat(otp.verify(sha512Key, sha512, "90693936", at)).containsExactly(1L);
+        assertThat(otp.verify(sha256Key, TotpParameters.DEFAULT, "46119246", at)).as("the default is SHA1/6").isEmpty();
+        assertThat(otp.verify(SEED, new TotpParameters(TotpParameters.Algorithm.SHA1, 8, 30), "94287082", at))
+                .containsExactly(1L);
+    }
+
+    @Test
+    void countsStepsInTheFactorsOwnPeriod() {
+        TotpParameters minute = new TotpParameters(TotpParameters.Algorithm.SHA1, 6, 60);
+        Totp sixty = new Totp(new OtpParameters(OtpParameters.OtpAlgorithm.SHA1, 6, java.time.Duration.ofSeconds(60), 1));
+        Instant at = Instant.ofEpochSecond(1111111109);
+        long step = 1111111109 / 60;
+
+        assertThat(otp.verify(SEED, minute, sixty.codeAt(KEY, step), at)).containsExactly(step);
+        assertThat(otp.verify(SEED, minute, sixty.codeAt(KEY, step + 2), at)).isEmpty();
+        assertThat(otp.verify(SEED, minute, "12345", at)).as("a 6-digit factor takes 6 digits").isEmpty();
     }
 }

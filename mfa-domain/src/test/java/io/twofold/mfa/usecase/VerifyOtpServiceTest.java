@@ -1,5 +1,6 @@
 package io.twofold.mfa.usecase;
 
+import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.error.MfaError;
 import io.twofold.mfa.fake.Authenticators;
 import io.twofold.mfa.model.Client;
@@ -106,5 +107,31 @@ class VerifyOtpServiceTest {
 
         assertThat(bed.verifyOtp("no-such-token", bed.currentCode(otp.secret())).getLeft())
                 .isEqualTo(new MfaError.MalformedMfaToken());
+    }
+
+    @Test
+    void givesAUserWithoutARecoveryCodeOneAtTheFirstLoginWithAFactorOnly() {
+        // An imported authenticator: active, with no recovery code beside it.
+        bed.authenticators.addActive(Authenticators.pendingTotp(bed.alice.id(), 7, Authenticators.seed(7),
+                bed.clock.instant()), bed.clock.instant());
+        String secret = io.twofold.mfa.otp.internal.Base32.encode(Authenticators.seed(7).bytes());
+
+        Option<String> first = bed.verifyOtp(bed.mfaToken(), bed.currentCode(secret)).get().recoveryCode();
+        assertThat(first).isNotEmpty();
+        assertThat(bed.authenticators.findByUser(bed.alice.id()).filter(a -> a.id().kind() == AuthenticatorKind.RECOVERY_CODE))
+                .hasSize(1);
+
+        bed.nextStep();
+        assertThat(bed.verifyOtp(bed.mfaToken(), bed.currentCode(secret)).get().recoveryCode()).as("once").isEmpty();
+        assertThat(bed.services.verifyRecoveryCode().verify(new io.twofold.mfa.port.in.VerifyRecoveryCodeCommand(bed.app,
+                bed.mfaToken(), first.get())).isRight()).isTrue();
+    }
+
+    @Test
+    void givesNoSecondRecoveryCodeToAUserWhoEnrolledWithOne() {
+        Association.Otp otp = bed.enrolledTotp();
+        bed.nextStep();
+
+        assertThat(bed.verifyOtp(bed.mfaToken(), bed.currentCode(otp.secret())).get().recoveryCode()).isEmpty();
     }
 }

@@ -1,7 +1,5 @@
 package io.twofold.mfa.jdbc.imports;
 
-import io.twofold.mfa.jdbc.JdbcAuthenticatorStore;
-import io.twofold.mfa.jdbc.seal.SeedSealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.JdbcUnitOfWork;
 import io.twofold.mfa.jdbc.users.ImportedUserRows;
@@ -14,6 +12,7 @@ import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.NewFactor;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.model.UserProfile;
+import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -42,15 +41,17 @@ public final class AccountImporter {
 
     private final Handles handles;
     private final JdbcUnitOfWork unitOfWork;
-    private final JdbcAuthenticatorStore authenticators;
+    private final AuthenticatorStore authenticators;
     private final ProfileCache profiles;
     private final SecureRandom random;
     private final Clock clock;
 
-    public AccountImporter(Handles handles, SeedSealer seeds, ProfileCache profiles, SecureRandom random, Clock clock) {
+    /** @param authenticators the JDBC store on the same {@code handles}, so its writes join the user's transaction */
+    public AccountImporter(Handles handles, AuthenticatorStore authenticators, ProfileCache profiles, SecureRandom random,
+                           Clock clock) {
         this.handles = handles;
         this.unitOfWork = new JdbcUnitOfWork(handles);
-        this.authenticators = new JdbcAuthenticatorStore(handles, seeds);
+        this.authenticators = authenticators;
         this.profiles = profiles;
         this.random = random;
         this.clock = clock;

@@ -15,7 +15,6 @@ import io.twofold.mfa.model.OtpSeed;
 import io.twofold.mfa.model.PhoneNumber;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.model.UserProfile;
-import io.twofold.mfa.otp.internal.Base32;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -228,13 +227,12 @@ final class Auth0UserReader implements UserReader {
                     f.failWith(ImportError.MFA_FACTORS_FAILED, at, at + " must be unpadded upper-case base32 (A-Z, 2-7)");
                     return Option.none();
                 }
-                byte[] seed;
-                try {
-                    seed = Base32.decode(value);
-                } catch (IllegalArgumentException e) {
+                Option<byte[]> decoded = StrictBase32.decode(value);
+                if (decoded.isEmpty()) {
                     f.failWith(ImportError.MFA_FACTORS_FAILED, at, at + " is not valid base32 (impossible length)");
                     return Option.none();
                 }
+                byte[] seed = decoded.get();
                 if (seed.length < MIN_SEED_BYTES || seed.length > MAX_SEED_BYTES) {
                     f.failWith(ImportError.MFA_FACTORS_FAILED, at, at + " must hold 80 to 512 bits");
                     return Option.none();

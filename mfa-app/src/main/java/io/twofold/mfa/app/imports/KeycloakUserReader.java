@@ -15,7 +15,6 @@ import io.twofold.mfa.model.OtpSeed;
 import io.twofold.mfa.model.TotpParameters;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.model.UserProfile;
-import io.twofold.mfa.otp.internal.Base32;
 import io.vavr.collection.HashMap;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -182,12 +181,12 @@ final class KeycloakUserReader implements UserReader {
         String value = secret.get().path("value").asText("");
         byte[] key;
         if ("BASE32".equalsIgnoreCase(data.get().path("secretEncoding").asText(""))) {
-            try {
-                key = Base32.decode(value);
-            } catch (IllegalArgumentException e) {
+            Option<byte[]> decoded = StrictBase32.decode(value);
+            if (decoded.isEmpty()) {
                 f.failWith(fail, path, path + ": the secret is not valid base32");
                 return List.empty();
             }
+            key = decoded.get();
         } else {
             key = value.getBytes(StandardCharsets.UTF_8);
         }

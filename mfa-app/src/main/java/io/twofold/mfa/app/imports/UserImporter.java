@@ -51,7 +51,9 @@ public final class UserImporter {
      * user, each in its own transaction; Left = the file as a whole is unreadable (not JSON, not an
      * array / not a realm export). A file that breaks off mid-way (malformed JSON, over the user
      * count) keeps the users before the break; the break is one more rejection, at the index of
-     * the first user that could not be read, and counts as failed.
+     * the first user that could not be read, and counts as failed. The listener hears of each user
+     * as soon as its transaction ended. Closes {@code file}. A database that cannot be reached stops
+     * the run with {@link io.twofold.mfa.port.out.StoreUnavailableException} (the users before it stay).
      */
     public Either<ImportError, ImportSummary> run(InputStream file, ImportRequest request, ImportListener listener) {
         try (JsonParser parser = json.createParser(file)) {
