@@ -19,7 +19,8 @@ import java.time.ZoneOffset;
  */
 public final class TestDatabase implements AutoCloseable {
     /** Every table the migrations create, children first (refresh_tokens refers to refresh_token_families). */
-    public static final java.util.List<String> TABLES = java.util.List.of("client_credentials", "used_client_assertions", "refresh_tokens", "refresh_token_families",
+    public static final java.util.List<String> TABLES = java.util.List.of("import_job_errors", "import_jobs",
+            "client_credentials", "used_client_assertions", "refresh_tokens", "refresh_token_families",
             "authenticators", "mfa_transactions", "oob_challenges", "attempt_buckets", "audit_events", "users", "clients",
             "signing_keys", "client_grants", "resource_server_scopes", "resource_servers", "factor_settings",
             "mfa_policies");

@@ -33,6 +33,11 @@ abstract class AbstractAppTest {
         api = e2e.api;
     }
 
+    /** The database this class's app runs on (for a second node on the same one). */
+    TestDatabase testDatabase() {
+        return e2e.database;
+    }
+
     /** A Management API token with these scopes ({@link E2eApp#managementToken}). */
     String managementToken(String... scopes) {
         return e2e.managementToken(scopes);

@@ -1,0 +1,12 @@
+package io.twofold.mfa.app.e2e;
+
+import io.twofold.mfa.jdbc.testing.TestDatabase;
+import io.twofold.mfa.jdbc.testing.TestDatabases;
+
+/** Bulk import jobs end to end on H2. */
+class H2ImportJobsTest extends AbstractImportJobsTest {
+    @Override
+    TestDatabase database() {
+        return TestDatabases.h2();
+    }
+}
