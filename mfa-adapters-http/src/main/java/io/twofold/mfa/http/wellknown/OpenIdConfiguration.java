@@ -1,5 +1,6 @@
 package io.twofold.mfa.http.wellknown;
 
+import io.twofold.mfa.model.AssertionAlgorithm;
 import io.twofold.mfa.model.GrantType;
 
 import java.util.Arrays;
@@ -15,6 +16,11 @@ import java.util.Map;
  * requires, refuses every request ({@link AuthorizeController}): Twofold serves no browser sign-in.
  */
 public final class OpenIdConfiguration {
+    /** A secret in the body or in Basic, a signed assertion (private_key_jwt), or nothing (a public client). */
+    static final List<String> CLIENT_AUTH_METHODS =
+            List.of("client_secret_post", "client_secret_basic", "private_key_jwt", "none");
+    static final List<String> ASSERTION_ALGORITHMS =
+            Arrays.stream(AssertionAlgorithm.values()).map(AssertionAlgorithm::name).toList();
     public static final List<String> SCOPES =
             List.of("openid", "profile", "email", "offline_access", "enroll", "read:authenticators",
                     "remove:authenticators");
@@ -35,10 +41,12 @@ public final class OpenIdConfiguration {
         doc.put("mfa_challenge_endpoint", issuer + "mfa/challenge");
         doc.put("jwks_uri", issuer + ".well-known/jwks.json");
         doc.put("revocation_endpoint", issuer + "oauth/revoke");
-        doc.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "none"));
+        doc.put("revocation_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);
+        doc.put("revocation_endpoint_auth_signing_alg_values_supported", ASSERTION_ALGORITHMS);
         doc.put("grant_types_supported", Arrays.stream(GrantType.values()).map(GrantType::wireName).toList());
         doc.put("response_types_supported", List.of("token"));
-        doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "none"));
+        doc.put("token_endpoint_auth_methods_supported", CLIENT_AUTH_METHODS);
+        doc.put("token_endpoint_auth_signing_alg_values_supported", ASSERTION_ALGORITHMS);
         doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         doc.put("subject_types_supported", List.of("public"));
         doc.put("scopes_supported", SCOPES);

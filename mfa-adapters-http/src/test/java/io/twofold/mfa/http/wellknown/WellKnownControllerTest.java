@@ -81,7 +81,11 @@ class WellKnownControllerTest {
                 "refresh_token");
         assertThat(texts(doc.get("response_types_supported"))).containsExactly("token");
         assertThat(texts(doc.get("token_endpoint_auth_methods_supported")))
-                .containsExactly("client_secret_post", "client_secret_basic", "none");
+                .containsExactly("client_secret_post", "client_secret_basic", "private_key_jwt", "none");
+        assertThat(texts(doc.get("token_endpoint_auth_signing_alg_values_supported")))
+                .containsExactly("RS256", "RS384", "PS256", "ES256");
+        assertThat(texts(doc.get("revocation_endpoint_auth_methods_supported")))
+                .containsExactly("client_secret_post", "client_secret_basic", "private_key_jwt", "none");
         assertThat(texts(doc.get("id_token_signing_alg_values_supported"))).containsExactly("RS256");
         assertThat(texts(doc.get("subject_types_supported"))).containsExactly("public");
         assertThat(texts(doc.get("scopes_supported"))).containsExactly(
