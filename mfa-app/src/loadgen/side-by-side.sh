@@ -17,7 +17,7 @@
 # 4. Prints one Markdown table with ratios, and stops both servers (by PID).
 #
 # Time: about 17 minutes with the defaults (2 rounds; 10 s warm-up + 20 s measured per run).
-# Environment: ROUNDS (2), WARMUP (10s), DURATION (20s), CLIENTS ("16 64"), LOGIN_CLIENTS (16),
+# Environment: ROUNDS (2), WARMUP (10s), DURATION (20s), CLIENTS ("16 64"; "" for the logins only), LOGIN_CLIENTS (16),
 # OTP_USERS (8000: more than ops/s x 30 s), KEYCLOAK_USERS (1500), KEYCLOAK_VERSION (26.5.6), PORT (18080),
 # KEYCLOAK_PORT (18180), SKIP_BUILD=1, PG_USER/PG_PASSWORD, TWOFOLD_TARGET (build folder, default target).
 set -euo pipefail
@@ -29,7 +29,7 @@ kc_version=${KEYCLOAK_VERSION:-26.5.6}
 rounds=${ROUNDS:-2}
 warmup=${WARMUP:-10s}
 duration=${DURATION:-20s}
-clients=${CLIENTS:-16 64}
+clients=${CLIENTS-16 64}
 login_clients=${LOGIN_CLIENTS:-16}
 otp_users=${OTP_USERS:-8000}
 kc_users=${KEYCLOAK_USERS:-1500}
@@ -94,6 +94,9 @@ keycloak=$!
 pids+=("$keycloak")
 wait_for "http://127.0.0.1:$port/health" "$twofold" "$work/twofold.log"
 wait_for "http://127.0.0.1:$kc_port/realms/master/.well-known/openid-configuration" "$keycloak" "$work/keycloak.log"
+# kc.sh runs Keycloak's JVM as its child: that is the process to measure (CPU, heap) and to stop.
+kc_java=$(pgrep -P "$keycloak" java || true)
+if [[ -n $kc_java ]]; then keycloak=$kc_java; pids=("$kc_java" "${pids[@]}"); fi
 echo "twofold pid $twofold on 127.0.0.1:$port (PostgreSQL), keycloak $kc_version pid $keycloak on 127.0.0.1:$kc_port; logs in $work"
 
 drive() { # target scenario clients [options...]: one run of the generator, its report on stdout
