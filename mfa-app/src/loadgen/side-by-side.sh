@@ -163,5 +163,5 @@ grep '^SUMMARY' "$work/runs.txt" | awk '
     floor = ($10 > 0) ? sprintf("%.0f %% of %.1f/s", 100 * rate / $10, $10) : "-"
     cpu = ($9 >= 0) ? sprintf("%.1f ms", $9) : "-"
     fails = ($11 > 0) ? sprintf(" (%d failed)", $11) : ""
-    printf "| %s | %d | %.0f%s | %.0f ms | %.0f ms | %.2f | %s | %s | %s |\n", name(t, s), c, rate, fails, $6, $7, $8, cpu, ratio, floor
+    printf "| %s | %d | %.1f%s | %.0f ms | %.0f ms | %.2f | %s | %s | %s |\n", name(t, s), c, rate, fails, $6, $7, $8, cpu, ratio, floor
   }'
