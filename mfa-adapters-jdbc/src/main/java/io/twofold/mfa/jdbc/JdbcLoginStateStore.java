@@ -9,14 +9,16 @@ import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.port.out.LoginState;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TenantPolicy;
 import io.twofold.mfa.model.User;
 import io.twofold.mfa.port.out.LoginStateStore;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 /**
- * The transaction, its user's authenticators and failure bucket in one query: a second-factor grant
- * starts with one round trip instead of three. The user's profile comes along in the same join and
+ * The transaction, its user's authenticators and failure bucket, and the tenant's factor switches in
+ * one query: a second-factor grant starts with one round trip instead of four. The switches are
+ * subqueries of the same statement, so they are read on every grant (never cached) at no extra trip. The user's profile comes along in the same join and
  * warms this node's profile cache, so completing the login needs no read of {@code users} either
  * (the password step may have run on another node).
  */
@@ -29,17 +31,18 @@ public final class JdbcLoginStateStore implements LoginStateStore {
             + " a.totp_period AS a_totp_period,"
             + " b.bucket_key AS b_bucket_key, b.tokens AS b_tokens, b.refilled_at AS b_refilled_at,"
             + " b.consecutive_failures AS b_consecutive_failures, b.bucket_version AS b_bucket_version,"
-            + " u.id AS u_id, u.username AS u_username, u.email AS u_email, u.blocked AS u_blocked"
+            + " u.id AS u_id, u.username AS u_username, u.email AS u_email, u.blocked AS u_blocked, p.*"
             + " FROM mfa_transactions t"
             + " LEFT JOIN authenticators a ON a.user_id = t.user_id"
             + " LEFT JOIN attempt_buckets b ON b.bucket_key = :prefix || t.user_id"
             + " LEFT JOIN users u ON u.id = t.user_id"
+            + " CROSS JOIN (SELECT " + JdbcTenantPolicyStore.columns("p_") + ") p"
             + " WHERE t.token_hash = :tokenHash"
             + " ORDER BY a.created_at, a.seq";
 
-    /** One result row: the transaction, bucket and profile repeat on every row; one authenticator each. */
+    /** One result row: the transaction, bucket, profile and switches repeat on every row; one authenticator each. */
     private record Row(MfaTransaction transaction, Option<Authenticator> authenticator, Option<AttemptBucket> bucket,
-                       Option<User> profile) {
+                       Option<User> profile, TenantPolicy policy) {
     }
 
     private static final TransactionRows TRANSACTIONS = new TransactionRows("");
@@ -69,13 +72,15 @@ public final class JdbcLoginStateStore implements LoginStateStore {
                         rs.getString("a_id") == null ? Option.none() : Option.some(authenticators.map(rs, ctx)),
                         rs.getString("b_bucket_key") == null ? Option.none()
                                 : Option.some(BUCKETS.map(rs, ctx)),
-                        rs.getString("u_id") == null ? Option.none() : Option.some(PROFILES.map(rs, ctx))))
+                        rs.getString("u_id") == null ? Option.none() : Option.some(PROFILES.map(rs, ctx)),
+                        JdbcTenantPolicyStore.policy(rs, "p_")))
                 .list()));
         if (rows.isEmpty()) {
             return Option.none();
         }
         Row first = rows.head();
         first.profile().forEach(profile -> profiles.remember(profile, stamp));
-        return Option.some(new LoginState(first.transaction(), rows.flatMap(Row::authenticator), first.bucket()));
+        return Option.some(new LoginState(first.transaction(), rows.flatMap(Row::authenticator), first.bucket(),
+                first.policy()));
     }
 }

@@ -35,8 +35,45 @@ public final class JdbcTenantPolicyStore implements TenantPolicyStore {
                 .mapTo(String.class)
                 .list()));
         Set<FactorType> off = HashSet.ofAll(rows.flatMap(GuardianFactor::byName).flatMap(GuardianFactor::served));
-        return new TenantPolicy(TenantPolicy.DEFAULT.enabledFactors().removeAll(off),
-                rows.contains("policy:" + ALL_APPLICATIONS));
+        return policy(off, rows.contains("policy:" + ALL_APPLICATIONS));
+    }
+
+    /** The switches, from the factor types whose row says off and whether {@code all-applications} is in force. */
+    static TenantPolicy policy(Set<FactorType> off, boolean mfaForAllApplications) {
+        return new TenantPolicy(TenantPolicy.DEFAULT.enabledFactors().removeAll(off), mfaForAllApplications);
+    }
+
+    /**
+     * The same switches as scalar subqueries (a SELECT list with no FROM, to join), for a query that
+     * reads them beside its own rows: one
+     * column {@code <prefix><factor name>} per factor Twofold serves (FALSE when off, NULL or TRUE when
+     * on) and {@code <prefix>all_applications} (how many such policy rows, 0 or 1).
+     */
+    static String columns(String prefix) {
+        return List.of(GuardianFactor.values()).filter(f -> f.served().isDefined())
+                .map(f -> "(SELECT enabled FROM factor_settings WHERE factor = '" + f.factorName() + "') AS "
+                        + column(prefix, f))
+                .append("(SELECT COUNT(*) FROM mfa_policies WHERE policy = '" + ALL_APPLICATIONS + "') AS "
+                        + prefix + "all_applications")
+                .mkString(", ");
+    }
+
+    /** The switches as {@link #columns} selected them. */
+    static TenantPolicy policy(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        Set<FactorType> off = HashSet.empty();
+        for (GuardianFactor factor : GuardianFactor.values()) {
+            if (factor.served().isDefined()) {
+                boolean enabled = rs.getBoolean(column(prefix, factor));
+                if (!enabled && !rs.wasNull()) {
+                    off = off.add(factor.served().get());
+                }
+            }
+        }
+        return policy(off, rs.getLong(prefix + "all_applications") > 0);
+    }
+
+    private static String column(String prefix, GuardianFactor factor) {
+        return prefix + factor.factorName().replace('-', '_');
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.TransactionStore;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -17,14 +18,15 @@ public final class JdbcTransactionStore implements TransactionStore {
     private static final TransactionRows ROWS = new TransactionRows("");
 
     /**
-     * PostgreSQL: the completion and its audit row in one statement (one round trip), the INSERT
-     * fed by the UPDATE's RETURNING, so the row exists exactly when the flag flipped. H2 has no
-     * data-modifying WITH; there the two statements run in the caller's unit of work, in process.
+     * PostgreSQL: the completion and its audit rows in one statement (one round trip), the INSERT
+     * fed by the UPDATE's RETURNING, so the rows exist exactly when the flag flipped. H2 has no
+     * data-modifying WITH; there the UPDATE and one multi-row INSERT run in the caller's unit of work.
      */
-    private static final String COMPLETE_AND_AUDIT = "WITH done AS (UPDATE mfa_transactions SET completed = TRUE"
-            + " WHERE id = :id AND completed = FALSE RETURNING id)"
-            + " INSERT INTO audit_events (" + AuditRows.COLUMNS + ")"
-            + " SELECT CAST(:at AS TIMESTAMP WITH TIME ZONE), :type, :user, :client, :details, :logType FROM done";
+    private static String completeAndAudit(int events) {
+        return "WITH done AS (UPDATE mfa_transactions SET completed = TRUE WHERE id = :id AND completed = FALSE RETURNING id)"
+                + " INSERT INTO audit_events (" + AuditRows.COLUMNS + ") "
+                + List.range(0, events).map(i -> "SELECT " + AuditRows.values(i) + " FROM done").mkString(" UNION ALL ");
+    }
 
     private final Handles handles;
     private final boolean writableWith;
@@ -72,18 +74,18 @@ public final class JdbcTransactionStore implements TransactionStore {
     }
 
     @Override
-    public boolean complete(TransactionId id, AuditEvent completion) {
-        if (writableWith) {
-            return handles.withHandle(handle -> AuditRows.bind(handle.createUpdate(COMPLETE_AND_AUDIT), completion)
+    public boolean complete(TransactionId id, List<AuditEvent> completion) {
+        if (writableWith && !completion.isEmpty()) {
+            return handles.withHandle(handle -> AuditRows.bind(handle.createUpdate(completeAndAudit(completion.size())), completion)
                     .bind("id", id.value())
-                    .execute()) == 1;
+                    .execute()) > 0;
         }
         // Only the grant whose UPDATE flips the flag completes the transaction, and records it.
         return handles.inTransaction(handle -> {
             boolean won = handle.createUpdate("UPDATE mfa_transactions SET completed = TRUE WHERE id = :id AND completed = FALSE")
                     .bind("id", id.value())
                     .execute() == 1;
-            if (won) {
+            if (won && !completion.isEmpty()) {
                 AuditRows.insert(handle, completion);
             }
             return won;

@@ -20,6 +20,7 @@ final class CpuMeter {
     private double serverStart;
     private long wallStart;
     private String result = "not measured";
+    private double serverSeconds = -1;
 
     CpuMeter(long serverPid) {
         this.serverPid = serverPid;
@@ -35,6 +36,7 @@ final class CpuMeter {
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double own = (ownCpuNanos() - ownStart) / 1e9;
         double server = serverCpuSeconds() - serverStart;
+        serverSeconds = serverPid > 0 && server >= 0 ? server : -1;
         result = String.format(Locale.ROOT, "generator %.1f s (%.2f cores)", own, own / wall)
                 + (serverPid > 0 && server >= 0
                 ? String.format(Locale.ROOT, ", server %.1f s (%.2f cores)", server, server / wall) : "")
@@ -43,6 +45,11 @@ final class CpuMeter {
 
     String result() {
         return result;
+    }
+
+    /** The server's CPU seconds in the measured phase; negative when not measured. */
+    double serverSeconds() {
+        return serverSeconds;
     }
 
     private static long ownCpuNanos() {

@@ -26,8 +26,13 @@ final class HashFloor {
      * hashes) and {@code warmupMillis} of the measured work itself.
      */
     static double measure(long warmupMillis, long durationMillis) throws InterruptedException {
+        return measure(PasswordHashing.OWASP, warmupMillis, durationMillis);
+    }
+
+    /** The same with other Argon2id parameters (Keycloak's own, for its login). */
+    static double measure(PasswordHashing parameters, long warmupMillis, long durationMillis) throws InterruptedException {
         int threads = Runtime.getRuntime().availableProcessors();
-        Argon2idHasher hasher = new Argon2idHasher(PasswordHashing.OWASP, new SecureRandom(), threads);
+        Argon2idHasher hasher = new Argon2idHasher(parameters, new SecureRandom(), threads);
         hasher.warmUp(SERVER_WARM_UP);
         String phc = hasher.hash("floor-password");
         LongAdder verified = new LongAdder();

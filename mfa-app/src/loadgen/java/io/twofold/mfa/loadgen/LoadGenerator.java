@@ -33,7 +33,12 @@ public final class LoadGenerator {
     }
 
     private static void run(Options options, PrintStream out) throws Exception {
+        if (options.target().equals("keycloak")) {
+            runKeycloak(options, out);
+            return;
+        }
         boolean login = options.scenario().equals("login");
+        boolean floored = login && options.floor();
         // The login pool verifies real passwords, so it keeps the production Argon2id parameters.
         try (Seeder seeder = new Seeder(options, login ? PasswordHashing.OWASP : Seeder.CHEAP)) {
             boolean machine = options.scenario().equals("client-credentials");
@@ -66,23 +71,60 @@ public final class LoadGenerator {
             };
             // The floor in the same run, on the same machine, just before (and after) the load: a fair
             // yardstick on a shared host whose speed drifts from one run to the next.
-            double floorBefore = login ? HashFloor.measure(5_000, 15_000) : 0;
+            double floorBefore = floored ? HashFloor.measure(5_000, 15_000) : 0;
             HeapProbe heap = new HeapProbe(options.serverPid());
             Runner runner = new Runner(scenario, recorder, users, options.concurrency(), options.maxOperations());
             CpuMeter cpu = new CpuMeter(options.serverPid());
             long measured = runner.run(options.warmup().toMillis(), options.duration().toMillis(), cpu,
                     options.serverPid() > 0, heap::probe);
             Report.print(out, options, recorder, measured, cpu.result(), heap.result());
-            if (login) {
-                // Once more after the load, so the run is bracketed: the host's speed drifts by minutes.
-                double floorAfter = HashFloor.measure(5_000, 15_000);
-                double floor = (floorBefore + floorAfter) / 2;
-                double logins = recorder.successes.sum() / (measured / 1e9);
-                out.printf(Locale.ROOT, "password-hash floor (Argon2id m=19456 t=2 p=1, %d threads in the generator, before and"
-                        + " after the load): %.1f and %.1f verifications/s; logins reached %.0f %% of their mean%n",
-                        Runtime.getRuntime().availableProcessors(), floorBefore, floorAfter, 100 * logins / floor);
-            }
+            double floor = floored ? floorAfter(out, PasswordHashing.OWASP, floorBefore, recorder, measured) : 0;
+            Report.summary(out, options, recorder, measured, cpu.serverSeconds(), floor);
         }
+    }
+
+    /** Once more after the load, so the run is bracketed: the host's speed drifts by minutes. The mean floor. */
+    private static double floorAfter(PrintStream out, PasswordHashing hashing, double floorBefore, Recorder recorder,
+                                     long measured) throws InterruptedException {
+        double floorAfter = HashFloor.measure(hashing, 5_000, 15_000);
+        double floor = (floorBefore + floorAfter) / 2;
+        double logins = recorder.successes.sum() / (measured / 1e9);
+        out.printf(Locale.ROOT, "password-hash floor (Argon2id m=%d t=%d p=%d, %d threads in the generator, before and"
+                        + " after the load): %.1f and %.1f verifications/s; logins reached %.0f %% of their mean%n",
+                hashing.memoryKib(), hashing.iterations(), hashing.parallelism(),
+                Runtime.getRuntime().availableProcessors(), floorBefore, floorAfter, 100 * logins / floor);
+        return floor;
+    }
+
+    /**
+     * The same runner, recorder and report against Keycloak's token endpoint: nothing is seeded in a
+     * database (the realm was set up by {@code --scenario setup}, whose users the generator derives
+     * again); its login is measured against the floor of Keycloak's own Argon2id parameters.
+     */
+    private static void runKeycloak(Options options, PrintStream out) throws Exception {
+        if (options.scenario().equals("setup")) {
+            new KeycloakRealm(options.baseUrl()).create(options.realm(), options.clientId(), options.clientSecret(),
+                    options.users(), out);
+            return;
+        }
+        boolean login = options.scenario().equals("login");
+        boolean floored = login && options.floor();
+        Recorder recorder = new Recorder();
+        KeycloakClient client = new KeycloakClient(options.baseUrl(), options.realm(), options.clientId(),
+                options.clientSecret(), recorder);
+        List<VirtualUser> users = login ? KeycloakRealm.users(options.users())
+                : IntStream.range(0, options.concurrency()).mapToObj(i -> new VirtualUser("kc-machine-" + i, "", null, new byte[0]))
+                        .collect(Collectors.toList());
+        Scenario scenario = login ? Scenario.keycloakLogin(client, options.scope()) : Scenario.keycloakClientCredentials(client);
+        double floorBefore = floored ? HashFloor.measure(KeycloakRealm.KEYCLOAK_ARGON2, 5_000, 15_000) : 0;
+        HeapProbe heap = new HeapProbe(options.serverPid());
+        Runner runner = new Runner(scenario, recorder, users, options.concurrency(), options.maxOperations());
+        CpuMeter cpu = new CpuMeter(options.serverPid());
+        long measured = runner.run(options.warmup().toMillis(), options.duration().toMillis(), cpu,
+                options.serverPid() > 0, heap::probe);
+        Report.print(out, options, recorder, measured, cpu.result(), heap.result());
+        double floor = floored ? floorAfter(out, KeycloakRealm.KEYCLOAK_ARGON2, floorBefore, recorder, measured) : 0;
+        Report.summary(out, options, recorder, measured, cpu.serverSeconds(), floor);
     }
 
     private static List<VirtualUser> seed(Seeder seeder, Options options) {

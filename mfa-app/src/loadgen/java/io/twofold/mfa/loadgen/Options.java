@@ -28,12 +28,17 @@ record Options(
         String clientId,
         String machineClientId,
         String issuer,
-        long serverPid) {
+        long serverPid,
+        String target,
+        String clientSecret,
+        boolean floor) {
 
     static final Set<String> SCENARIOS = Set.of("login", "second-factor", "enroll", "statements", "client-credentials");
+    /** Against Keycloak: its client_credentials, its direct grant with password and TOTP, and setting its realm up. */
+    static final Set<String> KEYCLOAK_SCENARIOS = Set.of("login", "client-credentials", "setup");
     private static final Set<String> NAMES = Set.of("base-url", "scenario", "concurrency", "duration", "warmup",
             "users", "max-operations", "db-url", "db-user", "db-password", "secret-key", "secret-key-id", "realm",
-            "scope", "client-id", "machine-client-id", "issuer", "server-pid");
+            "scope", "client-id", "machine-client-id", "issuer", "server-pid", "target", "client-secret", "floor");
 
     static Options parse(String[] args) {
         Map<String, String> raw = new HashMap<>();
@@ -45,12 +50,17 @@ record Options(
             raw.put(name, args[++i]);
         }
         String scenario = raw.getOrDefault("scenario", "second-factor");
-        if (!SCENARIOS.contains(scenario)) {
-            throw new IllegalArgumentException("--scenario is one of " + SCENARIOS);
+        String target = raw.getOrDefault("target", "twofold");
+        if (!Set.of("twofold", "keycloak").contains(target)) {
+            throw new IllegalArgumentException("--target is twofold or keycloak");
+        }
+        boolean keycloak = target.equals("keycloak");
+        if (!(keycloak ? KEYCLOAK_SCENARIOS : SCENARIOS).contains(scenario)) {
+            throw new IllegalArgumentException("--scenario is one of " + (keycloak ? KEYCLOAK_SCENARIOS : SCENARIOS));
         }
         URI base = URI.create(raw.getOrDefault("base-url", "http://127.0.0.1:8080").replaceAll("/+$", ""));
         Loopback.requireLoopback(base.getHost(), "--base-url");
-        String dbUrl = env(raw, "db-url", "MFA_DB_URL", "");
+        String dbUrl = keycloak ? "" : env(raw, "db-url", "MFA_DB_URL", "");
         Loopback.requireLoopbackDatabase(dbUrl);
         return new Options(base, scenario,
                 Integer.parseInt(raw.getOrDefault("concurrency", "32")),
@@ -68,7 +78,10 @@ record Options(
                 raw.getOrDefault("client-id", "loadgen"),
                 raw.getOrDefault("machine-client-id", "loadgen-machine"),
                 env(raw, "issuer", "MFA_ISSUER", ""),
-                Long.parseLong(raw.getOrDefault("server-pid", "0")));
+                Long.parseLong(raw.getOrDefault("server-pid", "0")),
+                target,
+                raw.getOrDefault("client-secret", ""),
+                !raw.getOrDefault("floor", "on").equals("off"));
     }
 
     private static String env(Map<String, String> raw, String name, String variable, String fallback) {
@@ -95,6 +108,9 @@ record Options(
                 + "  --secret-key $MFA_SECRET_KEY --secret-key-id k1 --realm Username-Password-Authentication\n"
                 + "  --scope 'openid profile' --client-id loadgen --server-pid <pid of the server, for heap after GC>\n"
                 + "  --machine-client-id loadgen-machine (client-credentials: the machine client it registers)\n"
-                + "  --issuer $MFA_ISSUER (client-credentials: the server's issuer; default: its discovery document's)";
+                + "  --issuer $MFA_ISSUER (client-credentials: the server's issuer; default: its discovery document's)\n"
+                + "  --target twofold|keycloak (keycloak: --scenario setup|client-credentials|login, --realm <its realm>,\n"
+                + "    --client-id/--client-secret of its confidential client; setup needs KC_BOOTSTRAP_ADMIN_USERNAME/PASSWORD)\n"
+                + "  --floor on|off (login: the password-hash floor before and after the load; off for a warm-up)";
     }
 }

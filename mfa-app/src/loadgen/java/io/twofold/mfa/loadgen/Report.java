@@ -33,7 +33,34 @@ final class Report {
         out.println("server heap after GC under load: " + heap);
     }
 
+    /**
+     * One line for a script to collect: target, scenario, clients, operations/s, p50 and p99 in ms,
+     * server cores and server CPU ms per successful operation (-1 when not measured), the hash floor
+     * (verifications/s, 0 when none) and the failure count. Space-separated, fixed order.
+     */
+    static void summary(PrintStream out, Options options, Recorder recorder, long measuredNanos, double serverCpuSeconds,
+                        double floor) {
+        double seconds = measuredNanos / 1e9;
+        long[] latencies = recorder.sortedLatencies();
+        long ok = recorder.successes.sum();
+        out.printf(Locale.ROOT, "SUMMARY %s %s %d %.1f %.2f %.2f %.2f %.2f %.1f %d%n", options.target(), options.scenario(),
+                options.concurrency(), ok / seconds, millis(latencies, 50), millis(latencies, 99),
+                serverCpuSeconds < 0 ? -1 : serverCpuSeconds / seconds,
+                serverCpuSeconds < 0 || ok == 0 ? -1 : 1000 * serverCpuSeconds / ok, floor, recorder.failures.sum());
+    }
+
+    private static double millis(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100.0 * sorted.length) - 1));
+        return sorted[index] / 1e6;
+    }
+
     private static String database(Options options) {
+        if (options.target().equals("keycloak")) {
+            return "Keycloak's own";
+        }
         if (options.dbUrl().startsWith("jdbc:postgresql")) {
             return "PostgreSQL";
         }

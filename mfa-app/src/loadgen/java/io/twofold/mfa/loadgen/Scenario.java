@@ -82,6 +82,22 @@ interface Scenario {
         };
     }
 
+    /** (5) Keycloak's cheapest token: client_credentials, a success on 200 with an access_token. */
+    static Scenario keycloakClientCredentials(KeycloakClient client) {
+        return user -> {
+            TwofoldClient.Response response = client.clientCredentials();
+            return response.ok() && !response.text("access_token").isEmpty();
+        };
+    }
+
+    /** (6) Keycloak's whole MFA login in one request: direct grant with password and the current TOTP code. */
+    static Scenario keycloakLogin(KeycloakClient client, String scope) {
+        return user -> {
+            TwofoldClient.Response response = client.passwordAndOtp(user, nextCode(user), scope);
+            return response.ok() && !response.text("access_token").isEmpty();
+        };
+    }
+
     /** The code of the current step, or a later one when the current step was already used. */
     private static String nextCode(VirtualUser user) {
         long step = Math.max(Totps.currentStep(), user.lastStep + 1);

@@ -7,6 +7,7 @@ import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.AuditLog;
 import io.twofold.mfa.port.out.TransactionStore;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
     }
 
     @Override
-    public boolean complete(TransactionId id, AuditEvent completion) {
+    public boolean complete(TransactionId id, List<AuditEvent> completion) {
         AtomicBoolean changed = new AtomicBoolean();
         byId.computeIfPresent(id, (key, t) -> {
             if (t.completed()) {
@@ -52,7 +53,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
             }
             changed.set(true);
             // Inside compute: the event is recorded exactly when, and only when, this call flipped the flag.
-            audit.record(completion);
+            completion.forEach(audit::record);
             return new MfaTransaction(t.id(), t.tokenHash(), t.userId(), t.clientId(), t.audience(), t.scope(),
                     t.realm(), t.createdAt(), t.expiresAt(), t.failedAttempts(), true);
         });

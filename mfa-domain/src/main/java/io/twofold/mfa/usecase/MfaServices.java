@@ -258,13 +258,15 @@ public record MfaServices(
             required(clock, "a Clock (clock), for example Clock.systemUTC()");
             required(settings, "MfaSettings (settings)");
             RandomSource randomness = random != null ? random : new SecureRandomSource();
+            TenantPolicyStore switches = tenant != null ? tenant : new FixedTenantPolicy();
             return wire(randomness, otp != null ? otp : new RfcOneTimePasswords(settings.otp(), randomness),
-                    loginStates != null ? loginStates : new ComposedLoginStates(transactions, authenticators, attemptCounters));
+                    loginStates != null ? loginStates
+                            : new ComposedLoginStates(transactions, authenticators, attemptCounters, switches), switches);
         }
 
-        private MfaServices wire(RandomSource randomness, OneTimePasswords verifier, LoginStateStore states) {
+        private MfaServices wire(RandomSource randomness, OneTimePasswords verifier, LoginStateStore states,
+                                 TenantPolicyStore switches) {
             SecretGenerator secrets = new SecretGenerator(randomness);
-            TenantPolicyStore switches = tenant != null ? tenant : new FixedTenantPolicy();
             AuditTrail trail = new AuditTrail(audit, clock);
             Option<ClientAssertions> assertions = assertionVerifier == null || usedAssertions == null ? Option.none()
                     : Option.some(new ClientAssertions(clients, assertionVerifier, usedAssertions, clock));
@@ -278,7 +280,7 @@ public record MfaServices(
             SendLimiter sendLimiter = new SendLimiter(buckets, settings.sends());
             OobDispatcher dispatcher = new OobDispatcher(sms, voice, email, sendLimiter, secrets, settings.lifetimes(),
                     settings.tenantName(), clock);
-            SecondFactorAttempts attempts = new SecondFactorAttempts(clientGate, guard, states, switches, transactions, challenges,
+            SecondFactorAttempts attempts = new SecondFactorAttempts(clientGate, guard, states, transactions, challenges,
                     buckets, budget, trail);
             Confirmation confirmation = new Confirmation(authenticators, trail, clock);
             // The grants that end a user's login issue through it: it adds the refresh token they earn.

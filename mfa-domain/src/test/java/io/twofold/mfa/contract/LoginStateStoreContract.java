@@ -4,16 +4,19 @@ import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.Authenticator;
 import io.twofold.mfa.model.ClientId;
+import io.twofold.mfa.model.FactorType;
 import io.twofold.mfa.port.out.LoginState;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.TenantPolicy;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.twofold.mfa.port.out.AuthenticatorStore;
 import io.twofold.mfa.port.out.LoginStateStore;
+import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
@@ -31,7 +34,7 @@ import static io.twofold.mfa.fake.Authenticators.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every {@link LoginStateStore} must do: answer exactly what the three stores it stands for
+ * What every {@link LoginStateStore} must do: answer exactly what the four stores it stands for
  * answer one by one. Extend it with fresh, empty stores over one storage per test.
  */
 public abstract class LoginStateStoreContract {
@@ -41,7 +44,7 @@ public abstract class LoginStateStoreContract {
 
     /** The stores under test, sharing one storage. */
     public record Stores(LoginStateStore loginStates, TransactionStore transactions,
-                            AuthenticatorStore authenticators, AttemptCounterStore counters) {
+                            AuthenticatorStore authenticators, AttemptCounterStore counters, TenantPolicyStore tenant) {
     }
 
     private Stores stores;
@@ -76,7 +79,7 @@ public abstract class LoginStateStoreContract {
         MfaTransaction tx = transaction("tx-1", ALICE);
         stores.transactions().add(tx);
 
-        assertThat(find("tx-1")).containsExactly(new LoginState(tx, List.empty(), Option.none()));
+        assertThat(find("tx-1")).containsExactly(new LoginState(tx, List.empty(), Option.none(), TenantPolicy.DEFAULT));
     }
 
     @Test
@@ -101,6 +104,25 @@ public abstract class LoginStateStoreContract {
     }
 
     @Test
+    public void carriesTheFactorSwitchesAsTheyStandAtTheRead() {
+        stores.transactions().add(transaction("tx-1", ALICE));
+        assertThat(find("tx-1").get().policy()).isEqualTo(stores.tenant().current());
+
+        stores.tenant().enableFactor(FactorType.OTP, false);
+        stores.tenant().enableFactor(FactorType.PHONE, false);
+        stores.tenant().requireMfaForAllApplications(true);
+
+        TenantPolicy policy = find("tx-1").get().policy();
+        assertThat(policy).isEqualTo(stores.tenant().current());
+        assertThat(policy.allows(FactorType.OTP)).isFalse();
+        assertThat(policy.allows(FactorType.EMAIL)).isTrue();
+        assertThat(policy.mfaForAllApplications()).isTrue();
+
+        stores.tenant().enableFactor(FactorType.OTP, true);
+        assertThat(find("tx-1").get().policy().allows(FactorType.OTP)).as("never cached").isTrue();
+    }
+
+    @Test
     public void leavesOutOtherUsersAuthenticatorsAndOtherBuckets() {
         stores.transactions().add(transaction("tx-1", ALICE));
         stores.transactions().add(transaction("tx-2", BOB));
@@ -121,8 +143,8 @@ public abstract class LoginStateStoreContract {
         MfaTransaction tx = transaction("tx-1", ALICE);
         stores.transactions().add(tx);
         stores.transactions().reserveAttempt(tx.id(), 10);
-        stores.transactions().complete(tx.id(), new AuditEvent(T0, "mfa.success",
-                Option.some(ALICE), Option.none(), LinkedHashMap.of("transaction", "tx-1")));
+        stores.transactions().complete(tx.id(), List.of(new AuditEvent(T0, "mfa.success",
+                Option.some(ALICE), Option.none(), LinkedHashMap.of("transaction", "tx-1"))));
 
         MfaTransaction found = find("tx-1").get().transaction();
 

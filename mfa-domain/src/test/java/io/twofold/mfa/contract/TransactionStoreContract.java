@@ -35,10 +35,11 @@ public abstract class TransactionStoreContract {
     /** How many audit events of {@code type} the store recorded for the transaction (its "transaction" detail). */
     protected abstract long auditedEvents(String type, String transactionId);
 
-    /** The event a completion records, as the domain makes it. */
-    protected static AuditEvent success(TransactionId id) {
-        return new AuditEvent(T0.plusSeconds(30), "mfa.success", Option.some(new UserId("auth0|alice")),
-                Option.some(new ClientId("client-1")), LinkedHashMap.of("transaction", id.value(), "factor", "totp|dev_1"));
+    /** The events a completion records, as the domain makes them: the grant's success and the factor's. */
+    protected static io.vavr.collection.List<AuditEvent> success(TransactionId id) {
+        return io.vavr.collection.List.of("mfa.success", "mfa.verified").map(type -> new AuditEvent(T0.plusSeconds(30),
+                type, Option.some(new UserId("auth0|alice")), Option.some(new ClientId("client-1")),
+                LinkedHashMap.of("transaction", id.value(), "factor", "totp|dev_1")));
     }
 
     private boolean complete(String id) {
@@ -128,12 +129,14 @@ public abstract class TransactionStoreContract {
         assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::completed))
                 .containsExactly(true);
         assertThat(auditedEvents("mfa.success", "tx-1")).as("recorded by the completing call only").isEqualTo(1);
+        assertThat(auditedEvents("mfa.verified", "tx-1")).as("every event, in the same step").isEqualTo(1);
     }
 
     @Test
     public void completesNothingForAnUnknownId() {
         assertThat(complete("no-such-tx")).isFalse();
         assertThat(auditedEvents("mfa.success", "no-such-tx")).isZero();
+        assertThat(auditedEvents("mfa.verified", "no-such-tx")).isZero();
     }
 
     @Test
@@ -158,6 +161,7 @@ public abstract class TransactionStoreContract {
                 store.add(transaction(id.value(), "token-" + round));
                 assertThat(race.countWinners(thread -> store.complete(id, success(id)))).as("round %d", round).isEqualTo(1);
                 assertThat(auditedEvents("mfa.success", id.value())).as("round %d", round).isEqualTo(1);
+                assertThat(auditedEvents("mfa.verified", id.value())).as("round %d", round).isEqualTo(1);
             }
         }
     }

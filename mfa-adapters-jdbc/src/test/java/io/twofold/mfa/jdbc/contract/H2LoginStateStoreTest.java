@@ -12,6 +12,7 @@ class H2LoginStateStoreTest extends LoginStateStoreContract {
     @Override
     protected Stores newStores() {
         JdbcStorage storage = DB.storage();
-        return new Stores(storage.loginStates(), storage.transactions(), storage.authenticators(), storage.attemptCounters());
+        return new Stores(storage.loginStates(), storage.transactions(), storage.authenticators(), storage.attemptCounters(),
+                storage.tenantPolicy());
     }
 }

@@ -12,6 +12,7 @@ class PostgresLoginStateStoreTest extends LoginStateStoreContract {
     @Override
     protected Stores newStores() {
         JdbcStorage storage = DB.storage();
-        return new Stores(storage.loginStates(), storage.transactions(), storage.authenticators(), storage.attemptCounters());
+        return new Stores(storage.loginStates(), storage.transactions(), storage.authenticators(), storage.attemptCounters(),
+                storage.tenantPolicy());
     }
 }

@@ -5,6 +5,7 @@ import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.time.Instant;
@@ -19,11 +20,11 @@ public interface TransactionStore {
     Option<MfaTransaction> findByTokenHash(SecretHash tokenHash);
 
     /**
-     * Marks the transaction used up and records {@code completion} in the audit log with it; false,
-     * and nothing recorded, when it already was (only one grant may complete it). One step, so a
-     * database can make the compare-and-set and its audit row a single statement.
+     * Marks the transaction used up and records every event of {@code completion} in the audit log with
+     * it; false, and nothing recorded, when it already was (only one grant may complete it). One step,
+     * so a database can make the compare-and-set and its audit rows a single statement.
      */
-    boolean complete(TransactionId id, AuditEvent completion);
+    boolean complete(TransactionId id, List<AuditEvent> completion);
 
     /**
      * Counts one attempt at a code, atomically, unless {@code budget} attempts are already counted:

@@ -15,7 +15,6 @@ import io.twofold.mfa.policy.SecondFactorBudget;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.twofold.mfa.port.out.LoginState;
 import io.twofold.mfa.port.out.LoginStateStore;
-import io.twofold.mfa.port.out.TenantPolicyStore;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -31,7 +30,6 @@ public final class SecondFactorAttempts {
     private final ClientGate clientGate;
     private final MfaTokenGuard guard;
     private final LoginStateStore loginStates;
-    private final TenantPolicyStore tenant;
     private final TransactionStore transactions;
     private final ChallengeStore challenges;
     private final AttemptBuckets buckets;
@@ -39,12 +37,11 @@ public final class SecondFactorAttempts {
     private final AuditTrail audit;
 
     public SecondFactorAttempts(ClientGate clientGate, MfaTokenGuard guard, LoginStateStore loginStates,
-                                TenantPolicyStore tenant, TransactionStore transactions, ChallengeStore challenges, AttemptBuckets buckets,
+                                TransactionStore transactions, ChallengeStore challenges, AttemptBuckets buckets,
                                 SecondFactorBudget budget, AuditTrail audit) {
         this.clientGate = clientGate;
         this.guard = guard;
         this.loginStates = loginStates;
-        this.tenant = tenant;
         this.transactions = transactions;
         this.challenges = challenges;
         this.buckets = buckets;
@@ -54,7 +51,7 @@ public final class SecondFactorAttempts {
 
     /**
      * The open transaction, the user's authenticators of the types the operator has on, and the user's
-     * attempt bucket, all from one read (the switches from a second); after {@link #reserve}, the bucket
+     * attempt bucket and the factor switches, all from one read; after {@link #reserve}, the bucket
      * as the charge saved it.
      */
     public record Attempt(MfaTransaction tx, GrantType grant, AttemptBucket userBucket, List<Authenticator> authenticators,
@@ -75,13 +72,14 @@ public final class SecondFactorAttempts {
                 .flatMap(tx -> budget.check(buckets.current(AttemptBucket.secondFactorKey(tx.userId()),
                                 state.get().failures(), budget.userBucket()))
                         .peekLeft(e -> refused(tx, grant, "user_locked_out"))
-                        .map(bucket -> attempt(tx, grant, bucket, state.get().authenticators())));
+                        .map(bucket -> attempt(tx, grant, bucket, state.get())));
     }
 
-    private Attempt attempt(MfaTransaction tx, GrantType grant, AttemptBucket bucket, List<Authenticator> all) {
-        // Read on every grant, never cached: a factor type turned off stops its codes on every node at once.
-        TenantPolicy policy = tenant.current();
-        return new Attempt(tx, grant, bucket, policy.usable(all), policy);
+    private Attempt attempt(MfaTransaction tx, GrantType grant, AttemptBucket bucket, LoginState state) {
+        // The switches come with the login state, read on every grant, never cached: a factor type
+        // turned off stops its codes on every node at once.
+        TenantPolicy policy = state.policy();
+        return new Attempt(tx, grant, bucket, policy.usable(state.authenticators()), policy);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.twofold.mfa.port.out.TokenIssuer;
 import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.twofold.mfa.port.out.UserDirectory;
+import io.vavr.collection.List;
 import io.vavr.control.Either;
 
 import java.time.Clock;
@@ -44,15 +45,11 @@ public final class TokenCompletion {
                     if (user.blocked()) {
                         return Either.left(new MfaError.UserBlocked());
                     }
-                    // The compare-and-set decides: of two grants racing on one mfa_token, one wins.
-                    boolean won = transactions.complete(transaction.id(), audit.event("mfa.success",
-                            transaction.userId(), transaction.clientId(),
-                            "transaction", transaction.id().value(), "authenticator", authenticator));
-                    if (won) {
-                        // The factor's own success (Auth0's gd_auth_succeed), beside the grant's; same unit of work.
-                        audit.record("mfa.verified", transaction.userId(), transaction.clientId(),
-                                "transaction", transaction.id().value(), "authenticator", authenticator);
-                    }
+                    // The compare-and-set decides: of two grants racing on one mfa_token, one wins. The
+                    // grant's success and the factor's own (Auth0's gd_auth_succeed) are written with it.
+                    boolean won = transactions.complete(transaction.id(), List.of("mfa.success", "mfa.verified")
+                            .map(type -> audit.event(type, transaction.userId(), transaction.clientId(),
+                                    "transaction", transaction.id().value(), "authenticator", authenticator)));
                     return won
                             ? Either.right(new TokenRequest(user, transaction.clientId(), transaction.audience(),
                                     transaction.scope(), true, clock.instant()))

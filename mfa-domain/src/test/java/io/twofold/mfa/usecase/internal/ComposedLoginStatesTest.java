@@ -4,9 +4,10 @@ import io.twofold.mfa.contract.LoginStateStoreContract;
 import io.twofold.mfa.memory.InMemoryAttemptCounterStore;
 import io.twofold.mfa.memory.InMemoryAuditLog;
 import io.twofold.mfa.memory.InMemoryAuthenticatorStore;
+import io.twofold.mfa.memory.InMemoryTenantPolicyStore;
 import io.twofold.mfa.memory.InMemoryTransactionStore;
 
-/** The login-state store a host gets by default, composed of the three in-memory stores. */
+/** The login-state store a host gets by default, composed of the four in-memory stores. */
 class ComposedLoginStatesTest extends LoginStateStoreContract {
 
     @Override
@@ -14,7 +15,8 @@ class ComposedLoginStatesTest extends LoginStateStoreContract {
         InMemoryTransactionStore transactions = new InMemoryTransactionStore(new InMemoryAuditLog());
         InMemoryAuthenticatorStore authenticators = new InMemoryAuthenticatorStore();
         InMemoryAttemptCounterStore counters = new InMemoryAttemptCounterStore();
-        return new Stores(new ComposedLoginStates(transactions, authenticators, counters), transactions,
-                authenticators, counters);
+        InMemoryTenantPolicyStore tenant = new InMemoryTenantPolicyStore();
+        return new Stores(new ComposedLoginStates(transactions, authenticators, counters, tenant), transactions,
+                authenticators, counters, tenant);
     }
 }
