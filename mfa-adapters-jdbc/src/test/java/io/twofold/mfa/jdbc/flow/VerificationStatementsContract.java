@@ -4,7 +4,11 @@ import io.twofold.mfa.fake.Authenticators;
 import io.twofold.mfa.fake.FakeTokenIssuer;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.jdbc.testing.AuditRowsQuery;
+import io.twofold.mfa.model.ActiveAuthenticator;
+import io.twofold.mfa.model.AuthenticatorId;
+import io.twofold.mfa.model.AuthenticatorKind;
 import io.twofold.mfa.model.ClientCredentials;
+import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.GrantType;
@@ -99,13 +103,20 @@ public abstract class VerificationStatementsContract {
                 .random(new SeededRandomSource(3)).settings(MfaSettings.defaults("statements")).build();
     }
 
-    /** A user with an active TOTP authenticator and an open transaction; the grant with the right code. */
+    /**
+     * A user with an active TOTP authenticator and a recovery code (as every user who enrolled through
+     * the MFA API has; one without gets a code at this login, a first-login-only cost) and an open
+     * transaction; the grant with the right code.
+     */
     private VerifyOtpCommand grant(JdbcStorage storage, String name, int seed) {
         UserId user = storage.users().upsertUser("Username-Password-Authentication", name, Option.none(),
                 "a long enough password " + name);
         PendingAuthenticator totp = Authenticators.pendingTotp(user, seed, Authenticators.seed(seed), T0);
         storage.authenticators().add(totp);
         storage.authenticators().activate(totp.confirm(T0.plusSeconds(1)));
+        storage.authenticators().addRecoveryCodeIfNone(new ActiveAuthenticator(
+                new AuthenticatorId(AuthenticatorKind.RECOVERY_CODE, String.format("dev_%016d", seed)), user,
+                new Factor.RecoveryCode(SecretHash.of("RECOVERYCODE" + name.toUpperCase(Locale.ROOT))), T0, T0));
         String token = "mfa-token-" + name;
         storage.transactions().add(new MfaTransaction(new TransactionId("tx-" + name), SecretHash.of(token), user,
                 CLIENT_ID, Option.none(), Scope.parse("openid"), Option.none(), T0, T0.plus(Duration.ofMinutes(10)),
