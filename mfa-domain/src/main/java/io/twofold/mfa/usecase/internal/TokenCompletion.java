@@ -47,8 +47,10 @@ public final class TokenCompletion {
                     }
                     // The compare-and-set decides: of two grants racing on one mfa_token, one wins. The
                     // grant's success and the factor's own (Auth0's gd_auth_succeed) are written with it.
-                    boolean won = transactions.complete(transaction.id(), List.of("mfa.success", "mfa.verified")
-                            .map(type -> audit.event(type, transaction.userId(), transaction.clientId(),
+                    boolean won = transactions.complete(transaction.id(), List.of(
+                            audit.event("mfa.success", transaction.userId(), transaction.clientId(),
+                                    "transaction", transaction.id().value(), "authenticator", authenticator),
+                            audit.event("mfa.verified", transaction.userId(), transaction.clientId(),
                                     "transaction", transaction.id().value(), "authenticator", authenticator)));
                     return won
                             ? Either.right(new TokenRequest(user, transaction.clientId(), transaction.audience(),

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The parts of the import form, by name, as the server has parsed them: whatever their filename or
@@ -26,9 +25,13 @@ final class ImportForm {
         this.parts = parts;
     }
 
-    /** Waits for every part of the body (the first of each name counts). */
-    static ImportForm collect(MultipartBody body) {
-        CompletableFuture<Map<String, CompletedPart>> done = new CompletableFuture<>();
+    /**
+     * Every part of the body (the first of each name counts), once the last has arrived. Subscribes at
+     * once, on the thread that calls it: a streamed body read later would pile up in the server's
+     * in-memory buffer meanwhile and be refused as too large.
+     */
+    static CompletableFuture<ImportForm> collect(MultipartBody body) {
+        CompletableFuture<ImportForm> done = new CompletableFuture<>();
         body.subscribe(new Subscriber<>() {
             private final Map<String, CompletedPart> parts = new HashMap<>();
             private Subscription subscription;
@@ -52,18 +55,10 @@ final class ImportForm {
 
             @Override
             public void onComplete() {
-                done.complete(parts);
+                done.complete(new ImportForm(parts));
             }
         });
-        try {
-            return new ImportForm(done.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the import form", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("the import form could not be read", e.getCause());
-        }
+        return done;
     }
 
     Option<CompletedPart> part(String name) {

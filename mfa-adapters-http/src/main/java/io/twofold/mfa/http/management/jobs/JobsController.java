@@ -25,7 +25,11 @@ import io.twofold.mfa.port.in.operator.UserImports;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
+import jakarta.inject.Named;
+
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Auth0's bulk user import (spec 7): {@code POST /api/v2/jobs/users-imports} takes a multipart form
@@ -35,23 +39,30 @@ import java.nio.charset.StandardCharsets;
  * and {@code GET /api/v2/jobs/{id}/errors} follow it from any node.
  */
 @Controller("/api/v2")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class JobsController {
     private static final String[] READ_SCOPES = {"create:users", "read:users"};
 
     private final ManagementAuth auth;
     private final UserImports imports;
     private final ImportUploadLimit limit;
+    private final ExecutorService blocking;
 
-    public JobsController(ManagementAuth auth, UserImports imports, ImportUploadLimit limit) {
+    public JobsController(ManagementAuth auth, UserImports imports, ImportUploadLimit limit,
+                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.auth = auth;
         this.imports = imports;
         this.limit = limit;
+        this.blocking = blocking;
     }
 
     @Post(uri = "/jobs/users-imports", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<byte[]> importUsers(HttpRequest<?> request, @Body MultipartBody body) {
-        ImportForm form = ImportForm.collect(body);
+    public CompletableFuture<HttpResponse<byte[]>> importUsers(HttpRequest<?> request, @Body MultipartBody body) {
+        // On the event loop, the body is read as it arrives (its large parts go to disk); the import,
+        // its database work and the copy of the file run on the blocking executor once it is all here.
+        return ImportForm.collect(body).thenApplyAsync(form -> importUsers(request, form), blocking);
+    }
+
+    private HttpResponse<byte[]> importUsers(HttpRequest<?> request, ImportForm form) {
         // send_completion_email is accepted and ignored: Twofold sends no email to operators.
         return respond(auth.require(request, "create:users")
                 .flatMap(operator -> order(request, form)
@@ -63,6 +74,7 @@ public class JobsController {
                                         : withBody(HttpStatus.ACCEPTED, ManagementJson.write(JobJson.of(job)))))));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get(uri = "/jobs/{id}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> get(HttpRequest<?> request, @PathVariable("id") String id) {
         return respond(auth.require(request, READ_SCOPES)
@@ -70,6 +82,7 @@ public class JobsController {
                 .map(job -> ManagementJson.ok(JobJson.of(job))));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get(uri = "/jobs/{id}/errors", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> errors(HttpRequest<?> request, @PathVariable("id") String id) {
         return respond(auth.require(request, READ_SCOPES)
