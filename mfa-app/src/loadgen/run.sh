@@ -3,7 +3,7 @@
 # machine against a fresh database, seeds it, drives it over HTTP on 127.0.0.1, prints the report,
 # and stops the server.
 #
-#   mfa-app/src/loadgen/run.sh [h2|postgres] [second-factor|login|enroll|statements|client-credentials|all] [loadgen options...]
+#   mfa-app/src/loadgen/run.sh [h2|postgres] [second-factor|login|imported-login|enroll|statements|client-credentials|all] [loadgen options...]
 #   e.g. mfa-app/src/loadgen/run.sh postgres second-factor --concurrency 64 --duration 30s --warmup 20s --users 20000
 #
 # Environment: TWOFOLD_TARGET (build folder, default target), SKIP_BUILD=1 (reuse the last build),

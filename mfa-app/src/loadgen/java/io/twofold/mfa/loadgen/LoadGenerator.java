@@ -37,7 +37,8 @@ public final class LoadGenerator {
             runKeycloak(options, out);
             return;
         }
-        boolean login = options.scenario().equals("login");
+        boolean imported = options.scenario().equals("imported-login");
+        boolean login = options.scenario().equals("login") || imported;
         boolean floored = login && options.floor();
         // The login pool verifies real passwords, so it keeps the production Argon2id parameters.
         try (Seeder seeder = new Seeder(options, login ? PasswordHashing.OWASP : Seeder.CHEAP)) {
@@ -60,11 +61,14 @@ public final class LoadGenerator {
             long seedStart = System.nanoTime();
             List<VirtualUser> users = seed(seeder, options);
             out.printf(machine ? "%d virtual users (no users seeded) in %.1f s%n" : "seeded %d users in %.1f s%n", users.size(), (System.nanoTime() - seedStart) / 1e9);
+            if (imported) {
+                firstLogins(out, options, secret, users);
+            }
             Recorder recorder = new Recorder();
             TwofoldClient client = new TwofoldClient(options.baseUrl(),
                     machine ? options.machineClientId() : options.clientId(), secret, recorder);
             Scenario scenario = switch (options.scenario()) {
-                case "login" -> Scenario.login(client, options.realm(), options.scope());
+                case "login", "imported-login" -> Scenario.login(client, options.realm(), options.scope());
                 case "second-factor" -> Scenario.secondFactor(client);
                 case "client-credentials" -> Scenario.clientCredentials(client, audience);
                 default -> Scenario.enroll(client);
@@ -81,6 +85,45 @@ public final class LoadGenerator {
             double floor = floored ? floorAfter(out, PasswordHashing.OWASP, floorBefore, recorder, measured) : 0;
             Report.summary(out, options, recorder, measured, cpu.serverSeconds(), floor);
         }
+    }
+
+    /**
+     * Every imported user logs in once, all measured: bcrypt checked, the hash replaced by Argon2id in
+     * the same request. The run after it measures their later logins, on Argon2id.
+     */
+    private static void firstLogins(PrintStream out, Options options, String secret, List<VirtualUser> users)
+            throws InterruptedException {
+        Recorder recorder = new Recorder();
+        TwofoldClient client = new TwofoldClient(options.baseUrl(), options.clientId(), secret, recorder);
+        Scenario login = Scenario.login(client, options.realm(), options.scope());
+        java.util.Queue<VirtualUser> left = new java.util.concurrent.ConcurrentLinkedQueue<>(users);
+        CpuMeter cpu = new CpuMeter(options.serverPid());
+        recorder.recording(true);
+        cpu.start();
+        long start = System.nanoTime();
+        List<Thread> workers = IntStream.range(0, options.concurrency()).mapToObj(i -> new Thread(() -> {
+            Recorder.Latencies latencies = recorder.latencies();
+            try {
+                for (VirtualUser user = left.poll(); user != null; user = left.poll()) {
+                    long t0 = System.nanoTime();
+                    boolean ok = login.run(user);
+                    latencies.add(System.nanoTime() - t0);
+                    (ok ? recorder.successes : recorder.failures).increment();
+                }
+            } finally {
+                latencies.close();
+            }
+        }, "loadgen-first-" + i)).collect(Collectors.toList());
+        workers.forEach(Thread::start);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        long measured = System.nanoTime() - start;
+        recorder.recording(false);
+        cpu.stop();
+        out.println("== first logins of the imported users, each once (bcrypt cost 10 checked, rehashed to Argon2id) ==");
+        Report.print(out, options, recorder, measured, cpu.result(), "not probed");
+        out.println("== later logins of the same users (Argon2id) ==");
     }
 
     /** Once more after the load, so the run is bracketed: the host's speed drifts by minutes. The mean floor. */
@@ -107,7 +150,8 @@ public final class LoadGenerator {
                     options.users(), out);
             return;
         }
-        boolean login = options.scenario().equals("login");
+        boolean imported = options.scenario().equals("imported-login");
+        boolean login = options.scenario().equals("login") || imported;
         boolean floored = login && options.floor();
         Recorder recorder = new Recorder();
         KeycloakClient client = new KeycloakClient(options.baseUrl(), options.realm(), options.clientId(),
@@ -137,6 +181,9 @@ public final class LoadGenerator {
                         .collect(Collectors.toList());
             case "login":
                 return seeder.users("lg-login", options.users(), options.realm(), true);
+            case "imported-login":
+                return seeder.importedUsers("lg-imported-" + Long.toString(System.currentTimeMillis() / 1000, 36),
+                        options.users(), options.realm());
             case "second-factor": {
                 List<VirtualUser> users = seeder.users("lg-otp", options.users(), options.realm(), true);
                 // One success per user per 30 s step: one token for each step the run can touch.

@@ -33,7 +33,8 @@ record Options(
         String clientSecret,
         boolean floor) {
 
-    static final Set<String> SCENARIOS = Set.of("login", "second-factor", "enroll", "statements", "client-credentials");
+    static final Set<String> SCENARIOS = Set.of("login", "imported-login", "second-factor", "enroll", "statements",
+            "client-credentials");
     /** Against Keycloak: its client_credentials, its direct grant with password and TOTP, and setting its realm up. */
     static final Set<String> KEYCLOAK_SCENARIOS = Set.of("login", "client-credentials", "setup");
     private static final Set<String> NAMES = Set.of("base-url", "scenario", "concurrency", "duration", "warmup",
@@ -101,7 +102,7 @@ record Options(
     }
 
     static String usage() {
-        return "LoadGenerator --scenario login|second-factor|enroll|statements|client-credentials"
+        return "LoadGenerator --scenario login|imported-login|second-factor|enroll|statements|client-credentials"
                 + " --base-url http://127.0.0.1:8080\n"
                 + "  --concurrency 32 --duration 30s --warmup 5s --users 2000 --max-operations 5000000\n"
                 + "  --db-url $MFA_DB_URL --db-user $MFA_DB_USER --db-password $MFA_DB_PASSWORD\n"

@@ -4,6 +4,7 @@ import io.twofold.mfa.jdbc.JdbcConfig;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.users.PasswordHashing;
+import io.twofold.mfa.jdbc.users.hashes.Auth0PasswordHashes;
 import io.twofold.mfa.model.ActiveAuthenticator;
 import io.twofold.mfa.model.AuthenticatorId;
 import io.twofold.mfa.model.AuthenticatorKind;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
  * Seeds the server's database through the app's own JDBC stores: the load client, users, confirmed
@@ -52,6 +54,8 @@ final class Seeder implements AutoCloseable {
      * Never measure password logins with them (the login pool has production parameters).
      */
     static final PasswordHashing CHEAP = new PasswordHashing(8, 1, 1, 16, 32);
+
+    private static final java.security.SecureRandom SALTS = new java.security.SecureRandom();
 
     private final JdbcStorage storage;
     private final byte[] secretKey;
@@ -139,6 +143,29 @@ final class Seeder implements AutoCloseable {
                 lastAcceptedStep(device).forEach(step -> user.lastStep = step);
             }
             return user;
+        }).collect(Collectors.toList());
+    }
+
+    /**
+     * Users as a bulk import from Auth0 leaves them: a bcrypt hash (cost 10, {@code $2b$}, as Auth0
+     * exports) made here, and an active TOTP factor. Their first login checks bcrypt and moves the hash
+     * to Argon2id; later ones verify Argon2id. New names every run, so every user starts on bcrypt.
+     */
+    List<VirtualUser> importedUsers(String prefix, int count, String realm) {
+        Instant now = Instant.now();
+        return IntStream.rangeClosed(1, count).parallel().mapToObj(i -> {
+            String username = String.format("%s-%06d", prefix, i);
+            String password = "loadgen-password-" + username;
+            byte[] salt = new byte[16];
+            SALTS.nextBytes(salt);
+            String bcrypt = OpenBSDBCrypt.generate("2b", password.toCharArray(), salt, 10);
+            UserId id = Auth0PasswordHashes.fromPasswordHash(bcrypt)
+                    .flatMap(hash -> storage.users().importUser(realm, username, Option.none(), hash, false))
+                    .getOrElseThrow(reason -> new IllegalStateException("cannot import " + username + ": " + reason))
+                    .id();
+            byte[] seed = Totps.seedFor(username);
+            enroll(id, seed, now);
+            return new VirtualUser(username, password, id, seed);
         }).collect(Collectors.toList());
     }
 
