@@ -24,6 +24,11 @@ final class AuditEventMeters implements AuditLog {
     @Override
     public void record(AuditEvent event) {
         log.record(event);
+        count(meters, event);
+    }
+
+    /** Moves the meter the event stands for, if any: also for the events a store writes itself ({@link CompletionMeters}). */
+    static void count(TwofoldMeters meters, AuditEvent event) {
         switch (event.type()) {
             case "mfa.verified" -> meters.verification(factor(event), "success");
             case "mfa.failure" -> meters.verification(factor(event), "failure");

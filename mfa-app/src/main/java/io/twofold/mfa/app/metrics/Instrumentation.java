@@ -12,6 +12,7 @@ import io.twofold.mfa.port.in.VerifyOob;
 import io.twofold.mfa.port.in.VerifyOtp;
 import io.twofold.mfa.port.in.VerifyRecoveryCode;
 import io.twofold.mfa.port.out.AuditLog;
+import io.twofold.mfa.port.out.TransactionStore;
 import io.twofold.mfa.port.out.EmailSender;
 import io.twofold.mfa.port.out.SmsSender;
 import io.twofold.mfa.port.out.UserDirectory;
@@ -83,6 +84,10 @@ public final class Instrumentation {
 
     public AuditLog audit(AuditLog port) {
         return meters.<AuditLog>map(m -> new AuditEventMeters(port, m)).getOrElse(port);
+    }
+
+    public TransactionStore transactions(TransactionStore port) {
+        return meters.<TransactionStore>map(m -> new CompletionMeters(port, m)).getOrElse(port);
     }
 
     public SmsSender sms(SmsSender port) {

@@ -94,7 +94,7 @@ class ServicesFactory {
                 .resourceServers(storage.resourceServers())
                 .authenticators(storage.authenticators())
                 .tenant(storage.tenantPolicy())
-                .transactions(storage.transactions())
+                .transactions(metrics.transactions(storage.transactions()))
                 .loginStates(storage.loginStates())
                 .challenges(storage.challenges())
                 .attemptCounters(storage.attemptCounters())
