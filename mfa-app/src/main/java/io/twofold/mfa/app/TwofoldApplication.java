@@ -35,8 +35,12 @@ public final class TwofoldApplication {
             server = context.getBean(EmbeddedServer.class);
             server.start();
         } catch (Throwable e) {
-            // The factories have logged the one line that says what to fix; this says that it stopped.
-            LOG.error("Error starting Micronaut server: {}", e.getMessage());
+            // A configuration mistake has been named already, in the one line "Twofold cannot start: ..."
+            // by the factory that found it; anything else gets that line here, from its root cause, not
+            // Micronaut's message (the whole bean path, over several lines). The trace is at DEBUG.
+            if (!causedBy(e, InvalidConfigurationException.class)) {
+                LOG.error("Twofold cannot start: {}", reason(rootCause(e)));
+            }
             LOG.debug("start-up failure", e);
             try {
                 context.close();
@@ -52,5 +56,29 @@ public final class TwofoldApplication {
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "twofold-shutdown"));
         LOG.info("Startup completed in {}ms. Server Running: {}", (System.nanoTime() - started) / 1_000_000,
                 server.getURL());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first line of the message (a driver's may run over several), else the failure's name. */
+    private static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 }
