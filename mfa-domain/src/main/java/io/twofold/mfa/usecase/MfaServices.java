@@ -40,6 +40,7 @@ import io.twofold.mfa.port.out.TokenIssuer;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.twofold.mfa.port.out.UsedAssertionStore;
 import io.twofold.mfa.port.out.UnitOfWork;
+import io.twofold.mfa.port.out.UserAccounts;
 import io.twofold.mfa.port.out.UserDirectory;
 import io.twofold.mfa.port.out.VoiceSender;
 import io.twofold.mfa.secret.internal.SecretGenerator;
@@ -97,6 +98,7 @@ public record MfaServices(
      */
     public static final class Builder {
         private UserDirectory users;
+        private Option<UserAccounts> accounts = Option.none();
         private ClientRegistry clients;
         private AuthenticatorStore authenticators;
         private TransactionStore transactions;
@@ -124,6 +126,12 @@ public record MfaServices(
 
         public Builder users(UserDirectory users) {
             this.users = users;
+            return this;
+        }
+
+        /** Optional: the users' whole profiles (the operator side's store), for Auth0's UserInfo claims. */
+        public Builder userAccounts(UserAccounts accounts) {
+            this.accounts = Option.of(accounts);
             return this;
         }
 
@@ -306,7 +314,7 @@ public record MfaServices(
                     new DeleteAuthenticatorService(bearers, guard, tokens, authenticators, unitOfWork, trail, clock),
                     new PurgeExpiredService(transactions, challenges, authenticators, attempts, sendLimiter,
                             passwordAttempts, Option.of(refreshTokens), assertions, trail, clock),
-                    new UserInfoService(tokens, users),
+                    new UserInfoService(tokens, users, accounts),
                     refreshTokens == null ? command -> clientGate.authorize(command.client(), GrantType.REFRESH_TOKEN)
                             .flatMap(client -> Either.left(new MfaError.InvalidRefreshToken()))
                             : new RenewTokensService(clientGate, refreshTokens, users, tokens, unitOfWork, secrets, trail,

@@ -28,10 +28,10 @@ class UserInfoServiceTest {
     void answersTheProfileAndEmailClaimsTheScopeAllows() {
         UserClaims all = bed.services.userInfo().userInfo(accessToken("openid profile email")).get();
 
-        assertThat(all).isEqualTo(new UserClaims(bed.alice.id(), Option.some("alice"), Option.some("alice"),
+        assertThat(all).isEqualTo(UserClaims.of(bed.alice.id(), Option.some("alice"),
                 Option.some("alice@example.com")));
         assertThat(bed.services.userInfo().userInfo(accessToken("openid")).get())
-                .isEqualTo(new UserClaims(bed.alice.id(), Option.none(), Option.none(), Option.none()));
+                .isEqualTo(UserClaims.of(bed.alice.id(), Option.none(), Option.none()));
     }
 
     @Test

@@ -51,7 +51,12 @@ public class UserInfoController {
         body.put("sub", claims.subject().value());
         claims.name().forEach(name -> body.put("name", name));
         claims.nickname().forEach(nickname -> body.put("nickname", nickname));
+        claims.givenName().forEach(given -> body.put("given_name", given));
+        claims.familyName().forEach(family -> body.put("family_name", family));
+        claims.picture().forEach(picture -> body.put("picture", picture));
+        claims.updatedAt().forEach(updated -> body.put("updated_at", updated.toString()));
         claims.email().forEach(email -> body.put("email", email));
+        claims.emailVerified().forEach(verified -> body.put("email_verified", verified));
         return body;
     }
 }

@@ -26,7 +26,8 @@ public final class OpenIdConfiguration {
                     "remove:authenticators");
     /** Every claim an ID token or the UserInfo endpoint can carry ({@code JwtTokenIssuer}, {@code UserInfoController}). */
     public static final List<String> CLAIMS =
-            List.of("aud", "email", "exp", "iat", "iss", "name", "nickname", "sub");
+            List.of("aud", "email", "email_verified", "exp", "family_name", "given_name", "iat", "iss", "name", "nickname",
+                    "picture", "sub", "updated_at");
 
     private OpenIdConfiguration() {
     }

@@ -98,7 +98,8 @@ class WellKnownControllerTest {
 
         assertThat(doc.get("mfa_challenge_endpoint").asText()).isEqualTo("http://localhost:8080/mfa/challenge");
         assertThat(texts(doc.get("claims_supported"))).containsExactlyInAnyOrder(
-                "aud", "email", "exp", "iat", "iss", "name", "nickname", "sub");
+                "aud", "email", "email_verified", "exp", "family_name", "given_name", "iat", "iss", "name", "nickname",
+                "picture", "sub", "updated_at");
         // Absent, request_uri_parameter_supported would mean true (OpenID Connect Discovery 1.0, section 3).
         assertThat(doc.get("request_uri_parameter_supported").isBoolean()).isTrue();
         assertThat(doc.get("request_uri_parameter_supported").asBoolean()).isFalse();

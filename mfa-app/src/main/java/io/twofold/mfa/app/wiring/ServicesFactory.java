@@ -90,6 +90,7 @@ class ServicesFactory {
         Senders senders = Senders.from(configuration.delivery(), configuration.tenantName(), clock);
         return MfaServices.builder()
                 .users(metrics.users(storage.users()))
+                .userAccounts(storage.userAccounts())
                 .clients(storage.clients())
                 .resourceServers(storage.resourceServers())
                 .authenticators(storage.authenticators())

@@ -192,9 +192,12 @@ abstract class AbstractAttackTest extends AbstractAppTest {
         ApiResponse info = api.get("userinfo", tokens.text("access_token"));
         assertThat(info.status()).as(info.toString()).isEqualTo(200);
         assertThat(info.json().path("sub").asText()).startsWith("auth0|");
+        // Auth0's claims for profile and email: name defaults to the email, nickname to its local part.
         assertThat(info.json().path("name").asText()).isEqualTo(user);
-        assertThat(info.json().path("nickname").asText()).isEqualTo(user);
+        assertThat(info.json().path("nickname").asText()).isEqualTo(user.substring(0, user.indexOf('@')));
         assertThat(info.json().path("email").asText()).isEqualTo(user);
+        assertThat(info.json().path("email_verified").isBoolean()).as(info.toString()).isTrue();
+        assertThat(java.time.Instant.parse(info.json().path("updated_at").asText())).isBeforeOrEqualTo(clock.instant());
         ApiResponse posted = api.send("POST", "userinfo", "application/json", new byte[0],
                 "Authorization", "Bearer " + tokens.text("access_token"));
         assertThat(posted.json()).isEqualTo(info.json());

@@ -104,7 +104,8 @@ class NodeSdkHttpsTest {
         assertThat(result.at("/refresh/scope").asText()).isEqualTo("openid profile email offline_access");
         assertThat(result.at("/userInfo/sub").asText()).isEqualTo(subject);
         assertThat(result.at("/userInfo/email").asText()).isEqualTo(JANE);
-        assertThat(result.at("/userInfo/nickname").asText()).isEqualTo(JANE);
+        // Auth0's default nickname: the email's local part.
+        assertThat(result.at("/userInfo/nickname").asText()).isEqualTo(JANE.substring(0, JANE.indexOf('@')));
         assertThat(result.at("/userInfoRefused/statusCode").asInt()).isEqualTo(401);
         assertThat(result.at("/userInfoRefused/error").asText()).isEqualTo("invalid_token");
         assertThat(result.at("/userInfoRefused/wwwAuthenticate").asText()).startsWith("Bearer ");
