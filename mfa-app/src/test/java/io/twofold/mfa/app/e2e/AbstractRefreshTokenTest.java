@@ -248,7 +248,7 @@ abstract class AbstractRefreshTokenTest extends AbstractAppTest {
         assertThat(doc.get("grant_types_supported").toString()).contains("\"refresh_token\"");
     }
 
-    /** auth0-java 2.26.0, unchanged: a login through MFA with offline_access, renewAuth, rotation, reuse, revokeToken. */
+    /** auth0-java 2.26.0, unchanged: a login through MFA with offline_access, userInfo, renewAuth, rotation, reuse, revokeToken. */
     @Test
     void auth0JavaRenewsRotatesDetectsReuseAndRevokes() throws Auth0Exception {
         AuthAPI auth = AuthAPI.newBuilder(app.uri().toString(), CLIENT_ID, CLIENT_SECRET).build();
@@ -260,6 +260,8 @@ abstract class AbstractRefreshTokenTest extends AbstractAppTest {
                 E2eFixture.totp(otp.getSecret(), clock.instant()).toCharArray()).execute().getBody();
         String first = login.getRefreshToken();
         assertThat(first).isNotBlank();
+        java.util.Map<String, Object> claims = auth.userInfo(login.getAccessToken()).execute().getBody().getValues();
+        assertThat(claims.get("sub")).asString().startsWith("auth0|");
 
         TokenHolder renewed = auth.renewAuth(first).execute().getBody();
         assertThat(renewed.getAccessToken()).isNotBlank();
