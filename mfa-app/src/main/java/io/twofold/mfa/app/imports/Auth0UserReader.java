@@ -42,11 +42,7 @@ final class Auth0UserReader implements UserReader {
     static final int MAX_TEXT = 255;
     private static final int MAX_PICTURE = 2048;
     private static final Pattern USERNAME = Pattern.compile("[^\\s@|]{1,128}");
-    private static final Pattern ID = Pattern.compile("[\\x21-\\x7e&&[^|]]{1,128}");
     private static final Pattern STRICT_BASE32 = Pattern.compile("[A-Z2-7]+");
-    /** 80 bits (RFC 4226's minimum) to 512. */
-    private static final int MIN_SEED_BYTES = 10;
-    private static final int MAX_SEED_BYTES = 64;
 
     private final ObjectMapper mapper;
 
@@ -233,7 +229,7 @@ final class Auth0UserReader implements UserReader {
                     return Option.none();
                 }
                 byte[] seed = decoded.get();
-                if (seed.length < MIN_SEED_BYTES || seed.length > MAX_SEED_BYTES) {
+                if (!UserReader.seedSizeFits(seed)) {
                     f.failWith(ImportError.MFA_FACTORS_FAILED, at, at + " must hold 80 to 512 bits");
                     return Option.none();
                 }

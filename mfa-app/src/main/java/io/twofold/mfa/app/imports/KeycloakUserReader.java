@@ -38,9 +38,6 @@ import java.util.regex.Pattern;
  */
 final class KeycloakUserReader implements UserReader {
     private static final Pattern USERNAME = Pattern.compile("[^\\s|]{1,255}");
-    private static final Pattern ID = Pattern.compile("[\\x21-\\x7e&&[^|]]{1,128}");
-    private static final int MIN_SEED_BYTES = 10;
-    private static final int MAX_SEED_BYTES = 64;
 
     private final ObjectMapper mapper;
 
@@ -190,7 +187,7 @@ final class KeycloakUserReader implements UserReader {
         } else {
             key = value.getBytes(StandardCharsets.UTF_8);
         }
-        if (key.length < MIN_SEED_BYTES || key.length > MAX_SEED_BYTES) {
+        if (!UserReader.seedSizeFits(key)) {
             f.failWith(fail, path, path + ": the secret must hold 80 to 512 bits");
             return List.empty();
         }
