@@ -137,12 +137,13 @@ for r in $(seq 1 "$rounds"); do
 done
 
 # 4. One table. SUMMARY target scenario clients ops/s p50 p99 cores cpu-ms/op floor failures
+#    generator-cores postgres-cores machine-busy-cores stolen-cores
 echo
 echo "Side by side, $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')),"
 echo "$(java -version 2>&1 | head -1), Keycloak $kc_version (production mode, dev-file), Twofold on PostgreSQL"
 echo "$(psql -At -h 127.0.0.1 -U "$pg_user" -d postgres -c 'SHOW server_version'), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-grep '^SUMMARY' "$work/runs.txt" | awk '
+grep '^SUMMARY' "$work/runs.txt" | awk -v cores="$(nproc)" '
   function name(t, s) {
     if (t == "keycloak" && s == "client-credentials") return "Keycloak client_credentials"
     if (t == "keycloak" && s == "login") return "Keycloak password+TOTP (direct grant)"
@@ -151,8 +152,8 @@ grep '^SUMMARY' "$work/runs.txt" | awk '
     return "Twofold full login (password-realm + mfa-otp)"
   }
   BEGIN {
-    print "| run | clients | ops/s | p50 | p99 | server cores | server CPU/op | vs Keycloak (same round) | vs own hash floor |"
-    print "|---|---|---|---|---|---|---|---|---|"
+    print "| run | clients | ops/s | p50 | p99 | server cores | server CPU/op | PostgreSQL cores | generator cores | machine idle | stolen | vs Keycloak (same round) | vs own hash floor |"
+    print "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   }
   {
     t = $2; s = $3; c = $4; rate = $5
@@ -163,5 +164,7 @@ grep '^SUMMARY' "$work/runs.txt" | awk '
     floor = ($10 > 0) ? sprintf("%.0f %% of %.1f/s", 100 * rate / $10, $10) : "-"
     cpu = ($9 >= 0) ? sprintf("%.1f ms", $9) : "-"
     fails = ($11 > 0) ? sprintf(" (%d failed)", $11) : ""
-    printf "| %s | %d | %.1f%s | %.0f ms | %.0f ms | %.2f | %s | %s | %s |\n", name(t, s), c, rate, fails, $6, $7, $8, cpu, ratio, floor
+    idle = ($14 >= 0) ? sprintf("%.2f", cores - $14 - $15) : "-"
+    stolen = ($15 >= 0) ? sprintf("%.2f", $15) : "-"
+    printf "| %s | %d | %.1f%s | %.0f ms | %.0f ms | %.2f | %s | %.2f | %.2f | %s | %s | %s | %s |\n", name(t, s), c, rate, fails, $6, $7, $8, cpu, $13, $12, idle, stolen, ratio, floor
   }'

@@ -2,14 +2,16 @@ package io.twofold.mfa.loadgen;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * CPU time spent during the measured phase by the generator itself and (on Linux, given its pid)
- * by the server. On a small machine both share the cores, so a generator that burns as much CPU
- * as the server is part of the result, and shows here.
+ * CPU time spent during the measured phase by the generator itself, (on Linux, given its pid) by the
+ * server, by PostgreSQL's processes, and by the whole machine. On a small machine all of them share
+ * the cores, so a server that leaves CPU idle shows as idle here, not as the server's low share;
+ * {@code steal} is time the hypervisor gave this virtual machine's cores to someone else.
  */
 final class CpuMeter {
     /** USER_HZ: /proc reports CPU time in ticks of 10 ms on every common Linux. */
@@ -18,9 +20,21 @@ final class CpuMeter {
     private final long serverPid;
     private long ownStart;
     private double serverStart;
+    private double postgresStart;
+    private MachineTicks machineStart;
     private long wallStart;
     private String result = "not measured";
     private double serverSeconds = -1;
+    private Shares shares = Shares.NOT_MEASURED;
+
+    /** Cores used on average in the measured phase; negative when not measured. */
+    record Shares(double generator, double postgres, double machineBusy, double steal) {
+        static final Shares NOT_MEASURED = new Shares(-1, -1, -1, -1);
+    }
+
+    /** The first line of /proc/stat, in ticks: everything, idle (with I/O wait), and steal. */
+    private record MachineTicks(long total, long idle, long steal) {
+    }
 
     CpuMeter(long serverPid) {
         this.serverPid = serverPid;
@@ -30,17 +44,39 @@ final class CpuMeter {
         wallStart = System.nanoTime();
         ownStart = ownCpuNanos();
         serverStart = serverCpuSeconds();
+        postgresStart = postgresCpuSeconds();
+        machineStart = machineTicks();
     }
 
     void stop() {
         double wall = (System.nanoTime() - wallStart) / 1e9;
         double own = (ownCpuNanos() - ownStart) / 1e9;
         double server = serverCpuSeconds() - serverStart;
+        double postgres = postgresCpuSeconds() - postgresStart;
+        MachineTicks machineEnd = machineTicks();
         serverSeconds = serverPid > 0 && server >= 0 ? server : -1;
-        result = String.format(Locale.ROOT, "generator %.1f s (%.2f cores)", own, own / wall)
-                + (serverPid > 0 && server >= 0
-                ? String.format(Locale.ROOT, ", server %.1f s (%.2f cores)", server, server / wall) : "")
-                + String.format(Locale.ROOT, " of %d cores", Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        double busy = -1;
+        double steal = -1;
+        if (machineStart != null && machineEnd != null && machineEnd.total() > machineStart.total()) {
+            double totalTicks = machineEnd.total() - machineStart.total();
+            busy = cores * (totalTicks - (machineEnd.idle() - machineStart.idle())) / totalTicks;
+            steal = cores * (machineEnd.steal() - machineStart.steal()) / totalTicks;
+        }
+        shares = new Shares(own / wall, postgres >= 0 ? postgres / wall : -1, busy, steal);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "generator %.1f s (%.2f cores)", own, own / wall));
+        if (serverSeconds >= 0) {
+            text.append(String.format(Locale.ROOT, ", server %.1f s (%.2f cores)", server, server / wall));
+        }
+        if (postgres > 0) {
+            text.append(String.format(Locale.ROOT, ", PostgreSQL %.1f s (%.2f cores)", postgres, postgres / wall));
+        }
+        text.append(String.format(Locale.ROOT, " of %d cores", cores));
+        if (busy >= 0) {
+            text.append(String.format(Locale.ROOT, "; the machine: %.2f cores busy, %.2f idle, %.2f stolen by the host",
+                    busy - steal, cores - busy, steal));
+        }
+        result = text.toString();
     }
 
     String result() {
@@ -52,6 +88,10 @@ final class CpuMeter {
         return serverSeconds;
     }
 
+    Shares shares() {
+        return shares;
+    }
+
     private static long ownCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
@@ -60,16 +100,55 @@ final class CpuMeter {
     }
 
     private double serverCpuSeconds() {
-        if (serverPid <= 0) {
-            return -1;
-        }
+        return serverPid <= 0 ? -1 : processCpuSeconds(Path.of("/proc", Long.toString(serverPid), "stat"));
+    }
+
+    /** utime + stime of a process from its /proc stat line; negative when it cannot be read. */
+    private static double processCpuSeconds(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(serverPid), "stat"));
+            String line = Files.readString(stat);
             // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_SECONDS;
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /**
+     * CPU seconds of every process named {@code postgres} on this machine (the postmaster and its
+     * backends; a backend that exits during the phase takes its ticks with it); negative off Linux.
+     */
+    private static double postgresCpuSeconds() {
+        double sum = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
+                        sum += Math.max(0, processCpuSeconds(process.resolve("stat")));
+                    }
+                } catch (IOException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return sum;
+    }
+
+    private static MachineTicks machineTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal [guest guest_nice, counted in user]
+            long total = 0;
+            for (int i = 1; i <= 8 && i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+            return new MachineTicks(total, idle, Long.parseLong(fields[8]));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 }

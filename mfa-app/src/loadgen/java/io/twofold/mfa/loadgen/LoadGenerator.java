@@ -83,7 +83,7 @@ public final class LoadGenerator {
                     options.serverPid() > 0, heap::probe);
             Report.print(out, options, recorder, measured, cpu.result(), heap.result());
             double floor = floored ? floorAfter(out, PasswordHashing.OWASP, floorBefore, recorder, measured) : 0;
-            Report.summary(out, options, recorder, measured, cpu.serverSeconds(), floor);
+            Report.summary(out, options, recorder, measured, cpu, floor);
         }
     }
 
@@ -168,7 +168,7 @@ public final class LoadGenerator {
                 options.serverPid() > 0, heap::probe);
         Report.print(out, options, recorder, measured, cpu.result(), heap.result());
         double floor = floored ? floorAfter(out, KeycloakRealm.KEYCLOAK_ARGON2, floorBefore, recorder, measured) : 0;
-        Report.summary(out, options, recorder, measured, cpu.serverSeconds(), floor);
+        Report.summary(out, options, recorder, measured, cpu, floor);
     }
 
     private static List<VirtualUser> seed(Seeder seeder, Options options) {

@@ -36,17 +36,24 @@ final class Report {
     /**
      * One line for a script to collect: target, scenario, clients, operations/s, p50 and p99 in ms,
      * server cores and server CPU ms per successful operation (-1 when not measured), the hash floor
-     * (verifications/s, 0 when none) and the failure count. Space-separated, fixed order.
+     * (verifications/s, 0 when none), the failure count, then the cores used by the generator, by
+     * PostgreSQL and by the whole machine (without steal), and the cores the host stole (each -1 when
+     * not measured). Space-separated, fixed order.
      */
-    static void summary(PrintStream out, Options options, Recorder recorder, long measuredNanos, double serverCpuSeconds,
+    static void summary(PrintStream out, Options options, Recorder recorder, long measuredNanos, CpuMeter cpu,
                         double floor) {
+        double serverCpuSeconds = cpu.serverSeconds();
+        CpuMeter.Shares shares = cpu.shares();
         double seconds = measuredNanos / 1e9;
         long[] latencies = recorder.sortedLatencies();
         long ok = recorder.successes.sum();
-        out.printf(Locale.ROOT, "SUMMARY %s %s %d %.1f %.2f %.2f %.2f %.2f %.1f %d%n", options.target(), options.scenario(),
+        out.printf(Locale.ROOT, "SUMMARY %s %s %d %.1f %.2f %.2f %.2f %.2f %.1f %d %.2f %.2f %.2f %.2f%n",
+                options.target(), options.scenario(),
                 options.concurrency(), ok / seconds, millis(latencies, 50), millis(latencies, 99),
                 serverCpuSeconds < 0 ? -1 : serverCpuSeconds / seconds,
-                serverCpuSeconds < 0 || ok == 0 ? -1 : 1000 * serverCpuSeconds / ok, floor, recorder.failures.sum());
+                serverCpuSeconds < 0 || ok == 0 ? -1 : 1000 * serverCpuSeconds / ok, floor, recorder.failures.sum(),
+                shares.generator(), shares.postgres(),
+                shares.machineBusy() < 0 ? -1 : shares.machineBusy() - shares.steal(), shares.steal());
     }
 
     private static double millis(long[] sorted, int p) {

@@ -2,6 +2,12 @@ package io.twofold.mfa.secret;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +29,29 @@ class SecureRandomSourceTest {
         random.nextBytes(second);
 
         assertThat(first).isNotEqualTo(second).isNotEqualTo(new byte[32]);
+    }
+
+    @Test
+    void eachThreadDrawsFromItsOwnDrbg() throws Exception {
+        assertThat(SecureRandomSource.perThread().getAlgorithm()).isEqualTo("DRBG");
+        Set<String> drawn = ConcurrentHashMap.newKeySet();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread thread = new Thread(() -> {
+                for (int j = 0; j < 100; j++) {
+                    byte[] bytes = new byte[16];
+                    random.nextBytes(bytes);
+                    drawn.add(HexFormat.of().formatHex(bytes));
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(drawn).hasSize(800);
     }
 
     @Test

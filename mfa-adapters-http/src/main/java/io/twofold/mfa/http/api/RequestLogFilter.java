@@ -8,11 +8,12 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.twofold.mfa.port.out.RandomSource;
+import io.twofold.mfa.secret.SecureRandomSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,8 @@ public class RequestLogFilter {
     private static final String STARTED = "twofold.request.started";
     private static final String ID = "twofold.request.id";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per event-loop thread: ids are made for every request, never behind a shared lock. */
+    private static final RandomSource RANDOM = new SecureRandomSource();
 
     @RequestFilter
     public void start(HttpRequest<?> request, MutablePropagatedContext context) {

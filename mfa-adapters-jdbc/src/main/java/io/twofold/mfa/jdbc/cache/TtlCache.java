@@ -3,18 +3,25 @@ package io.twofold.mfa.jdbc.cache;
 import io.vavr.control.Option;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * A small read-through cache of rows that rarely change, each kept for a fixed time, the least
- * recently used dropped beyond {@code maxEntries}. It saves round trips on one node only: a change
- * made by another node shows here only when the entry expires, so callers document that window.
- * Absent rows are not cached (an attacker's stream of unknown keys must not fill it), and a
- * duration of zero turns caching off.
+ * A small read-through cache of rows that rarely change, each kept for a fixed time. It saves round
+ * trips on one node only: a change made by another node shows here only when the entry expires, so
+ * callers document that window. Absent rows are not cached (an attacker's stream of unknown keys must
+ * not fill it), and a duration of zero turns caching off.
+ * <p>
+ * It sits on every grant's path, so reading, storing and invalidating take no lock: a request thread
+ * descheduled while it holds one would stall every other grant behind it. Beyond {@code maxEntries}
+ * the expired entries go first, then the oldest, down to nine tenths of the room, so the sweep runs
+ * once per tenth of the room filled, not on every insert.
  */
 public final class TtlCache<K, V> {
     private record Entry<V>(V value, long expiresAt) {
@@ -22,10 +29,12 @@ public final class TtlCache<K, V> {
 
     private final long ttlNanos;
     private final int maxEntries;
+    private final int keptAfterSweep;
     private final LongSupplier ticker;
-    private final Map<K, Entry<V>> entries;
+    private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     /** Bumped by every invalidation: a load that began before one does not store what it read. */
-    private long generation;
+    private final AtomicLong generation = new AtomicLong();
+    private final ReentrantLock sweeping = new ReentrantLock();
 
     /** @param ticker monotonic nanoseconds ({@code System::nanoTime}; a test moves its own) */
     public TtlCache(Duration ttl, int maxEntries, LongSupplier ticker) {
@@ -34,13 +43,8 @@ public final class TtlCache<K, V> {
         }
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
+        this.keptAfterSweep = maxEntries - Math.max(1, maxEntries / 10);
         this.ticker = Objects.requireNonNull(ticker, "ticker");
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
-                return size() > TtlCache.this.maxEntries;
-            }
-        };
     }
 
     /** The cached value while it is fresh, else what {@code load} finds (cached when present). */
@@ -48,52 +52,78 @@ public final class TtlCache<K, V> {
         if (ttlNanos == 0) {
             return load.apply(key);
         }
-        long startedAt;
-        synchronized (this) {
-            Entry<V> entry = entries.get(key);
-            // Taken before the read: see put(key, value, stamp).
-            startedAt = generation;
-            if (entry != null) {
-                if (ticker.getAsLong() - entry.expiresAt() < 0) {
-                    return Option.some(entry.value());
-                }
-                entries.remove(key);
+        // Taken before the read: see put(key, value, stamp).
+        long startedAt = generation.get();
+        Entry<V> entry = entries.get(key);
+        if (entry != null) {
+            if (ticker.getAsLong() - entry.expiresAt() < 0) {
+                return Option.some(entry.value());
             }
+            entries.remove(key, entry);
         }
-        // The database is read outside the lock, so one slow read does not hold up other keys.
         Option<V> loaded = load.apply(key);
         loaded.forEach(value -> put(key, value, startedAt));
         return loaded;
     }
 
     /** A stamp to take before reading a row elsewhere, for {@link #put}. */
-    public synchronized long stamp() {
-        return generation;
+    public long stamp() {
+        return generation.get();
     }
 
     /**
      * Caches a row read elsewhere (by another query of the same table) after {@code stamp} was
      * taken; dropped if something was invalidated meanwhile, since the row may predate that change.
      */
-    public synchronized void put(K key, V value, long stamp) {
-        if (ttlNanos > 0 && generation == stamp) {
-            entries.put(key, new Entry<>(value, ticker.getAsLong() + ttlNanos));
+    public void put(K key, V value, long stamp) {
+        if (ttlNanos == 0 || generation.get() != stamp) {
+            return;
+        }
+        Entry<V> entry = new Entry<>(value, ticker.getAsLong() + ttlNanos);
+        entries.put(key, entry);
+        // An invalidation between the check above and the put: either it bumped the generation
+        // before this check (so the entry goes now), or its removal runs after the put (and takes it).
+        if (generation.get() != stamp) {
+            entries.remove(key, entry);
+            return;
+        }
+        if (entries.size() > maxEntries) {
+            sweep();
         }
     }
 
     /** Forgets {@code key}; a load running meanwhile will not store its possibly older row. */
-    public synchronized void invalidate(K key) {
-        generation++;
+    public void invalidate(K key) {
+        generation.incrementAndGet();
         entries.remove(key);
     }
 
     /** Forgets everything. */
-    public synchronized void clear() {
-        generation++;
+    public void clear() {
+        generation.incrementAndGet();
         entries.clear();
     }
 
-    synchronized int size() {
+    int size() {
         return entries.size();
+    }
+
+    private void sweep() {
+        if (!sweeping.tryLock()) {
+            return; // another thread is making room already
+        }
+        try {
+            long now = ticker.getAsLong();
+            entries.entrySet().removeIf(e -> now - e.getValue().expiresAt() >= 0);
+            int excess = entries.size() - keptAfterSweep;
+            if (excess > 0) {
+                entries.entrySet().stream()
+                        .sorted(Comparator.comparingLong((Map.Entry<K, Entry<V>> e) -> e.getValue().expiresAt()))
+                        .limit(excess)
+                        .forEach(e -> entries.remove(e.getKey(), e.getValue()));
+            }
+        } finally {
+            sweeping.unlock();
+        }
     }
 }

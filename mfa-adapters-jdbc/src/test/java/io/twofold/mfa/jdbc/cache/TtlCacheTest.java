@@ -86,17 +86,36 @@ class TtlCacheTest {
     }
 
     @Test
-    void dropsTheLeastRecentlyUsedBeyondItsSize() {
+    void dropsTheOldestBeyondItsSizeDownToNineTenths() {
         cache.get("a", rows);
+        now.addAndGet(1);
         cache.get("b", rows);
+        now.addAndGet(1);
         cache.get("c", rows);
+        now.addAndGet(1);
         cache.get("a", rows);
         cache.get("d", rows);
+
+        // Room for 3: the fourth entry sweeps down to 2, the two oldest (a, then b) go.
+        assertThat(cache.size()).isEqualTo(2);
+        cache.get("c", rows);
+        cache.get("d", rows);
+        cache.get("a", rows);
+        assertThat(loads).containsExactly("a", "b", "c", "d", "a");
+    }
+
+    @Test
+    void dropsExpiredEntriesBeforeLiveOnesWhenFull() {
         cache.get("a", rows);
         cache.get("b", rows);
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        cache.get("c", rows);
+        cache.get("d", rows);
 
-        assertThat(cache.size()).isEqualTo(3);
-        assertThat(loads).containsExactly("a", "b", "c", "d", "b");
+        assertThat(cache.size()).isEqualTo(2);
+        cache.get("c", rows);
+        cache.get("d", rows);
+        assertThat(loads).containsExactly("a", "b", "c", "d");
     }
 
     @Test

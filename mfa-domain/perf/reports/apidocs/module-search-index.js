@@ -1,0 +1,1 @@
+moduleSearchIndex = [{"l":"io.twofold.mfa.domain"}];updateSearchResults();
