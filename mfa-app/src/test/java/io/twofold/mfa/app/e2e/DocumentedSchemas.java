@@ -37,6 +37,22 @@ final class DocumentedSchemas {
         return problems(responseSchema(method, path, status), body);
     }
 
+    /** What is wrong with {@code body} as the JSON request body of {@code method path}. */
+    List<String> requestProblems(String method, String path, JsonNode body) {
+        JsonNode schema = followed(operation(method, path).path("requestBody")).path("content")
+                .path("application/json").path("schema");
+        if (schema.isMissingNode()) {
+            throw new AssertionError("the document gives no JSON request body for " + method + " " + path);
+        }
+        return problems(schema, body);
+    }
+
+    /** Whether the document says {@code method path} answers {@code status} without a body. */
+    boolean answersWithoutBody(String method, String path, int status) {
+        JsonNode response = followed(operation(method, path).path("responses").path(String.valueOf(status)));
+        return !response.isMissingNode() && response.path("content").isEmpty();
+    }
+
     /** What is wrong with {@code body} as an instance of the document's schema {@code name}. */
     List<String> problemsAs(String name, JsonNode body) {
         return problems(document.path("components").path("schemas").path(name), body);
@@ -57,11 +73,7 @@ final class DocumentedSchemas {
 
     /** The JSON schema of that answer: the status's own response, else its class ({@code 4XX}); references followed. */
     JsonNode responseSchema(String method, String path, int status) {
-        JsonNode operation = document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
-        if (operation.isMissingNode()) {
-            throw new AssertionError("the document has no " + method + " " + path);
-        }
-        JsonNode responses = operation.path("responses");
+        JsonNode responses = operation(method, path).path("responses");
         JsonNode response = responses.has(String.valueOf(status)) ? responses.get(String.valueOf(status))
                 : responses.path((status / 100) + "XX");
         response = followed(response);
@@ -70,6 +82,14 @@ final class DocumentedSchemas {
             throw new AssertionError("the document gives no JSON schema for " + status + " of " + method + " " + path);
         }
         return schema;
+    }
+
+    private JsonNode operation(String method, String path) {
+        JsonNode operation = document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
+        if (operation.isMissingNode()) {
+            throw new AssertionError("the document has no " + method + " " + path);
+        }
+        return operation;
     }
 
     private JsonNode followed(JsonNode node) {
