@@ -7,7 +7,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +24,9 @@ final class DocumentedSchemas {
     private static final SchemaLocation BASE = SchemaLocation.of("https://twofold.test/openapi.yaml");
 
     private final JsonNode document;
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** JSON Schema 2020-12, which knows the document's components as a member that holds schemas, not as a typo. */
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialect.builder(Dialects.getDraft202012())
+            .keyword(new NonValidationKeyword("components")).build());
 
     DocumentedSchemas(String yaml) {
         try {
