@@ -21,9 +21,10 @@ import java.util.Map;
  * time), so an endpoint cannot be served without being listed. The controllers read and write their
  * bodies by hand, which the compiler cannot see; what they carry is laid over the generated operations
  * from two curated files: {@code openapi/components.yml} (schemas, security schemes) and
- * {@code openapi/operations.yml} (what each MFA API operation takes and answers, replacing the
- * generated request body and responses, and the endpoints the application module serves). Every
- * Management API operation gets the Management token, its error shape and Auth0's bodies by rule.
+ * {@code openapi/operations.yml} (what each operation takes and answers, replacing the generated
+ * request body and responses and adding the query parameters, and the endpoints the application
+ * module serves). Every Management API operation gets the Management token and its error answers
+ * (401, 403, 429, 503 and any other 4xx in Auth0's error shape) by rule.
  */
 public final class OpenApiDocument {
     static final String GENERATED = "META-INF/swagger/twofold.yml";
@@ -59,8 +60,14 @@ public final class OpenApiDocument {
             ObjectNode item = child(paths, path.getKey());
             path.getValue().fields().forEachRemaining(method -> {
                 ObjectNode operation = child(item, method.getKey());
+                ObjectNode curated = (ObjectNode) method.getValue().deepCopy();
+                // The controllers read their query by hand: curated parameters join the generated path ones.
+                JsonNode parameters = curated.remove("parameters");
                 // Replaced member by member: the generated request body and responses only say "bytes".
-                operation.setAll((ObjectNode) method.getValue().deepCopy());
+                operation.setAll(curated);
+                if (parameters != null) {
+                    addParameters(operation, parameters, documentComponents);
+                }
             });
         });
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
@@ -81,8 +88,39 @@ public final class OpenApiDocument {
         security.addObject().set("managementToken", json.arrayNode());
         operation.set("security", security);
         ObjectNode responses = child(operation, "responses");
+        // Every operation checks the token, then its scope, and counts the caller's calls, before anything else.
+        responses.set("401", json.objectNode().put("$ref", "#/components/responses/ManagementUnauthorized"));
+        responses.set("403", json.objectNode().put("$ref", "#/components/responses/ManagementForbidden"));
+        responses.set("429", json.objectNode().put("$ref", "#/components/responses/ManagementTooManyRequests"));
         responses.set("4XX", json.objectNode().put("$ref", "#/components/responses/ManagementRefusal"));
         responses.set("503", json.objectNode().put("$ref", "#/components/responses/ManagementUnavailable"));
+    }
+
+    /** Adds {@code curated} to the operation's parameters; one of the same name and place replaces the generated one. */
+    private static void addParameters(ObjectNode operation, JsonNode curated, JsonNode components) {
+        ArrayNode merged = JsonNodeFactory.instance.arrayNode();
+        operation.path("parameters").forEach(generated -> {
+            boolean replaced = false;
+            for (JsonNode parameter : curated) {
+                replaced |= samePlace(resolved(parameter, components), generated);
+            }
+            if (!replaced) {
+                merged.add(generated);
+            }
+        });
+        curated.forEach(merged::add);
+        operation.set("parameters", merged);
+    }
+
+    /** A {@code #/components/parameters/...} reference's parameter; any other node as it is. */
+    private static JsonNode resolved(JsonNode parameter, JsonNode components) {
+        String ref = parameter.path("$ref").asText("");
+        String prefix = "#/components/parameters/";
+        return ref.startsWith(prefix) ? components.path("parameters").path(ref.substring(prefix.length())) : parameter;
+    }
+
+    private static boolean samePlace(JsonNode a, JsonNode b) {
+        return a.path("name").asText().equals(b.path("name").asText()) && a.path("in").asText().equals(b.path("in").asText());
     }
 
     /**

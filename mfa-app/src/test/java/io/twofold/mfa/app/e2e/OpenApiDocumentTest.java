@@ -8,7 +8,9 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /openapi.yaml} is a valid OpenAPI 3.1 document of exactly what this server answers: every
  * route the running app has is in it, and nothing else; the MFA API's bodies, error shapes and
- * Auth0's grant-type URIs are described.
+ * Auth0's grant-type URIs are described, and every Management API operation's bodies and answers
+ * more closely than "a JSON object" ({@link OpenApiAnswersTest} checks them against real answers).
  */
 class OpenApiDocumentTest {
     @TempDir
@@ -116,6 +121,78 @@ class OpenApiDocumentTest {
             }
         }
         assertThat(ids).hasSize(operations).contains("postOauthToken", "getApiV2UsersId");
+    }
+
+    @Test
+    void describesWhatEveryManagementOperationTakesAndAnswersBeyondAJsonObject() {
+        OpenAPI api = parse().getOpenAPI();
+        List<String> vague = new ArrayList<>();
+        int operations = 0;
+        for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+            if (!path.getKey().startsWith("/api/v2/")) {
+                continue;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
+                operations++;
+                String name = entry.getKey() + " " + path.getKey();
+                Operation operation = entry.getValue();
+                List<String> successes = operation.getResponses().keySet().stream()
+                        .filter(status -> status.startsWith("2")).toList();
+                if (successes.isEmpty()) {
+                    vague.add(name + ": no 2xx answer");
+                }
+                for (String status : successes) {
+                    Content content = resolved(api, operation.getResponses().get(status)).getContent();
+                    if (status.equals("204") != (content == null || content.isEmpty())) {
+                        vague.add(name + " " + status + ": a body on 204, or none on another 2xx");
+                    }
+                    if (content != null) {
+                        content.forEach((media, type) -> {
+                            if (!specific(type.getSchema())) {
+                                vague.add(name + " " + status + " " + media + ": " + type.getSchema());
+                            }
+                        });
+                    }
+                }
+                if (operation.getRequestBody() != null) {
+                    operation.getRequestBody().getContent().forEach((media, type) -> {
+                        if (!specific(type.getSchema())) {
+                            vague.add(name + " request " + media + ": " + type.getSchema());
+                        }
+                    });
+                }
+                assertThat(operation.getResponses()).as(name).containsKeys("401", "403", "429", "4XX", "503");
+            }
+        }
+        assertThat(operations).isGreaterThan(40);
+        assertThat(vague).isEmpty();
+    }
+
+    /** A schema that says more than "any JSON" or "an object": a reference, members, items or alternatives. */
+    @SuppressWarnings("rawtypes")
+    private static boolean specific(Schema schema) {
+        if (schema == null) {
+            return false;
+        }
+        if (schema.get$ref() != null) {
+            return true;
+        }
+        boolean object = "object".equals(schema.getType()) || (schema.getTypes() != null && schema.getTypes().contains("object"));
+        boolean array = "array".equals(schema.getType()) || (schema.getTypes() != null && schema.getTypes().contains("array"));
+        if (array) {
+            return specific(schema.getItems());
+        }
+        if (schema.getOneOf() != null && !schema.getOneOf().isEmpty()) {
+            return ((List<?>) schema.getOneOf()).stream().allMatch(one -> specific((Schema) one));
+        }
+        return object ? schema.getProperties() != null && !schema.getProperties().isEmpty()
+                : schema.getType() != null || schema.getTypes() != null;
+    }
+
+    private static ApiResponse resolved(OpenAPI api, ApiResponse response) {
+        String ref = response.get$ref();
+        return ref == null ? response
+                : api.getComponents().getResponses().get(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private static SwaggerParseResult parse() {
