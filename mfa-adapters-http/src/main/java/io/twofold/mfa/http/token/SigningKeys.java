@@ -20,9 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -32,7 +30,7 @@ import java.util.function.LongSupplier;
  * built-in APIs, and every API that has not chosen otherwise) and an EC P-256 key (ES256, for the APIs
  * that chose it). Each is either given (configuration, tests) or shared through the
  * {@link SigningKeyStore}: the first node to start generates and saves it; a rotation (see
- * {@link #rotate}) makes a new one current there, and every node picks it up at its next re-read
+ * {@link SigningKeyRotation}) makes a new one current there, and every node picks it up at its next re-read
  * ({@link KeyRefresh#every()}). A token signed by a key this node does not know yet makes it re-read at
  * once (at most once a second), so a token signed by another node verifies here even before the
  * interval has passed.
@@ -126,51 +124,13 @@ public final class SigningKeys {
      * tests and for hosts that manage keys themselves (their ES256 tokens verify on this process only).
      */
     public static SigningKeys of(RSAKey key) {
-        return of(key, EcKeys.generate(randomKeyId(new SecureRandomSource())));
+        return of(key, EcKeys.generate(FreshKeys.randomKeyId(new SecureRandomSource())));
     }
 
     /** The given keys as they are, never re-read. */
     public static SigningKeys of(RSAKey rsa, ECKey ec) {
         return new SigningKeys(Option.none(), Option.none(), Clock.systemUTC(), KeyRefresh.DEFAULT, System::nanoTime,
                 Snapshot.of(RsaKeys.requireUsableSigningKey(rsa), EcKeys.requireUsableSigningKey(ec), List.empty()));
-    }
-
-    /** {@link #rotate(SigningKeyStore, Clock, RandomSource, Duration, List)} of both keys. */
-    public static Rotations rotate(SigningKeyStore store, Clock clock, RandomSource random, Duration retiredKeysKept) {
-        return rotate(store, clock, random, retiredKeysKept, List.of(SigningAlgorithm.values()));
-    }
-
-    /**
-     * For each algorithm, generates a key and makes it the current one in {@code store} (the first key
-     * when it holds none), then forgets keys retired longer than {@code retiredKeysKept} ago. Every node
-     * signs with the new keys after its next re-read; a replaced key keeps verifying until it is forgotten.
-     */
-    public static Rotations rotate(SigningKeyStore store, Clock clock, RandomSource random, Duration retiredKeysKept,
-                                   List<SigningAlgorithm> algorithms) {
-        Instant now = clock.instant();
-        List<Rotation> rotations = algorithms.map(algorithm -> {
-            SigningKey next = generate(algorithm, random, now);
-            Option<String> previous = store.current(algorithm).map(SigningKey::keyId);
-            boolean made = previous.fold(() -> store.saveIfAbsent(next), kid -> store.rotate(kid, next, now));
-            return new Rotation(algorithm, made, previous,
-                    store.current(algorithm).map(SigningKey::keyId).getOrElse(""));
-        });
-        return new Rotations(rotations, store.dropRetiredBefore(now.minus(retiredKeysKept)));
-    }
-
-    /**
-     * What a rotation did to one algorithm's key: whether our new key became current ({@code false}:
-     * another rotation came first, and {@code current} is its key), and the key it replaced.
-     */
-    public record Rotation(SigningAlgorithm algorithm, boolean rotated, Option<String> previous, String current) {
-    }
-
-    /** Each algorithm's rotation, and how many retired keys were forgotten. */
-    public record Rotations(List<Rotation> keys, int dropped) {
-        public Rotation of(SigningAlgorithm algorithm) {
-            return keys.find(rotation -> rotation.algorithm() == algorithm)
-                    .getOrElseThrow(() -> new IllegalArgumentException(algorithm + " was not rotated"));
-        }
     }
 
     /** The RSA private key that signs now: RS256 access tokens and every ID token. */
@@ -278,15 +238,8 @@ public final class SigningKeys {
     private static void saveIfAbsent(SigningKeyStore store, SigningAlgorithm algorithm, Clock clock,
                                      RandomSource random) {
         if (store.current(algorithm).isEmpty()) {
-            store.saveIfAbsent(generate(algorithm, random, clock.instant()));
+            store.saveIfAbsent(FreshKeys.generate(algorithm, random, clock.instant()));
         }
-    }
-
-    private static SigningKey generate(SigningAlgorithm algorithm, RandomSource random, Instant now) {
-        JWK fresh = algorithm == SigningAlgorithm.ES256
-                ? EcKeys.generate(randomKeyId(random))
-                : RsaKeys.generate(randomKeyId(random));
-        return new SigningKey(fresh.getKeyID(), algorithm, fresh.toJSONString(), now);
     }
 
     private static JWK parse(SigningKey stored) {
@@ -314,12 +267,6 @@ public final class SigningKeys {
             throw new IllegalStateException("the stored signing key's kid does not match its record");
         }
         return key;
-    }
-
-    private static String randomKeyId(RandomSource random) {
-        byte[] bytes = new byte[12];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override

@@ -45,7 +45,7 @@ class KeyRotationTest {
     void everyNodeSignsWithTheNewKeyOnceTheIntervalHasPassed() throws Exception {
         String before = nodeA.keyId();
 
-        SigningKeys.Rotation rotation = SigningKeys.rotate(store, clock, new SeededRandomSource(3), KEPT).of(RS256);
+        SigningKeyRotation.Rotation rotation = SigningKeyRotation.rotate(store, clock, new SeededRandomSource(3), KEPT).of(RS256);
 
         assertThat(rotation.rotated()).isTrue();
         assertThat(rotation.previous()).containsExactly(before);
@@ -59,7 +59,7 @@ class KeyRotationTest {
     @Test
     void tokensOfTheOldAndTheNewKeyVerifyOnEveryNode() {
         String old = token(issuerA);
-        SigningKeys.rotate(store, clock, new SeededRandomSource(3), KEPT);
+        SigningKeyRotation.rotate(store, clock, new SeededRandomSource(3), KEPT);
         nanos.addAndGet(EVERY.toNanos());
         String fresh = token(issuerA);
 
@@ -71,7 +71,7 @@ class KeyRotationTest {
 
     @Test
     void aTokenOfAKeyThisNodeHasNotReadYetVerifiesAtOnce() {
-        SigningKeys.rotate(store, clock, new SeededRandomSource(3), KEPT);
+        SigningKeyRotation.rotate(store, clock, new SeededRandomSource(3), KEPT);
         SigningKeys nodeC = SigningKeys.loadOrCreate(store, clock, new SeededRandomSource(4), new KeyRefresh(EVERY, KEPT), nanos::get);
         String signedByTheNewKey = token(issuer(nodeC));
 
@@ -82,7 +82,7 @@ class KeyRotationTest {
     void aRetiredKeyIsForgottenWhenItsTokensHaveExpired() throws Exception {
         String before = nodeA.keyId();
         String ecBefore = nodeA.ecKeyId();
-        SigningKeys.Rotations rotation = SigningKeys.rotate(store, clock, new SeededRandomSource(3), KEPT);
+        SigningKeyRotation.Rotations rotation = SigningKeyRotation.rotate(store, clock, new SeededRandomSource(3), KEPT);
 
         clock.advance(KEPT.plusSeconds(1));
         nanos.addAndGet(EVERY.toNanos());
@@ -91,7 +91,7 @@ class KeyRotationTest {
                 .containsExactly(rotation.of(RS256).current(), rotation.of(ES256).current());
         assertThat(nodeA.verificationKey(before)).isEmpty();
         assertThat(nodeA.verificationKey(ecBefore)).isEmpty();
-        assertThat(SigningKeys.rotate(store, clock, new SeededRandomSource(5), KEPT).dropped()).isEqualTo(2);
+        assertThat(SigningKeyRotation.rotate(store, clock, new SeededRandomSource(5), KEPT).dropped()).isEqualTo(2);
     }
 
     @Test
@@ -155,7 +155,7 @@ class KeyRotationTest {
         String ecBefore = nodeA.ecKeyId();
         String old = userToken(issuerA);
 
-        SigningKeys.Rotation rotation = SigningKeys.rotate(store, clock, new SeededRandomSource(3), KEPT).of(ES256);
+        SigningKeyRotation.Rotation rotation = SigningKeyRotation.rotate(store, clock, new SeededRandomSource(3), KEPT).of(ES256);
         nanos.addAndGet(EVERY.toNanos());
         String fresh = userToken(issuerB);
 

@@ -1,7 +1,7 @@
 package io.twofold.mfa.app.cli;
 
 import io.twofold.mfa.app.config.TwofoldConfiguration;
-import io.twofold.mfa.http.token.SigningKeys;
+import io.twofold.mfa.http.token.SigningKeyRotation;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.KeptSigningKey;
@@ -62,10 +62,10 @@ final class SigningKeyCommand implements Command {
         io.vavr.collection.List<SigningAlgorithm> algorithms = configuredRsa
                 ? io.vavr.collection.List.of(SigningAlgorithm.ES256)
                 : io.vavr.collection.List.of(SigningAlgorithm.values());
-        SigningKeys.Rotations rotations = SigningKeys.rotate(jdbc.signingKeys(), now, new SecureRandomSource(),
+        SigningKeyRotation.Rotations rotations = SigningKeyRotation.rotate(jdbc.signingKeys(), now, new SecureRandomSource(),
                 configuration.keyRefresh().retiredKeysKept(), algorithms);
         boolean allRotated = true;
-        for (SigningKeys.Rotation rotation : rotations.keys()) {
+        for (SigningKeyRotation.Rotation rotation : rotations.keys()) {
             String what = rotation.algorithm() == SigningAlgorithm.ES256 ? "EC signing key (ES256) " : "RSA signing key (RS256) ";
             if (!rotation.rotated()) {
                 allRotated = false;

@@ -1,7 +1,7 @@
 package io.twofold.mfa.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.twofold.mfa.http.token.SigningKeys;
+import io.twofold.mfa.http.token.SigningKeyRotation;
 import io.twofold.mfa.jdbc.JdbcStorage;
 import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.jdbc.testing.TestDatabase;
@@ -51,10 +51,10 @@ abstract class AbstractTwoNodesKeyRotationTest {
             String oldKid = kid(before.get(0));
             assertThat(kid(before.get(1))).isEqualTo(oldKid);
 
-            SigningKeys.Rotations rotations = SigningKeys.rotate(first.bean(JdbcStorage.class).signingKeys(), clock,
+            SigningKeyRotation.Rotations rotations = SigningKeyRotation.rotate(first.bean(JdbcStorage.class).signingKeys(), clock,
                     new SecureRandomSource(), Duration.ofHours(25));
-            SigningKeys.Rotation rotation = rotations.of(SigningAlgorithm.RS256);
-            SigningKeys.Rotation ecRotation = rotations.of(SigningAlgorithm.ES256);
+            SigningKeyRotation.Rotation rotation = rotations.of(SigningAlgorithm.RS256);
+            SigningKeyRotation.Rotation ecRotation = rotations.of(SigningAlgorithm.ES256);
             assertThat(rotation.rotated() && ecRotation.rotated()).isTrue();
             Thread.sleep(1_500);
 
