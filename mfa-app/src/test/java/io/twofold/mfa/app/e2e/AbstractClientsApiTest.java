@@ -599,7 +599,7 @@ abstract class AbstractClientsApiTest extends AbstractAppTest {
     void anApiThatChoseES256GetsES256AccessTokensVerifiableWithThePublishedEcKey() throws Exception {
         String identifier = API + "es256/";
         JsonNode created = ok(call("POST", "resource-servers", admin, """
-                {"identifier": "%s", "name": "Orders (ES256)", "signing_alg": "ES256",
+                {"identifier": "%s", "name": "Orders (ES256)", "signing_alg": "ES256", "allow_offline_access": true,
                  "scopes": [{"value": "read:orders", "description": "Read orders"}]}""".formatted(identifier)), 201)
                 .json();
         assertThat(created.path("signing_alg").asText()).isEqualTo("ES256");
@@ -627,7 +627,7 @@ abstract class AbstractClientsApiTest extends AbstractAppTest {
 
         ApiResponse login = api.postJson(TOKEN, Map.of("grant_type", PASSWORD, "client_id", CLIENT_ID,
                 "client_secret", CLIENT_SECRET, "username", SAM, "password", SAM_PASSWORD, "audience", identifier,
-                "scope", "openid read:orders"));
+                "scope", "openid offline_access read:orders"));
         assertThat(login.error()).as(login.toString()).isEqualTo("mfa_required");
         String mfaToken = login.text("mfa_token");
         ApiResponse otp = ok(api.postJson("mfa/associate", Map.of("authenticator_types", List.of("otp")),
@@ -646,6 +646,13 @@ abstract class AbstractClientsApiTest extends AbstractAppTest {
         ApiResponse userInfo = ok(api.get("userinfo", tokens.text("access_token")), 200);
         assertThat(userInfo.text("sub")).isEqualTo(access.getJWTClaimsSet().getSubject());
         assertThat(api.get("mfa/authenticators", tokens.text("access_token")).status()).isEqualTo(401);
+
+        ApiResponse renewed = ok(api.postJson(TOKEN, Map.of("grant_type", "refresh_token", "client_id", CLIENT_ID,
+                "client_secret", CLIENT_SECRET, "refresh_token", tokens.text("refresh_token"))), 200);
+        SignedJWT renewedAccess = SignedJWT.parse(renewed.text("access_token"));
+        assertThat(renewedAccess.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(renewedAccess.verify(new ECDSAVerifier((ECKey) ecKey))).isTrue();
+        assertThat(SignedJWT.parse(renewed.text("id_token")).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
     }
 
     @Test
