@@ -4,6 +4,7 @@ import io.twofold.mfa.jdbc.seal.Sealed;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.KeptSigningKey;
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
@@ -16,12 +17,12 @@ import java.time.Instant;
 
 /**
  * The token-signing keys in {@code signing_keys}, each private JWK sealed with its key id as
- * associated data. The slot {@code current} is the primary key of the signing key: the first node's
- * save is the only one, and a rotation is one compare-and-set on it. A retired key's slot is its kid.
+ * associated data. Each algorithm's current key has a slot, the primary key: {@code current} for
+ * RS256 (the name it had before ES256 came), {@code current-ES256} for ES256. The first node's save
+ * is the only one, and a rotation is one compare-and-set on the slot. A retired key's slot is its kid.
  */
 public final class JdbcSigningKeyStore implements SigningKeyStore {
-    private static final String CURRENT = "current";
-    private static final String COLUMNS = "kid, seal_key_id, sealed, created_at, retired_at";
+    private static final String COLUMNS = "kid, alg, seal_key_id, sealed, created_at, retired_at";
 
     private final Handles handles;
     private final Sealer sealer;
@@ -33,11 +34,16 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
         this.rows = new SigningKeyRows(sealer, "");
     }
 
+    /** The slot of {@code algorithm}'s current key. */
+    static String currentSlot(SigningAlgorithm algorithm) {
+        return algorithm == SigningAlgorithm.RS256 ? "current" : "current-" + algorithm.name();
+    }
+
     @Override
-    public Option<SigningKey> current() {
+    public Option<SigningKey> current(SigningAlgorithm algorithm) {
         return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
                         "SELECT " + COLUMNS + " FROM signing_keys WHERE slot = :slot")
-                .bind("slot", CURRENT)
+                .bind("slot", currentSlot(algorithm))
                 .map(rows)
                 .findOne()))
                 .map(KeptSigningKey::key);
@@ -58,8 +64,9 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
     @Override
     public List<KeptSigningKey> all() {
         return handles.withHandle(handle -> List.ofAll(handle.createQuery("SELECT " + COLUMNS + " FROM signing_keys"
-                        + " ORDER BY CASE WHEN slot = :slot THEN 0 ELSE 1 END, retired_at DESC, kid")
-                .bind("slot", CURRENT)
+                        + " ORDER BY CASE slot WHEN :rs256 THEN 0 WHEN :es256 THEN 1 ELSE 2 END, retired_at DESC, kid")
+                .bind("rs256", currentSlot(SigningAlgorithm.RS256))
+                .bind("es256", currentSlot(SigningAlgorithm.ES256))
                 .map(rows)
                 .list()));
     }
@@ -73,7 +80,7 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
                 int retired = handle.createUpdate("UPDATE signing_keys SET slot = kid, retired_at = :at"
                                 + " WHERE slot = :slot AND kid = :expected")
                         .bind("at", Sql.at(at))
-                        .bind("slot", CURRENT)
+                        .bind("slot", currentSlot(next.algorithm()))
                         .bind("expected", expectedCurrentKeyId)
                         .execute();
                 if (retired != 1) {
@@ -98,8 +105,7 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
     @Override
     public int dropRetiredBefore(Instant cutoff) {
         return handles.withHandle(handle -> handle.createUpdate(
-                        "DELETE FROM signing_keys WHERE slot <> :slot AND retired_at < :cutoff")
-                .bind("slot", CURRENT)
+                        "DELETE FROM signing_keys WHERE retired_at IS NOT NULL AND retired_at < :cutoff")
                 .bind("cutoff", Sql.at(cutoff))
                 .execute());
     }
@@ -115,10 +121,12 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
         byte[] jwk = key.privateJwkJson().getBytes(StandardCharsets.UTF_8);
         Sealed sealed = sealer.seal(jwk, SigningKeyRows.owner(key.keyId()));
         return handle.createUpdate("INSERT INTO signing_keys"
-                        + " (slot, kid, seal_key_id, sealed, created_at) VALUES (:slot, :kid, :keyId, :sealed, :created)"
+                        + " (slot, kid, alg, seal_key_id, sealed, created_at)"
+                        + " VALUES (:slot, :kid, :alg, :keyId, :sealed, :created)"
                         + " ON CONFLICT DO NOTHING")
-                .bind("slot", CURRENT)
+                .bind("slot", currentSlot(key.algorithm()))
                 .bind("kid", key.keyId())
+                .bind("alg", key.algorithm().name())
                 .bind("keyId", sealed.keyId())
                 .bind("sealed", sealed.nonceAndCiphertext())
                 .bind("created", Sql.at(key.createdAt()))

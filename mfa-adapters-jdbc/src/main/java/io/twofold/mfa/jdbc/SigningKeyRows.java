@@ -4,6 +4,7 @@ import io.twofold.mfa.jdbc.seal.Sealed;
 import io.twofold.mfa.jdbc.seal.Sealer;
 import io.twofold.mfa.jdbc.tx.Columns;
 import io.twofold.mfa.jdbc.tx.TableRows;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.KeptSigningKey;
 import io.twofold.mfa.port.out.SigningKey;
 import io.vavr.control.Option;
@@ -25,7 +26,9 @@ final class SigningKeyRows extends TableRows<KeptSigningKey> {
         String kid = row.text("kid");
         Sealed sealed = new Sealed(row.text("seal_key_id"), row.bytes("sealed"));
         String jwk = new String(sealer.open(sealed, owner(kid)), StandardCharsets.UTF_8);
-        return new KeptSigningKey(new SigningKey(kid, jwk, row.instant("created_at")),
+        SigningAlgorithm alg = SigningAlgorithm.byName(row.text("alg"))
+                .getOrElseThrow(() -> new IllegalStateException("signing key " + kid + " has an unknown algorithm"));
+        return new KeptSigningKey(new SigningKey(kid, alg, jwk, row.instant("created_at")),
                 Option.of(row.instant("retired_at")));
     }
 

@@ -77,6 +77,44 @@ class MigrationTest {
         }
     }
 
+    @Test
+    void v13LeavesTheApisAndTheSigningKeyOfAnH2DatabaseOnRS256() throws Exception {
+        try (TestDatabase database = TestDatabases.h2()) {
+            existingRowsSignRS256AfterV13(database);
+        }
+    }
+
+    @Test
+    void v13LeavesTheApisAndTheSigningKeyOfAPostgresSchemaOnRS256() throws Exception {
+        try (TestDatabase database = TestDatabases.postgres()) {
+            existingRowsSignRS256AfterV13(database);
+        }
+    }
+
+    /** Migrates to V12, writes an API and a signing key as V12 did, then runs V13 and reads them back. */
+    private static void existingRowsSignRS256AfterV13(TestDatabase database) throws Exception {
+        try (org.jdbi.v3.core.Handle handle = org.jdbi.v3.core.Jdbi.open(database.connect())) {
+            org.flywaydb.core.api.configuration.FluentConfiguration flyway = org.flywaydb.core.Flyway.configure()
+                    .dataSource(database.url(), database.user(), database.password())
+                    .locations("classpath:db/twofold").target("12");
+            database.schema().forEach(schema -> flyway.schemas(schema).defaultSchema(schema));
+            flyway.load().migrate();
+            String table = database.schema().map(schema -> schema + ".").getOrElse("");
+            handle.execute("INSERT INTO " + table + "resource_servers (id, identifier, name, token_lifetime,"
+                    + " allow_offline_access) VALUES ('a1', 'urn:old', 'Old', 60, FALSE)");
+            handle.createUpdate("INSERT INTO " + table + "signing_keys (slot, kid, seal_key_id, sealed, created_at)"
+                    + " VALUES ('current', 'kid-1', 'k1', :sealed, CURRENT_TIMESTAMP)")
+                    .bind("sealed", new byte[] {1, 2, 3}).execute();
+            try (JdbcStorage storage = database.start()) {
+                assertThat(storage.resourceServers().find("a1").map(api -> api.signingAlgorithm()))
+                        .containsExactly(io.twofold.mfa.model.SigningAlgorithm.RS256);
+                assertThat(handle.createQuery("SELECT slot || ' ' || alg FROM " + table + "signing_keys")
+                        .mapTo(String.class).list()).containsExactly("current RS256");
+                assertThat(storage.signingKeys().current(io.twofold.mfa.model.SigningAlgorithm.ES256)).isEmpty();
+            }
+        }
+    }
+
     private static void startTwice(TestDatabase database) {
         database.start().close();
         try (JdbcStorage again = database.start()) {

@@ -10,6 +10,7 @@ import io.twofold.mfa.jdbc.testing.TestDatabases;
 import io.twofold.mfa.model.Factor;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.SigningKey;
 import io.vavr.collection.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ abstract class ResealTest {
     private static final Keyring K2_READING_K1 = Keyring.of("k2", Map.of("k2", key(2), "k1", key(1)));
     private static final Keyring K2 = Keyring.single("k2", key(2));
     private static final int SEEDS = 7;
+    /** The RSA key and the EC key. */
+    private static final int SIGNING_KEYS = 2;
 
     protected abstract DatabaseExtension db();
 
@@ -42,12 +45,13 @@ abstract class ResealTest {
 
         Resealer.Summary summary = on(K2_READING_K1, storage -> storage.resealer().run(3, 100, line -> { }));
 
-        assertThat(summary).isEqualTo(new Resealer.Summary(SEEDS + 1, 0, 0, 4, true));
+        assertThat(summary).isEqualTo(new Resealer.Summary(SEEDS + SIGNING_KEYS, 0, 0, 4, true));
         on(K2, storage -> {
             assertThat(storage.resealer().remaining()).isZero();
             seeds.forEach(seed -> assertThat(storage.authenticators().find(seed.userId(), seed.id()).map(a -> a.factor()))
                     .containsExactly(seed.factor()));
-            assertThat(storage.signingKeys().current().map(SigningKey::keyId)).containsExactly("kid-1");
+            assertThat(storage.signingKeys().current(SigningAlgorithm.RS256).map(SigningKey::keyId)).containsExactly("kid-1");
+            assertThat(storage.signingKeys().current(SigningAlgorithm.ES256).map(SigningKey::keyId)).containsExactly("ec-1");
             return null;
         });
     }
@@ -61,13 +65,13 @@ abstract class ResealTest {
         assertThat(first.finished()).isFalse();
         assertThat(first.resealed()).isEqualTo(4);
         long left = on(K2_READING_K1, storage -> storage.resealer().remaining());
-        assertThat(left).isEqualTo(SEEDS + 1 - 4);
+        assertThat(left).isEqualTo(SEEDS + SIGNING_KEYS - 4);
         assertThat(progress).containsExactly("authenticators: batch 1, 2 resealed", "authenticators: batch 2, 4 resealed");
 
         Resealer.Summary second = on(K2_READING_K1, storage -> storage.resealer().run(2, 100, line -> { }));
 
         assertThat(second.finished()).isTrue();
-        assertThat(second.resealed()).isEqualTo(SEEDS + 1 - 4);
+        assertThat(second.resealed()).isEqualTo(SEEDS + SIGNING_KEYS - 4);
         on(K2, storage -> {
             seeds.forEach(seed -> assertThat(storage.authenticators().find(seed.userId(), seed.id())).isNotEmpty());
             return null;
@@ -82,7 +86,7 @@ abstract class ResealTest {
             assertThatThrownBy(() -> storage.authenticators().find(seeds.head().userId(), seeds.head().id()))
                     .isInstanceOf(SealingException.class);
             Resealer.Summary summary = storage.resealer().run(10, 10, line -> { });
-            assertThat(summary.unopenable()).isEqualTo(SEEDS + 1);
+            assertThat(summary.unopenable()).isEqualTo(SEEDS + SIGNING_KEYS);
             assertThat(summary.resealed()).isZero();
             return null;
         });
@@ -98,7 +102,7 @@ abstract class ResealTest {
             }
         });
 
-        assertThat(results.map(Resealer.Summary::resealed).sum().intValue()).isEqualTo(SEEDS + 1);
+        assertThat(results.map(Resealer.Summary::resealed).sum().intValue()).isEqualTo(SEEDS + SIGNING_KEYS);
         assertThat(results.map(Resealer.Summary::unopenable).sum().intValue()).isZero();
         on(K2, storage -> {
             assertThat(storage.resealer().remaining()).isZero();
@@ -113,7 +117,10 @@ abstract class ResealTest {
                 new UserId("auth0|user-" + n), n + 1, Authenticators.seed(n + 1), T0));
         on(K1, storage -> {
             seeds.forEach(storage.authenticators()::add);
-            storage.signingKeys().saveIfAbsent(new SigningKey("kid-1", "{\"kty\":\"RSA\",\"kid\":\"kid-1\"}", T0));
+            storage.signingKeys().saveIfAbsent(new SigningKey("kid-1", SigningAlgorithm.RS256,
+                    "{\"kty\":\"RSA\",\"kid\":\"kid-1\"}", T0));
+            storage.signingKeys().saveIfAbsent(new SigningKey("ec-1", SigningAlgorithm.ES256,
+                    "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"ec-1\"}", T0));
             return null;
         });
         return seeds;

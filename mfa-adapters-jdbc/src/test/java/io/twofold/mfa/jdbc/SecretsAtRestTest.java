@@ -22,6 +22,7 @@ import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.OtpSeed;
 import io.twofold.mfa.model.PendingAuthenticator;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.otp.internal.Base32;
@@ -60,6 +61,7 @@ abstract class SecretsAtRestTest {
     private static final String PASSWORD = "Tr0ub4dor&3-password";
     private static final String CLIENT_SECRET = "kP9v2Qx7Lm4Rt8Zw1Bn6Yc3Hd5Fg0JsA";
     private static final String SIGNING_SECRET = "private-exponent-Vb8Nm2Qw4Er6Ty";
+    private static final String EC_SIGNING_SECRET = "ec-private-scalar-Hq3Lz7Xc9Pw2Md";
     private static final String REFRESH_TOKEN = "Fe26.refresh-token-Qm3Wx8Lp1Zr5Tk9Yb";
     private static final String NEXT_REFRESH_TOKEN = "Fe26.refresh-token-next-Hs4Dn7Cv2Jq6";
 
@@ -77,7 +79,10 @@ abstract class SecretsAtRestTest {
         storage.challenges().add(new OobChallenge(new ChallengeId("ch-1"), SecretHash.of(OOB_CODE),
                 SecretHash.of(OOB_CODE, BINDING_CODE), Authenticators.id(AuthenticatorKind.SMS, 3), ALICE,
                 T0, T0.plusSeconds(300), 0, false));
-        storage.signingKeys().saveIfAbsent(new SigningKey("kid-1", "{\"d\":\"" + SIGNING_SECRET + "\"}", T0));
+        storage.signingKeys().saveIfAbsent(new SigningKey("kid-1", SigningAlgorithm.RS256,
+                "{\"d\":\"" + SIGNING_SECRET + "\"}", T0));
+        storage.signingKeys().saveIfAbsent(new SigningKey("ec-1", SigningAlgorithm.ES256,
+                "{\"kty\":\"EC\",\"d\":\"" + EC_SIGNING_SECRET + "\"}", T0));
         storage.users().upsertUser("Username-Password-Authentication", "alice", Option.none(), PASSWORD);
         storage.clients().upsertClient(new Client(new ClientId("web"),
                 "Web", true, HashSet.empty(), MfaPolicy.ALWAYS), Option.some(CLIENT_SECRET));
@@ -94,7 +99,7 @@ abstract class SecretsAtRestTest {
         List<String> secrets = List.of(seedHex, seedHex.toUpperCase(Locale.ROOT), Base32.encode(seed),
                 Base64.getEncoder().encodeToString(seed),
                 new String(seed, StandardCharsets.ISO_8859_1), MFA_TOKEN, OOB_CODE, BINDING_CODE,
-                RECOVERY_CODE, PASSWORD, CLIENT_SECRET, SIGNING_SECRET, REFRESH_TOKEN, NEXT_REFRESH_TOKEN);
+                RECOVERY_CODE, PASSWORD, CLIENT_SECRET, SIGNING_SECRET, EC_SIGNING_SECRET, REFRESH_TOKEN, NEXT_REFRESH_TOKEN);
         assertThat(cells).hasSizeGreaterThan(50);
         for (String secret : secrets) {
             assertThat(cells).noneMatch(cell -> cell.contains(secret));

@@ -37,7 +37,7 @@ public final class InMemoryResourceServerStore implements ResourceServerStore {
             return false;
         }
         apis.put(api.id(), new ResourceServer(found.id(), found.identifier(), api.name(), api.scopes(),
-                api.tokenLifetime(), api.allowOfflineAccess(), found.system()));
+                api.tokenLifetime(), api.allowOfflineAccess(), api.signingAlgorithm(), found.system()));
         return true;
     }
 

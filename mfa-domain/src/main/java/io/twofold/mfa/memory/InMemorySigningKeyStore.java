@@ -1,5 +1,6 @@
 package io.twofold.mfa.memory;
 
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.KeptSigningKey;
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
@@ -7,43 +8,48 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
- * A {@link SigningKeyStore} in memory; the first save wins and rotations compare-and-set the whole
- * list. A restart makes a new key, so tokens signed before it no longer verify.
+ * A {@link SigningKeyStore} in memory; the first save of each algorithm wins and rotations
+ * compare-and-set the whole list. A restart makes new keys, so tokens signed before it no longer verify.
  */
 public final class InMemorySigningKeyStore implements SigningKeyStore {
+    /** Current keys first, by algorithm; then the retired ones, most recently retired first. */
+    private static final Comparator<KeptSigningKey> LISTED = Comparator
+            .comparing((KeptSigningKey kept) -> kept.retiredAt().isDefined())
+            .thenComparing(kept -> kept.isCurrent() ? kept.key().algorithm().ordinal() : 0)
+            .thenComparing(kept -> kept.retiredAt().getOrElse(Instant.MIN), Comparator.reverseOrder())
+            .thenComparing(kept -> kept.key().keyId());
 
-    /** The current key first, then the retired ones, most recently retired first. */
     private final AtomicReference<List<KeptSigningKey>> keys = new AtomicReference<>(List.empty());
 
     @Override
-    public Option<SigningKey> current() {
-        return keys.get().headOption().filter(KeptSigningKey::isCurrent).map(KeptSigningKey::key);
+    public Option<SigningKey> current(SigningAlgorithm algorithm) {
+        return currentIn(keys.get(), algorithm).map(KeptSigningKey::key);
     }
 
     @Override
     public boolean saveIfAbsent(SigningKey candidate) {
-        return keys.compareAndSet(List.empty(), List.of(new KeptSigningKey(candidate, Option.none())));
+        return change(before -> currentIn(before, candidate.algorithm()).isDefined() || holds(before, candidate)
+                ? before
+                : before.append(new KeptSigningKey(candidate, Option.none())));
     }
 
     @Override
     public List<KeptSigningKey> all() {
-        return keys.get();
+        return keys.get().sorted(LISTED);
     }
 
     @Override
     public boolean rotate(String expectedCurrentKeyId, SigningKey next, Instant at) {
-        List<KeptSigningKey> before = keys.get();
-        if (before.isEmpty() || !before.head().key().keyId().equals(expectedCurrentKeyId)
-                || before.exists(kept -> kept.key().keyId().equals(next.keyId()))) {
-            return false;
-        }
-        List<KeptSigningKey> after = before.tail()
-                .prepend(new KeptSigningKey(before.head().key(), Option.some(at)))
-                .prepend(new KeptSigningKey(next, Option.none()));
-        return keys.compareAndSet(before, after);
+        return change(before -> currentIn(before, next.algorithm())
+                .filter(current -> current.key().keyId().equals(expectedCurrentKeyId) && !holds(before, next))
+                .map(current -> before.replace(current, new KeptSigningKey(current.key(), Option.some(at)))
+                        .append(new KeptSigningKey(next, Option.none())))
+                .getOrElse(before));
     }
 
     @Override
@@ -55,5 +61,27 @@ public final class InMemorySigningKeyStore implements SigningKeyStore {
                 return before.size() - after.size();
             }
         }
+    }
+
+    /** Applies {@code step} atomically; true when it changed the list. */
+    private boolean change(UnaryOperator<List<KeptSigningKey>> step) {
+        while (true) {
+            List<KeptSigningKey> before = keys.get();
+            List<KeptSigningKey> after = step.apply(before);
+            if (after == before) {
+                return false;
+            }
+            if (keys.compareAndSet(before, after)) {
+                return true;
+            }
+        }
+    }
+
+    private static Option<KeptSigningKey> currentIn(List<KeptSigningKey> keys, SigningAlgorithm algorithm) {
+        return keys.find(kept -> kept.isCurrent() && kept.key().algorithm() == algorithm);
+    }
+
+    private static boolean holds(List<KeptSigningKey> keys, SigningKey key) {
+        return keys.exists(kept -> kept.key().keyId().equals(key.keyId()));
     }
 }

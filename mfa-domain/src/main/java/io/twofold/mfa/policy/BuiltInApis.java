@@ -3,6 +3,7 @@ package io.twofold.mfa.policy;
 import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.ResourceServer;
 import io.twofold.mfa.model.SecretHash;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.vavr.collection.List;
 
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class BuiltInApis {
     public static ResourceServer management(String audience, Duration tokenLifetime) {
         return new ResourceServer(idOf(audience), audience, "Twofold Management API",
                 MANAGEMENT_SCOPES.map(scope -> new ApiScope(scope, describe(scope))), tokenLifetime,
-                false, true);
+                false, SigningAlgorithm.RS256, true);
     }
 
     public static ResourceServer mfa(String audience) {
@@ -49,7 +50,7 @@ public final class BuiltInApis {
                 List.of(new ApiScope("enroll", "Enroll authenticators"),
                         new ApiScope("read:authenticators", "List authenticators"),
                         new ApiScope("remove:authenticators", "Delete authenticators")),
-                MFA_TOKEN_LIFETIME, false, true);
+                MFA_TOKEN_LIFETIME, false, SigningAlgorithm.RS256, true);
     }
 
     /** A stable id for a built-in API: 24 hex characters, like Auth0's resource server ids, the same on every node. */

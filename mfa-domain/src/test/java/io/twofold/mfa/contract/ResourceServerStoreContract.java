@@ -2,6 +2,7 @@ package io.twofold.mfa.contract;
 
 import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.ResourceServer;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.ResourceServerStore;
 import io.vavr.collection.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ public abstract class ResourceServerStoreContract {
     protected static ResourceServer api(String id, String identifier) {
         return new ResourceServer(id, identifier, "API " + id,
                 List.of(new ApiScope("read:things", "Read things"), new ApiScope("write:things", "Write \"things\"")),
-                Duration.ofSeconds(3600), true, false);
+                Duration.ofSeconds(3600), true, SigningAlgorithm.RS256, false);
     }
 
     @Test
@@ -45,7 +46,7 @@ public abstract class ResourceServerStoreContract {
     @Test
     public void keepsAnApiWithoutScopes() {
         ResourceServer bare = new ResourceServer("a1", "urn:bare", "bare", List.empty(), Duration.ofSeconds(60), false,
-                false);
+                SigningAlgorithm.ES256, false);
         store.add(bare);
 
         assertThat(store.find("a1")).containsExactly(bare);
@@ -73,7 +74,7 @@ public abstract class ResourceServerStoreContract {
     public void updatesEverythingButIdAndIdentifier() {
         store.add(api("a1", "https://api.example.com/"));
         ResourceServer changed = new ResourceServer("a1", "https://api.example.com/", "renamed",
-                List.of(new ApiScope("admin", "Everything")), Duration.ofSeconds(60), false, false);
+                List.of(new ApiScope("admin", "Everything")), Duration.ofSeconds(60), false, SigningAlgorithm.ES256, false);
 
         assertThat(store.update(changed)).isTrue();
 

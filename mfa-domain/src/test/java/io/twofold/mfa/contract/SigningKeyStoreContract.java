@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static io.twofold.mfa.model.SigningAlgorithm.ES256;
+import static io.twofold.mfa.model.SigningAlgorithm.RS256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every {@link SigningKeyStore} must do, races included. Extend it with a fresh, empty store per test. */
@@ -29,13 +31,18 @@ public abstract class SigningKeyStoreContract {
     }
 
     protected static SigningKey key(int n) {
-        return new SigningKey("kid-" + n, "{\"kty\":\"RSA\",\"kid\":\"kid-" + n + "\",\"d\":\"secret-" + n + "\"}",
+        return new SigningKey("kid-" + n, RS256, "{\"kty\":\"RSA\",\"kid\":\"kid-" + n + "\",\"d\":\"secret-" + n + "\"}",
                 T0.plusSeconds(n));
+    }
+
+    protected static SigningKey ecKey(int n) {
+        return new SigningKey("ec-" + n, ES256, "{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"ec-" + n
+                + "\",\"d\":\"secret-" + n + "\"}", T0.plusSeconds(n));
     }
 
     @Test
     public void hasNoKeyAtFirst() {
-        assertThat(store.current()).isEmpty();
+        assertThat(store.current(RS256)).isEmpty();
     }
 
     @Test
@@ -43,7 +50,7 @@ public abstract class SigningKeyStoreContract {
         assertThat(store.saveIfAbsent(key(1))).isTrue();
         assertThat(store.saveIfAbsent(key(2))).isFalse();
 
-        assertThat(store.current()).containsExactly(key(1));
+        assertThat(store.current(RS256)).containsExactly(key(1));
     }
 
     @Test
@@ -53,7 +60,7 @@ public abstract class SigningKeyStoreContract {
             List<Boolean> results = race.run(thread -> store.saveIfAbsent(keys.get(thread)));
 
             assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
-            assertThat(store.current()).containsExactly(keys.get(results.indexOf(true)));
+            assertThat(store.current(RS256)).containsExactly(keys.get(results.indexOf(true)));
         }
     }
 
@@ -63,7 +70,7 @@ public abstract class SigningKeyStoreContract {
 
         assertThat(store.rotate("kid-1", key(2), T0.plusSeconds(60))).isTrue();
 
-        assertThat(store.current()).containsExactly(key(2));
+        assertThat(store.current(RS256)).containsExactly(key(2));
         assertThat(store.all()).containsExactly(new KeptSigningKey(key(2), Option.none()),
                 new KeptSigningKey(key(1), Option.some(T0.plusSeconds(60))));
     }
@@ -108,8 +115,65 @@ public abstract class SigningKeyStoreContract {
 
             assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
             SigningKey winner = keys.get(results.indexOf(true));
-            assertThat(store.current()).containsExactly(winner);
+            assertThat(store.current(RS256)).containsExactly(winner);
             assertThat(store.all().map(kept -> kept.key().keyId())).containsExactly(winner.keyId(), "kid-0");
+        }
+    }
+
+    @Test
+    public void keepsOneCurrentKeyPerAlgorithm() {
+        assertThat(store.saveIfAbsent(key(1))).isTrue();
+        assertThat(store.current(ES256)).isEmpty();
+
+        assertThat(store.saveIfAbsent(ecKey(1))).isTrue();
+        assertThat(store.saveIfAbsent(ecKey(2))).isFalse();
+
+        assertThat(store.current(RS256)).containsExactly(key(1));
+        assertThat(store.current(ES256)).containsExactly(ecKey(1));
+        assertThat(store.all()).containsExactly(new KeptSigningKey(key(1), Option.none()),
+                new KeptSigningKey(ecKey(1), Option.none()));
+    }
+
+    @Test
+    public void rotatesEachAlgorithmApartAndListsCurrentKeysFirst() {
+        store.saveIfAbsent(ecKey(1));
+        store.saveIfAbsent(key(1));
+
+        assertThat(store.rotate("ec-1", ecKey(2), T0.plusSeconds(60))).isTrue();
+        assertThat(store.current(RS256)).as("the RSA key is not touched").containsExactly(key(1));
+        assertThat(store.rotate("kid-1", key(2), T0.plusSeconds(61))).isTrue();
+
+        assertThat(store.current(ES256)).containsExactly(ecKey(2));
+        assertThat(store.all()).containsExactly(new KeptSigningKey(key(2), Option.none()),
+                new KeptSigningKey(ecKey(2), Option.none()),
+                new KeptSigningKey(key(1), Option.some(T0.plusSeconds(61))),
+                new KeptSigningKey(ecKey(1), Option.some(T0.plusSeconds(60))));
+        assertThat(store.dropRetiredBefore(T0.plusSeconds(61))).isEqualTo(1);
+        assertThat(store.all().map(kept -> kept.key().keyId())).containsExactly("kid-2", "ec-2", "kid-1");
+    }
+
+    @Test
+    public void aRotationReplacesTheCurrentKeyOfItsOwnAlgorithmOnly() {
+        store.saveIfAbsent(key(1));
+        store.saveIfAbsent(ecKey(1));
+
+        assertThat(store.rotate("kid-1", ecKey(2), T0.plusSeconds(60))).as("an RSA kid for an EC key").isFalse();
+        assertThat(store.rotate("ec-1", key(2), T0.plusSeconds(60))).as("an EC kid for an RSA key").isFalse();
+
+        assertThat(store.all().map(kept -> kept.key().keyId())).containsExactly("kid-1", "ec-1");
+        assertThat(store.all().filter(KeptSigningKey::isCurrent)).hasSize(2);
+    }
+
+    @Test
+    public void oneEcKeyIsSavedWhenNodesRace() {
+        store.saveIfAbsent(key(0));
+        List<SigningKey> keys = IntStream.range(0, Race.THREADS).mapToObj(SigningKeyStoreContract::ecKey).toList();
+        try (Race race = new Race()) {
+            List<Boolean> results = race.run(thread -> store.saveIfAbsent(keys.get(thread)));
+
+            assertThat(results.stream().filter(Boolean::booleanValue).count()).isEqualTo(1);
+            assertThat(store.current(ES256)).containsExactly(keys.get(results.indexOf(true)));
+            assertThat(store.current(RS256)).containsExactly(key(0));
         }
     }
 }

@@ -9,6 +9,7 @@ import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.ResourceServer;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.port.in.LoginOutcome;
@@ -34,7 +35,7 @@ class PasswordLoginAudienceTest {
     @BeforeEach
     void registerAnApi() {
         apis.add(new ResourceServer("a1", API, "Example", List.of(new ApiScope("read:things", "")),
-                Duration.ofHours(1), false, false));
+                Duration.ofHours(1), false, SigningAlgorithm.RS256, false));
         services = bed.builder(new SeededRandomSource(1)).resourceServers(apis).build();
         bed.clients.registerPublic("never", MfaPolicy.NEVER);
     }

@@ -3,7 +3,12 @@ package io.twofold.mfa.http.token;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -19,12 +24,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Checks an MFA API access token. Every check is explicit and the algorithm is pinned to RS256
- * before the signature is looked at, so {@code alg: none} and HS256-with-the-public-key tricks
- * never reach a verifier. Reasons on the left are short and never contain the token.
+ * Checks an access token. Every check is explicit and the algorithm is pinned before the signature is
+ * looked at, so {@code alg: none} and HS256-with-the-public-key tricks never reach a verifier: RS256
+ * alone for the MFA and Management APIs (they never issue anything else), RS256 or ES256 for any
+ * audience (UserInfo). The key the kid names must be of the algorithm's own type, so an ES256 header
+ * on an RSA kid (or the reverse) is refused too. Reasons on the left are short and never contain the token.
  */
 final class AccessTokenVerifier {
     /**
@@ -33,12 +41,17 @@ final class AccessTokenVerifier {
      */
     static final Duration FUTURE_SKEW = Duration.ofSeconds(60);
 
+    /** Only the built-in APIs' algorithm. */
+    private static final Set<JWSAlgorithm> RS256_ONLY = Set.of(JWSAlgorithm.RS256);
+    /** Every algorithm an API may choose. */
+    private static final Set<JWSAlgorithm> ANY_API = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
     private final JwtSettings settings;
     private final Clock clock;
-    /** The public key of each kid that may verify now: the current signing key and recently retired ones. */
-    private final Function<String, Option<RSAKey>> publicKeys;
+    /** The public key of each kid that may verify now: the current signing keys and recently retired ones. */
+    private final Function<String, Option<JWK>> publicKeys;
 
-    AccessTokenVerifier(JwtSettings settings, Clock clock, Function<String, Option<RSAKey>> publicKeys) {
+    AccessTokenVerifier(JwtSettings settings, Clock clock, Function<String, Option<JWK>> publicKeys) {
         this.settings = settings;
         this.clock = clock;
         this.publicKeys = publicKeys;
@@ -51,7 +64,7 @@ final class AccessTokenVerifier {
 
     /** An access token of this issuer, for any audience ({@code mfaApiOnly} false) or the MFA API's. */
     Either<String, AccessTokenClaims> verify(String bearer, boolean mfaApiOnly) {
-        return verifiedClaims(bearer).flatMap(claims -> userClaims(claims, mfaApiOnly));
+        return verifiedClaims(bearer, mfaApiOnly ? RS256_ONLY : ANY_API).flatMap(claims -> userClaims(claims, mfaApiOnly));
     }
 
     /**
@@ -60,7 +73,7 @@ final class AccessTokenVerifier {
      * token says {@link #EXPIRED} so that the caller may tell the client (SDKs fetch a new token then).
      */
     Either<String, MachineClaims> verifyMachine(String bearer, String audience) {
-        return verifiedClaims(bearer).flatMap(claims -> {
+        return verifiedClaims(bearer, RS256_ONLY).flatMap(claims -> {
             if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
                 return Either.left("wrong audience");
             }
@@ -82,7 +95,7 @@ final class AccessTokenVerifier {
     static final String EXPIRED = "access token expired";
 
     /** Algorithm, key, type, signature, issuer and time checks, common to every access token. */
-    private Either<String, JWTClaimsSet> verifiedClaims(String bearer) {
+    private Either<String, JWTClaimsSet> verifiedClaims(String bearer, Set<JWSAlgorithm> accepted) {
         if (bearer == null || bearer.isBlank()) {
             return Either.left("no access token");
         }
@@ -96,26 +109,45 @@ final class AccessTokenVerifier {
             return Either.left("malformed access token");
         }
         JWSHeader header = jwt.getHeader();
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+        if (!accepted.contains(header.getAlgorithm())) {
             return Either.left("unexpected signing algorithm");
         }
-        Option<RSAKey> publicKey = header.getKeyID() == null ? Option.none() : publicKeys.apply(header.getKeyID());
+        Option<JWK> publicKey = header.getKeyID() == null ? Option.none() : publicKeys.apply(header.getKeyID());
         if (publicKey.isEmpty()) {
             return Either.left("unknown signing key");
+        }
+        Option<JWSVerifier> verifier = verifierFor(header.getAlgorithm(), publicKey.get());
+        if (verifier.isEmpty()) {
+            return Either.left("signing key does not fit the algorithm");
         }
         if (!JwtTokenIssuer.ACCESS_TOKEN_TYPE.equals(header.getType())) {
             // An ID token is signed by the same key; its typ keeps it from passing as an access token.
             return Either.left("not an access token");
         }
-        if (!signatureHolds(jwt, publicKey.get())) {
+        if (!signatureHolds(jwt, verifier.get())) {
             return Either.left("bad signature");
         }
         return checkTimes(claims);
     }
 
-    private static boolean signatureHolds(SignedJWT jwt, RSAKey publicKey) {
+    /** A verifier when the key is of the algorithm's type: an RSA key for RS256, a P-256 key for ES256. */
+    private static Option<JWSVerifier> verifierFor(JWSAlgorithm algorithm, JWK key) {
         try {
-            return jwt.verify(new RSASSAVerifier(publicKey));
+            if (JWSAlgorithm.RS256.equals(algorithm) && key instanceof RSAKey rsa) {
+                return Option.some(new RSASSAVerifier(rsa));
+            }
+            if (JWSAlgorithm.ES256.equals(algorithm) && key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve())) {
+                return Option.some(new ECDSAVerifier(ec));
+            }
+            return Option.none();
+        } catch (JOSEException e) {
+            return Option.none();
+        }
+    }
+
+    private static boolean signatureHolds(SignedJWT jwt, JWSVerifier verifier) {
+        try {
+            return jwt.verify(verifier);
         } catch (JOSEException | IllegalStateException e) {
             return false;
         }

@@ -4,13 +4,19 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.twofold.mfa.model.AccessTokenClaims;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.Scope;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.model.IssuedTokens;
 import io.twofold.mfa.port.out.MachineTokenRequest;
 import io.twofold.mfa.port.out.TokenRequest;
@@ -21,6 +27,7 @@ import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +37,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Issues RS256-signed JWT access tokens (RFC 9068 shape, {@code typ: at+jwt}) and OpenID ID tokens,
- * and verifies MFA API access tokens presented as bearers. Plain Java: the app wires it.
+ * Issues JWT access tokens (RFC 9068 shape, {@code typ: at+jwt}), signed RS256 or ES256 as their
+ * audience's API chose ({@link AccessTokenAlgorithms}; the built-in APIs and the default audience are
+ * RS256), and RS256 OpenID ID tokens; verifies access tokens presented as bearers. Plain Java: the app
+ * wires it.
  */
 public final class JwtTokenIssuer implements TokenIssuer {
     /** The MFA API access token lives 600 s and this cannot be configured (spec 1.1). */
@@ -48,8 +57,13 @@ public final class JwtTokenIssuer implements TokenIssuer {
     private final JwtSettings settings;
     private final SigningKeys keys;
     private final RsaSigningProvider signingProvider;
-    /** The signer of the current key, made again when a rotation changes the key. */
+    private final AccessTokenAlgorithms algorithms;
+    /** The signer of the current RSA key, made again when a rotation changes the key. */
     private volatile Signing signing;
+    /** The signer of the current EC key, likewise. */
+    private volatile Signing ecSigning;
+    /** One for every ECDSA signature (each needs a fresh secret nonce); the JDK's default is thread-safe. */
+    private final SecureRandom nonces = new SecureRandom();
     private final RandomSource random;
     private final AccessTokenVerifier verifier;
     private final Clock clock;
@@ -74,21 +88,43 @@ public final class JwtTokenIssuer implements TokenIssuer {
      */
     public JwtTokenIssuer(JwtSettings settings, Clock clock, SigningKeys keys, RandomSource random,
                           RsaSigningProvider signingProvider) {
+        this(settings, clock, keys, random, signingProvider, AccessTokenAlgorithms.rs256());
+    }
+
+    /** As above, each access token signed with the algorithm {@code algorithms} names for its audience. */
+    public JwtTokenIssuer(JwtSettings settings, Clock clock, SigningKeys keys, RandomSource random,
+                          RsaSigningProvider signingProvider, AccessTokenAlgorithms algorithms) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.random = Objects.requireNonNull(random, "random");
         this.signingProvider = Objects.requireNonNull(signingProvider, "signingProvider");
+        this.algorithms = Objects.requireNonNull(algorithms, "algorithms");
         this.signing = Signing.of(keys.signingKey(), signingProvider);
+        this.ecSigning = Signing.of(keys.ecSigningKey(), signingProvider, nonces);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.verifier = new AccessTokenVerifier(settings, clock, keys::verificationKey);
     }
 
-    /** A key and its signer, translated once into the signing provider's form. */
-    private record Signing(RSAKey key, RSASSASigner signer) {
+    /** A key, its algorithm and its signer, translated once into the signing provider's form. */
+    private record Signing(JWK key, JWSAlgorithm algorithm, JWSSigner signer) {
         static Signing of(RSAKey key, RsaSigningProvider provider) {
             RSASSASigner signer = new RSASSASigner(provider.privateKey(RsaKeys.requireUsableSigningKey(key)));
             signer.getJCAContext().setProvider(provider.provider());
-            return new Signing(key, signer);
+            return new Signing(key, JWSAlgorithm.RS256, signer);
+        }
+
+        static Signing of(ECKey key, RsaSigningProvider provider, SecureRandom nonces) {
+            try {
+                ECDSASigner signer = new ECDSASigner(provider.privateKey(EcKeys.requireUsableSigningKey(key)),
+                        Curve.P_256);
+                signer.getJCAContext().setProvider(provider.ecProvider());
+                // Without it the signer would seed a new SecureRandom for every token.
+                signer.getJCAContext().setSecureRandom(nonces);
+                return new Signing(key, JWSAlgorithm.ES256, signer);
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("the ES256 signing key is not usable (" + e.getClass().getSimpleName()
+                        + ")");
+            }
         }
     }
 
@@ -115,9 +151,10 @@ public final class JwtTokenIssuer implements TokenIssuer {
         if (!request.scope().isEmpty()) {
             access.claim("scope", request.scope().toString());
         }
-        String accessToken = sign(access.build(), ACCESS_TOKEN_TYPE);
+        String accessToken = sign(access.build(), ACCESS_TOKEN_TYPE, accessTokenSigning(audience));
+        // ID tokens stay RS256 whatever the API chose: Auth0's SDKs check them as RS256.
         Option<String> idToken = request.scope().contains("openid")
-                ? Option.some(sign(idTokenClaims(request, now), JOSEObjectType.JWT))
+                ? Option.some(sign(idTokenClaims(request, now), JOSEObjectType.JWT, rsaSigning()))
                 : Option.none();
         return new IssuedTokens(accessToken, idToken, lifetime.toSeconds(), request.scope(), "Bearer");
     }
@@ -140,7 +177,7 @@ public final class JwtTokenIssuer implements TokenIssuer {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(randomId());
-        return sign(access.build(), ACCESS_TOKEN_TYPE);
+        return sign(access.build(), ACCESS_TOKEN_TYPE, accessTokenSigning(audience));
     }
 
     /**
@@ -190,9 +227,18 @@ public final class JwtTokenIssuer implements TokenIssuer {
         return id.build();
     }
 
-    private String sign(JWTClaimsSet claims, JOSEObjectType type) {
-        Signing current = currentSigning();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(current.key().getKeyID()).type(type).build();
+    /**
+     * The signer for an access token to {@code audience}. The built-in APIs and the default audience
+     * are RS256 without asking: their verifiers take RS256 alone, and no lookup is spent on them.
+     */
+    private Signing accessTokenSigning(String audience) {
+        boolean builtIn = audience.equals(settings.mfaApiAudience()) || audience.equals(settings.managementApiAudience())
+                || audience.equals(settings.defaultAudience());
+        return !builtIn && algorithms.forAudience(audience) == SigningAlgorithm.ES256 ? ecSigning() : rsaSigning();
+    }
+
+    private String sign(JWTClaimsSet claims, JOSEObjectType type, Signing current) {
+        JWSHeader header = new JWSHeader.Builder(current.algorithm()).keyID(current.key().getKeyID()).type(type).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(current.signer());
@@ -202,12 +248,22 @@ public final class JwtTokenIssuer implements TokenIssuer {
         return jwt.serialize();
     }
 
-    private Signing currentSigning() {
+    private Signing rsaSigning() {
         RSAKey key = keys.signingKey();
         Signing current = signing;
         if (!current.key().getKeyID().equals(key.getKeyID())) {
             current = Signing.of(key, signingProvider);
             signing = current;
+        }
+        return current;
+    }
+
+    private Signing ecSigning() {
+        ECKey key = keys.ecSigningKey();
+        Signing current = ecSigning;
+        if (!current.key().getKeyID().equals(key.getKeyID())) {
+            current = Signing.of(key, signingProvider, nonces);
+            ecSigning = current;
         }
         return current;
     }

@@ -1,12 +1,16 @@
 package io.twofold.mfa.http.token;
 
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.KeptSigningKey;
 import io.twofold.mfa.port.out.RandomSource;
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
+import io.twofold.mfa.secret.SecureRandomSource;
+import io.vavr.Tuple;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
@@ -17,24 +21,27 @@ import org.slf4j.LoggerFactory;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * The token-signing keys of this deployment and their public JWKS. Either one key taken from
- * configuration, or the keys shared through the {@link SigningKeyStore}: the first node to start
- * generates and saves one; a rotation (see {@link #rotate}) makes a new one current there, and every
- * node picks it up at its next re-read ({@link KeyRefresh#every()}). A token signed by a key this node
- * does not know yet makes it re-read at once (at most once a second), so a token signed by another
- * node verifies here even before the interval has passed.
+ * The token-signing keys of this deployment and their public JWKS: an RSA key (RS256: ID tokens, the
+ * built-in APIs, and every API that has not chosen otherwise) and an EC P-256 key (ES256, for the APIs
+ * that chose it). Each is either given (configuration, tests) or shared through the
+ * {@link SigningKeyStore}: the first node to start generates and saves it; a rotation (see
+ * {@link SigningKeyRotation}) makes a new one current there, and every node picks it up at its next re-read
+ * ({@link KeyRefresh#every()}). A token signed by a key this node does not know yet makes it re-read at
+ * once (at most once a second), so a token signed by another node verifies here even before the
+ * interval has passed.
  */
 public final class SigningKeys {
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
     private static final long ON_DEMAND_AT_MOST_EVERY_NANOS = 1_000_000_000L;
 
     private final Option<SigningKeyStore> store;
+    /** An RSA key from configuration signs instead of the stored ones; the EC key still comes from the store. */
+    private final Option<RSAKey> configuredRsa;
     private final Clock clock;
     private final KeyRefresh refresh;
     private final LongSupplier nanoTime;
@@ -43,20 +50,25 @@ public final class SigningKeys {
     private volatile long nextRefresh;
     private volatile long nextOnDemand;
 
-    /** The keys as last read: the one that signs, and every key that verifies (public parts), by kid. */
-    private record Snapshot(RSAKey current, Map<String, RSAKey> verifying, String publicJwkSetJson) {
-        static Snapshot of(RSAKey current, List<RSAKey> retired) {
-            List<RSAKey> all = retired.prepend(current);
-            Map<String, RSAKey> verifying = LinkedHashMap.ofEntries(all.map(key -> io.vavr.Tuple.of(key.getKeyID(),
+    /** The keys as last read: the two that sign, and every key that verifies (public parts), by kid. */
+    private record Snapshot(RSAKey rsa, ECKey ec, Map<String, JWK> verifying, String publicJwkSetJson) {
+        static Snapshot of(RSAKey rsa, ECKey ec, List<JWK> retired) {
+            List<JWK> all = retired.prepend(ec).prepend(rsa);
+            Map<String, JWK> verifying = LinkedHashMap.ofEntries(all.map(key -> Tuple.of(key.getKeyID(),
                     key.toPublicJWK())));
-            String jwks = new JWKSet(all.map(key -> (JWK) key.toPublicJWK()).toJavaList()).toString(true);
-            return new Snapshot(current, verifying, jwks);
+            String jwks = new JWKSet(all.map(JWK::toPublicJWK).toJavaList()).toString(true);
+            return new Snapshot(rsa, ec, verifying, jwks);
+        }
+
+        String kids() {
+            return rsa.getKeyID() + " (RS256), " + ec.getKeyID() + " (ES256)";
         }
     }
 
-    private SigningKeys(Option<SigningKeyStore> store, Clock clock, KeyRefresh refresh, LongSupplier nanoTime,
-                        Snapshot snapshot) {
+    private SigningKeys(Option<SigningKeyStore> store, Option<RSAKey> configuredRsa, Clock clock, KeyRefresh refresh,
+                        LongSupplier nanoTime, Snapshot snapshot) {
         this.store = store;
+        this.configuredRsa = configuredRsa;
         this.clock = clock;
         this.refresh = refresh;
         this.nanoTime = nanoTime;
@@ -72,67 +84,73 @@ public final class SigningKeys {
     }
 
     /**
-     * The keys in the store, or a new 2048-bit key with a random kid saved there. When another node
-     * saves its key first, that key is read back and used instead of ours.
+     * The keys in the store, or new ones with random kids saved there (a 2048-bit RSA key, a P-256 EC
+     * key). When another node saves its key first, that key is read back and used instead of ours.
      */
     public static SigningKeys loadOrCreate(SigningKeyStore store, Clock clock, RandomSource random, KeyRefresh refresh,
                                            LongSupplier nanoTime) {
         Objects.requireNonNull(store, "store");
-        if (store.current().isEmpty()) {
-            RSAKey fresh = RsaKeys.generate(randomKeyId(random));
-            store.saveIfAbsent(new SigningKey(fresh.getKeyID(), fresh.toJSONString(), clock.instant()));
-        }
-        Snapshot snapshot = read(store, clock, refresh)
+        saveIfAbsent(store, SigningAlgorithm.RS256, clock, random);
+        saveIfAbsent(store, SigningAlgorithm.ES256, clock, random);
+        Snapshot snapshot = read(store, Option.none(), clock, refresh)
+                .getOrElseThrow(() -> new IllegalStateException("the signing key store refused our keys but holds none"));
+        return new SigningKeys(Option.some(store), Option.none(), clock, refresh, nanoTime, snapshot);
+    }
+
+    /**
+     * The RSA key given in configuration ({@link #fromConfiguredKey}) signs RS256; the EC key is the
+     * one in the store (generated there by the first node), re-read and rotated like any stored key.
+     */
+    public static SigningKeys withConfiguredRsaKey(String jwkJsonOrPem, SigningKeyStore store, Clock clock,
+                                                   RandomSource random, KeyRefresh refresh, LongSupplier nanoTime) {
+        Option<RSAKey> rsa = Option.some(RsaKeys.parse(jwkJsonOrPem));
+        saveIfAbsent(store, SigningAlgorithm.ES256, clock, random);
+        Snapshot snapshot = read(store, rsa, clock, refresh)
                 .getOrElseThrow(() -> new IllegalStateException("the signing key store refused our key but holds none"));
-        return new SigningKeys(Option.some(store), clock, refresh, nanoTime, snapshot);
+        return new SigningKeys(Option.some(store), rsa, clock, refresh, nanoTime, snapshot);
     }
 
     /**
      * A key given in configuration: a private RSA JWK as JSON, or a PEM private key (PKCS#8
      * {@code BEGIN PRIVATE KEY} or PKCS#1 {@code BEGIN RSA PRIVATE KEY}). Without a kid it gets
-     * its RFC 7638 thumbprint.
+     * its RFC 7638 thumbprint. With no store, the EC key is generated for this process alone.
      */
     public static SigningKeys fromConfiguredKey(String jwkJsonOrPem) {
         return of(RsaKeys.parse(jwkJsonOrPem));
     }
 
-    /** The given key as it is, never re-read; for tests and for hosts that manage keys themselves. */
+    /**
+     * The given RSA key as it is, never re-read, and an EC key generated for this instance alone; for
+     * tests and for hosts that manage keys themselves (their ES256 tokens verify on this process only).
+     */
     public static SigningKeys of(RSAKey key) {
-        return new SigningKeys(Option.none(), Clock.systemUTC(), KeyRefresh.DEFAULT, System::nanoTime,
-                Snapshot.of(RsaKeys.requireUsableSigningKey(key), List.empty()));
+        return of(key, EcKeys.generate(FreshKeys.randomKeyId(new SecureRandomSource())));
     }
 
-    /**
-     * Generates a key and makes it the current one in {@code store} (the first key when it holds none),
-     * then forgets keys retired longer than {@code retiredKeysKept} ago. Every node signs with it after
-     * its next re-read; the replaced key keeps verifying until it is forgotten.
-     */
-    public static Rotation rotate(SigningKeyStore store, Clock clock, RandomSource random, java.time.Duration retiredKeysKept) {
-        RSAKey fresh = RsaKeys.generate(randomKeyId(random));
-        Instant now = clock.instant();
-        SigningKey next = new SigningKey(fresh.getKeyID(), fresh.toJSONString(), now);
-        Option<String> previous = store.current().map(SigningKey::keyId);
-        boolean made = previous.fold(() -> store.saveIfAbsent(next), kid -> store.rotate(kid, next, now));
-        int dropped = store.dropRetiredBefore(now.minus(retiredKeysKept));
-        return new Rotation(made, previous, store.current().map(SigningKey::keyId).getOrElse(""), dropped);
+    /** The given keys as they are, never re-read. */
+    public static SigningKeys of(RSAKey rsa, ECKey ec) {
+        return new SigningKeys(Option.none(), Option.none(), Clock.systemUTC(), KeyRefresh.DEFAULT, System::nanoTime,
+                Snapshot.of(RsaKeys.requireUsableSigningKey(rsa), EcKeys.requireUsableSigningKey(ec), List.empty()));
     }
 
-    /**
-     * What a rotation did: whether our new key became current ({@code false}: another rotation came
-     * first, and {@code current} is its key), the key it replaced, and how many retired keys it forgot.
-     */
-    public record Rotation(boolean rotated, Option<String> previous, String current, int dropped) {
-    }
-
-    /** The private key that signs now, for {@link JwtTokenIssuer}. */
+    /** The RSA private key that signs now: RS256 access tokens and every ID token. */
     public RSAKey signingKey() {
         refreshIfDue();
-        return snapshot.current();
+        return snapshot.rsa();
     }
 
-    /** The public key with this kid, if it may verify a token now (the current key or one retired recently). */
-    public Option<RSAKey> verificationKey(String kid) {
-        Option<RSAKey> known = snapshot.verifying().get(kid);
+    /** The EC private key that signs ES256 access tokens now. */
+    public ECKey ecSigningKey() {
+        refreshIfDue();
+        return snapshot.ec();
+    }
+
+    /**
+     * The public key with this kid, if it may verify a token now (a current key or one retired recently):
+     * an {@link RSAKey} or an {@link ECKey}; the verifier checks that it fits the token's algorithm.
+     */
+    public Option<JWK> verificationKey(String kid) {
+        Option<JWK> known = snapshot.verifying().get(kid);
         if (known.isDefined() || store.isEmpty()) {
             return known;
         }
@@ -144,11 +162,21 @@ public final class SigningKeys {
         return snapshot.verifying().get(kid);
     }
 
+    /** The kid of the RSA key that signs now. */
     public String keyId() {
         return signingKey().getKeyID();
     }
 
-    /** The JWK set with the public keys only ({@code kty, e, n, kid, use, alg}), the current one first, as JSON. */
+    /** The kid of the EC key that signs now. */
+    public String ecKeyId() {
+        return ecSigningKey().getKeyID();
+    }
+
+    /**
+     * The JWK set with the public keys only, the current RSA key first, then the current EC key, then
+     * the retired ones, as JSON: RSA keys as {@code kty, e, n, kid, use, alg: RS256}, EC keys as
+     * {@code kty: EC, crv: P-256, x, y, kid, use, alg: ES256}.
+     */
     public String publicJwkSetJson() {
         refreshIfDue();
         return snapshot.publicJwkSetJson();
@@ -172,47 +200,73 @@ public final class SigningKeys {
         try {
             nextRefresh = now + refresh.every().toNanos();
             Snapshot before = snapshot;
-            read(store.get(), clock, refresh).forEach(after -> {
+            read(store.get(), configuredRsa, clock, refresh).forEach(after -> {
                 snapshot = after;
-                if (!after.current().getKeyID().equals(before.current().getKeyID())) {
-                    LOG.info("tokens are now signed with key {} (was {})", after.current().getKeyID(),
-                            before.current().getKeyID());
+                if (!after.kids().equals(before.kids())) {
+                    LOG.info("tokens are now signed with keys {} (were {})", after.kids(), before.kids());
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warn("cannot re-read the signing keys, going on with key {}: {}", snapshot.current().getKeyID(),
+            LOG.warn("cannot re-read the signing keys, going on with keys {}: {}", snapshot.kids(),
                     e.getClass().getSimpleName());
         } finally {
             refreshing.unlock();
         }
     }
 
-    /** The current key and the retired keys still within their time; none when the store holds no key. */
-    private static Option<Snapshot> read(SigningKeyStore store, Clock clock, KeyRefresh refresh) {
-        List<KeptSigningKey> kept = store.all();
+    /**
+     * The current keys and the retired keys still within their time; none when the store lacks a
+     * current key. With a configured RSA key, the stored RSA keys are left out.
+     */
+    private static Option<Snapshot> read(SigningKeyStore store, Option<RSAKey> configuredRsa, Clock clock,
+                                         KeyRefresh refresh) {
+        List<KeptSigningKey> kept = store.all()
+                .filter(key -> configuredRsa.isEmpty() || key.key().algorithm() != SigningAlgorithm.RS256);
         Instant forgetBefore = clock.instant().minus(refresh.retiredKeysKept());
-        return kept.headOption().filter(KeptSigningKey::isCurrent).map(current -> Snapshot.of(
-                parse(current.key()),
-                kept.tail().filter(retired -> retired.retiredAt().forAll(at -> at.isAfter(forgetBefore)))
-                        .map(retired -> parse(retired.key()))));
+        Option<RSAKey> rsa = configuredRsa.orElse(() -> current(kept, SigningAlgorithm.RS256).map(SigningKeys::rsa));
+        Option<ECKey> ec = current(kept, SigningAlgorithm.ES256).map(SigningKeys::ec);
+        List<JWK> retired = kept
+                .filter(key -> key.retiredAt().exists(at -> at.isAfter(forgetBefore)))
+                .map(key -> parse(key.key()));
+        return rsa.flatMap(r -> ec.map(e -> Snapshot.of(r, e, retired)));
     }
 
-    private static RSAKey parse(SigningKey stored) {
+    private static Option<SigningKey> current(List<KeptSigningKey> kept, SigningAlgorithm algorithm) {
+        return kept.find(key -> key.isCurrent() && key.key().algorithm() == algorithm).map(KeptSigningKey::key);
+    }
+
+    private static void saveIfAbsent(SigningKeyStore store, SigningAlgorithm algorithm, Clock clock,
+                                     RandomSource random) {
+        if (store.current(algorithm).isEmpty()) {
+            store.saveIfAbsent(FreshKeys.generate(algorithm, random, clock.instant()));
+        }
+    }
+
+    private static JWK parse(SigningKey stored) {
+        return stored.algorithm() == SigningAlgorithm.ES256 ? ec(stored) : rsa(stored);
+    }
+
+    private static RSAKey rsa(SigningKey stored) {
         try {
-            RSAKey key = RSAKey.parse(stored.privateJwkJson());
-            if (!stored.keyId().equals(key.getKeyID())) {
-                throw new IllegalStateException("the stored signing key's kid does not match its record");
-            }
-            return RsaKeys.requireUsableSigningKey(key);
+            return RsaKeys.requireUsableSigningKey(matchingKid(stored, RSAKey.parse(stored.privateJwkJson())));
         } catch (ParseException e) {
             throw new IllegalStateException("the stored signing key " + stored.keyId() + " is not a valid RSA JWK");
         }
     }
 
-    private static String randomKeyId(RandomSource random) {
-        byte[] bytes = new byte[12];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static ECKey ec(SigningKey stored) {
+        try {
+            return EcKeys.requireUsableSigningKey(matchingKid(stored, ECKey.parse(stored.privateJwkJson())));
+        } catch (ParseException e) {
+            throw new IllegalStateException("the stored signing key " + stored.keyId() + " is not a valid EC JWK");
+        }
+    }
+
+    private static <K extends JWK> K matchingKid(SigningKey stored, K key) {
+        if (!stored.keyId().equals(key.getKeyID())) {
+            throw new IllegalStateException("the stored signing key's kid does not match its record");
+        }
+        return key;
     }
 
     @Override

@@ -309,14 +309,18 @@ class JwtTokenIssuerTest {
     void publishedJwksHoldsNoPrivateParts() throws Exception {
         JsonNode jwks = new ObjectMapper().readTree(SigningKeys.of(TestKeys.PRIMARY).publicJwkSetJson());
         JsonNode key = jwks.get("keys").get(0);
+        JsonNode ec = jwks.get("keys").get(1);
 
-        assertThat(jwks.get("keys")).hasSize(1);
+        assertThat(jwks.get("keys")).hasSize(2);
         assertThat(key.get("kid").asText()).isEqualTo("test-key-1");
         assertThat(key.get("kty").asText()).isEqualTo("RSA");
         assertThat(key.has("n")).isTrue();
         assertThat(key.has("e")).isTrue();
+        assertThat(ec.get("kty").asText()).isEqualTo("EC");
+        assertThat(ec.has("x") && ec.has("y")).isTrue();
         for (String secret : new String[] {"d", "p", "q", "dp", "dq", "qi", "oth"}) {
             assertThat(key.has(secret)).as(secret).isFalse();
+            assertThat(ec.has(secret)).as(secret).isFalse();
         }
     }
 }

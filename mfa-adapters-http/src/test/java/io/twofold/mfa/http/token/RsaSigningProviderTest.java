@@ -38,8 +38,10 @@ class RsaSigningProviderTest {
 
         assertThat(chosen.usesAccp()).isFalse();
         assertThat(chosen.provider().getName()).isEqualTo("SunRsaSign");
-        assertThat(chosen.description()).isEqualTo("JDK SunRsaSign (chosen explicitly; ACCP not tried)");
+        assertThat(chosen.ecProvider().getName()).isEqualTo("SunEC");
+        assertThat(chosen.description()).isEqualTo("JDK SunRsaSign and SunEC (chosen explicitly; ACCP not tried)");
         assertThat(chosen.privateKey(TestKeys.PRIMARY).getClass().getName()).startsWith("sun.security.rsa.");
+        assertThat(chosen.privateKey(TestKeys.EC).getClass().getName()).startsWith("sun.security.ec.");
         assertThat(RsaSigningProvider.choose(RsaSigningProvider.Mode.JDK).provider().getName()).isNotEqualTo(ACCP);
     }
 
@@ -50,8 +52,9 @@ class RsaSigningProviderTest {
 
         assertThat(chosen.usesAccp()).isFalse();
         assertThat(chosen.provider().getName()).isEqualTo("SunRsaSign");
-        assertThat(chosen.description())
-                .isEqualTo("JDK SunRsaSign (ACCP unavailable: UnsatisfiedLinkError: no native library for darwin-aarch64)");
+        assertThat(chosen.ecProvider().getName()).isEqualTo("SunEC");
+        assertThat(chosen.description()).isEqualTo("JDK SunRsaSign and SunEC (ACCP unavailable: UnsatisfiedLinkError:"
+                + " no native library for darwin-aarch64)");
     }
 
     @Test

@@ -1,8 +1,15 @@
 package io.twofold.mfa.http.token;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.twofold.mfa.memory.InMemorySigningKeyStore;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.SigningKey;
 import io.twofold.mfa.port.out.SigningKeyStore;
 import io.twofold.mfa.testing.MutableClock;
@@ -32,7 +39,7 @@ class SigningKeysTest {
         assertThat(second.keyId()).isEqualTo(first.keyId());
         assertThat(second.publicJwkSetJson()).isEqualTo(first.publicJwkSetJson());
         assertThat(second.signingKey()).isEqualTo(first.signingKey());
-        SigningKey saved = store.current().get();
+        SigningKey saved = store.current(SigningAlgorithm.RS256).get();
         assertThat(saved.keyId()).isEqualTo(first.keyId());
         assertThat(saved.createdAt()).isEqualTo(clock.instant());
         assertThat(first.signingKey().size()).isEqualTo(2048);
@@ -47,13 +54,14 @@ class SigningKeysTest {
             private boolean looked;
 
             @Override
-            public Option<SigningKey> current() {
+            public Option<SigningKey> current(SigningAlgorithm algorithm) {
                 if (!looked) {
                     looked = true;
-                    shared.saveIfAbsent(new SigningKey(winner.keyId(), winner.signingKey().toJSONString(), Instant.EPOCH));
+                    shared.saveIfAbsent(new SigningKey(winner.keyId(), SigningAlgorithm.RS256,
+                            winner.signingKey().toJSONString(), Instant.EPOCH));
                     return Option.none();
                 }
-                return shared.current();
+                return shared.current(algorithm);
             }
 
             @Override
@@ -133,6 +141,69 @@ class SigningKeysTest {
         assertThat(published.containsNonPublicKeys()).isFalse();
         assertThat(((RSAKey) published.getKeyByKeyId("test-key-1")).getModulus()).isEqualTo(TestKeys.PRIMARY.getModulus());
         assertThat(keys.toString()).contains("test-key-1").doesNotContain(TestKeys.PRIMARY.getPrivateExponent().toString());
+    }
+
+    @Test
+    void generatesAP256KeyBesideTheRsaKeyOnceAndEveryInstanceOverTheStoreReusesIt() {
+        InMemorySigningKeyStore store = new InMemorySigningKeyStore();
+
+        SigningKeys first = SigningKeys.loadOrCreate(store, clock, new SeededRandomSource(1));
+        SigningKeys second = SigningKeys.loadOrCreate(store, clock, new SeededRandomSource(2));
+
+        assertThat(second.ecSigningKey()).isEqualTo(first.ecSigningKey());
+        assertThat(first.ecSigningKey().getCurve()).isEqualTo(Curve.P_256);
+        assertThat(first.ecSigningKey().isPrivate()).isTrue();
+        assertThat(first.ecKeyId()).isNotEqualTo(first.keyId());
+        assertThat(store.current(SigningAlgorithm.ES256).map(SigningKey::keyId)).containsExactly(first.ecKeyId());
+    }
+
+    @Test
+    void publishesTheEcKeyAsAnES256SigningKeyAfterTheRsaKey() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(new InMemorySigningKeyStore(), clock, new SeededRandomSource(1));
+        JWKSet published = JWKSet.parse(keys.publicJwkSetJson());
+
+        assertThat(published.containsNonPublicKeys()).isFalse();
+        assertThat(published.getKeys()).extracting(JWK::getKeyID).containsExactly(keys.keyId(), keys.ecKeyId());
+        JWK ec = published.getKeyByKeyId(keys.ecKeyId());
+        assertThat(ec.getKeyType()).isEqualTo(KeyType.EC);
+        assertThat(((ECKey) ec).getCurve()).isEqualTo(Curve.P_256);
+        assertThat(ec.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(ec.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
+        assertThat(published.getKeyByKeyId(keys.keyId()).getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(keys.publicJwkSetJson()).doesNotContain("\"d\"");
+        assertThat(keys.toString()).doesNotContain(keys.ecSigningKey().getD().toString());
+    }
+
+    @Test
+    void aConfiguredRsaKeySignsRS256AndTheEcKeyComesFromTheStore() {
+        InMemorySigningKeyStore store = new InMemorySigningKeyStore();
+        SigningKeys stored = SigningKeys.loadOrCreate(store, clock, new SeededRandomSource(1));
+
+        SigningKeys configured = SigningKeys.withConfiguredRsaKey(TestKeys.PRIMARY.toJSONString(), store, clock,
+                new SeededRandomSource(2), KeyRefresh.DEFAULT, System::nanoTime);
+
+        assertThat(configured.keyId()).isEqualTo("test-key-1");
+        assertThat(configured.ecKeyId()).isEqualTo(stored.ecKeyId());
+        assertThat(configured.verificationKey(stored.keyId())).as("the stored RSA key is not used").isEmpty();
+    }
+
+    @Test
+    void withoutAStoreTheEcKeyIsThisProcesssOwn() {
+        SigningKeys one = SigningKeys.fromConfiguredKey(TestKeys.PRIMARY.toJSONString());
+        SigningKeys other = SigningKeys.fromConfiguredKey(TestKeys.PRIMARY.toJSONString());
+
+        assertThat(one.keyId()).isEqualTo(other.keyId());
+        assertThat(one.ecKeyId()).isNotEqualTo(other.ecKeyId());
+    }
+
+    @Test
+    void refusesAStoredKeyOfTheWrongTypeForItsAlgorithm() {
+        InMemorySigningKeyStore store = new InMemorySigningKeyStore();
+        store.saveIfAbsent(new SigningKey("test-key-1", SigningAlgorithm.ES256, TestKeys.PRIMARY.toJSONString(),
+                Instant.EPOCH));
+
+        assertThatThrownBy(() -> SigningKeys.loadOrCreate(store, clock, new SeededRandomSource(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a valid EC JWK");
     }
 
     private static String pem(String type, byte[] der) {

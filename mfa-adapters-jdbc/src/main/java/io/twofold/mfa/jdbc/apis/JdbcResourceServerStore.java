@@ -3,6 +3,7 @@ package io.twofold.mfa.jdbc.apis;
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.ResourceServer;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.ResourceServerStore;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -20,7 +21,8 @@ public final class JdbcResourceServerStore implements ResourceServerStore {
     /** The row without its scopes, which {@link #withScopes} adds. */
     private static final RowMapper<ResourceServer> ROWS = (rs, ctx) -> new ResourceServer(rs.getString("id"),
             rs.getString("identifier"), rs.getString("name"), List.empty(),
-            Duration.ofSeconds(rs.getInt("token_lifetime")), rs.getBoolean("allow_offline_access"), false);
+            Duration.ofSeconds(rs.getInt("token_lifetime")), rs.getBoolean("allow_offline_access"),
+            algorithm(rs.getString("id"), rs.getString("signing_alg")), false);
 
     private final Handles handles;
 
@@ -32,13 +34,14 @@ public final class JdbcResourceServerStore implements ResourceServerStore {
     public boolean add(ResourceServer api) {
         return handles.inTransaction(handle -> {
             int added = handle.createUpdate("INSERT INTO resource_servers (id, identifier, name, token_lifetime,"
-                            + " allow_offline_access) VALUES (:id, :identifier, :name, :lifetime, :offline)"
+                            + " allow_offline_access, signing_alg) VALUES (:id, :identifier, :name, :lifetime, :offline, :alg)"
                             + " ON CONFLICT DO NOTHING")
                     .bind("id", api.id())
                     .bind("identifier", api.identifier())
                     .bind("name", api.name())
                     .bind("lifetime", (int) api.tokenLifetime().toSeconds())
                     .bind("offline", api.allowOfflineAccess())
+                    .bind("alg", api.signingAlgorithm().name())
                     .execute();
             if (added == 1) {
                 insertScopes(handle, api);
@@ -64,11 +67,12 @@ public final class JdbcResourceServerStore implements ResourceServerStore {
     public boolean update(ResourceServer api) {
         return handles.inTransaction(handle -> {
             int updated = handle.createUpdate("UPDATE resource_servers SET name = :name, token_lifetime = :lifetime,"
-                            + " allow_offline_access = :offline WHERE id = :id")
+                            + " allow_offline_access = :offline, signing_alg = :alg WHERE id = :id")
                     .bind("id", api.id())
                     .bind("name", api.name())
                     .bind("lifetime", (int) api.tokenLifetime().toSeconds())
                     .bind("offline", api.allowOfflineAccess())
+                    .bind("alg", api.signingAlgorithm().name())
                     .execute();
             if (updated == 1) {
                 handle.createUpdate("DELETE FROM resource_server_scopes WHERE resource_server_id = :id")
@@ -129,7 +133,13 @@ public final class JdbcResourceServerStore implements ResourceServerStore {
                 .list());
         return List.ofAll(apis).map(api -> new ResourceServer(api.id(), api.identifier(), api.name(),
                 scopes.filter(row -> row.apiId().equals(api.id())).map(ScopeRow::scope), api.tokenLifetime(),
-                api.allowOfflineAccess(), false));
+                api.allowOfflineAccess(), api.signingAlgorithm(), false));
+    }
+
+    /** The table's check constraint admits RS256 and ES256 only; anything else is a schema newer than this code. */
+    private static SigningAlgorithm algorithm(String id, String name) {
+        return SigningAlgorithm.byName(name).getOrElseThrow(() -> new IllegalStateException(
+                "resource server " + id + " has an unknown signing algorithm"));
     }
 
     private record ScopeRow(String apiId, ApiScope scope) {

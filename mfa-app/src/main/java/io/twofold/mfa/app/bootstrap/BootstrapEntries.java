@@ -8,6 +8,7 @@ import io.twofold.mfa.model.ClientPublicKey;
 import io.twofold.mfa.model.EmailAddress;
 import io.twofold.mfa.model.GrantType;
 import io.twofold.mfa.model.MfaPolicy;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
@@ -63,14 +64,16 @@ final class BootstrapEntries {
                         + "; known to Auth0 but not served (ignored): " + UNSERVED.mkString(", ")));
     }
 
-    /** A registered API: Auth0's resource server members; tokens are RS256 only. */
+    /** A registered API: Auth0's resource server members; {@code signing_alg} RS256 (the default) or ES256. */
     static BootstrapFile.ApiEntry resourceServer(JsonNode node, String where) {
         Members members = Members.of(node, where, API);
         String identifier = members.requiredText("identifier", 1, 600);
         String name = members.optionalText("name", 1, 200).getOrElse(identifier);
-        members.optionalText("signing_alg", 1, 16).filter(alg -> !alg.equals("RS256")).forEach(alg -> {
-            throw Members.fail(members.path("signing_alg") + " must be RS256, the only algorithm Twofold signs with");
-        });
+        SigningAlgorithm signingAlg = members.optionalText("signing_alg", 1, 16)
+                .map(alg -> SigningAlgorithm.byName(alg).getOrElseThrow(() -> Members.fail(members.path("signing_alg")
+                        + " must be " + SigningAlgorithm.allowedNames()
+                        + ": Twofold signs access tokens with its published keys, never with a shared secret")))
+                .getOrElse(SigningAlgorithm.RS256);
         List<ApiScope> scopes = members.optionalArray("scopes").map(array -> List.ofAll(array).zipWithIndex()
                 .map(entry -> {
                     Members scope = Members.of(entry._1, members.path("scopes") + "[" + entry._2 + "]", SCOPE);
@@ -85,7 +88,7 @@ final class BootstrapEntries {
         }
         Option<Duration> lifetime = members.optionalInteger("token_lifetime", 1, 2_592_000).map(Duration::ofSeconds);
         boolean offline = members.optionalBoolean("allow_offline_access").getOrElse(false);
-        return new BootstrapFile.ApiEntry(identifier, name, scopes, lifetime, offline);
+        return new BootstrapFile.ApiEntry(identifier, name, scopes, lifetime, offline, signingAlg);
     }
 
     /** A client grant; the audience {@code "management"} stands for the Management API, {@code {issuer}api/v2/}. */

@@ -1,6 +1,7 @@
 package io.twofold.mfa.app.bootstrap;
 
 import io.twofold.mfa.model.ApiScope;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.model.Client;
 import io.twofold.mfa.model.ClientPublicKey;
 import io.twofold.mfa.model.ClientId;
@@ -21,7 +22,7 @@ public record BootstrapFile(Option<String> tenantName, List<ClientEntry> clients
 
     /** An API to register, or to update to these values (found by its identifier). */
     public record ApiEntry(String identifier, String name, List<ApiScope> scopes, Option<Duration> tokenLifetime,
-                           boolean allowOfflineAccess) {
+                           boolean allowOfflineAccess, SigningAlgorithm signingAlgorithm) {
     }
 
     /** A client grant to create, or whose scope to set to this one; {@code where} names the entry in messages. */

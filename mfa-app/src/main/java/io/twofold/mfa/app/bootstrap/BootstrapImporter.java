@@ -85,7 +85,8 @@ public final class BootstrapImporter {
         String id = apis.findByIdentifier(entry.identifier()).map(ResourceServer::id)
                 .getOrElse(() -> derivedId("api", entry.identifier(), 24));
         ResourceServer api = new ResourceServer(id, entry.identifier(), entry.name(), entry.scopes(),
-                entry.tokenLifetime().getOrElse(Duration.ofSeconds(86_400)), entry.allowOfflineAccess(), false);
+                entry.tokenLifetime().getOrElse(Duration.ofSeconds(86_400)), entry.allowOfflineAccess(),
+                entry.signingAlgorithm(), false);
         if (!apis.update(api) && !apis.add(api)) {
             // Another node added it between the two statements: same identifier, same derived id.
             apis.update(api);

@@ -184,14 +184,27 @@ class BootstrapParserTest {
         assertThat(api.identifier()).isEqualTo("https://orders.example.com/");
         assertThat(api.scopes().map(io.twofold.mfa.model.ApiScope::value)).containsExactly("read:orders");
         assertThat(api.tokenLifetime().get().toSeconds()).isEqualTo(3600);
+        assertThat(api.signingAlgorithm()).isEqualTo(io.twofold.mfa.model.SigningAlgorithm.RS256);
         assertThat(file.clientGrants().map(BootstrapFile.GrantEntry::audience))
                 .containsExactly("https://orders.example.com/", "management");
     }
 
     @Test
+    void anApiMayChooseES256AndSignsRS256WhenItNamesNone() throws IOException {
+        BootstrapFile file = parser.parse(file("""
+                {"resource_servers": [{"identifier": "https://es.example.com/", "signing_alg": "ES256"},
+                                      {"identifier": "https://rs.example.com/"}]}"""));
+
+        assertThat(file.resourceServers().map(BootstrapFile.ApiEntry::signingAlgorithm)).containsExactly(
+                io.twofold.mfa.model.SigningAlgorithm.ES256, io.twofold.mfa.model.SigningAlgorithm.RS256);
+    }
+
+    @Test
     void refusesBadResourceServersAndClientGrants() throws IOException {
         assertThatThrownBy(() -> parser.parse(file("{\"resource_servers\":[{\"identifier\":\"urn:x\",\"signing_alg\":\"HS256\"}]}")))
-                .hasMessageContaining("resource_servers[0].signing_alg must be RS256");
+                .hasMessageContaining("resource_servers[0].signing_alg must be RS256 or ES256");
+        assertThatThrownBy(() -> parser.parse(file("{\"resource_servers\":[{\"identifier\":\"urn:x\",\"signing_alg\":\"none\"}]}")))
+                .hasMessageContaining("resource_servers[0].signing_alg must be RS256 or ES256");
         assertThatThrownBy(() -> parser.parse(file("{\"resource_servers\":[{\"identifier\":\"urn:x\","
                 + "\"scopes\":[{\"value\":\"two words\"}]}]}")))
                 .hasMessageContaining("resource_servers[0].scopes[0].value must be one word");

@@ -8,6 +8,7 @@ import io.twofold.mfa.jdbc.seal.Keyring;
 import io.twofold.mfa.jdbc.testing.TestDatabase;
 import io.twofold.mfa.jdbc.testing.TestDatabases;
 import io.twofold.mfa.model.PendingAuthenticator;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.model.UserId;
 import io.twofold.mfa.port.out.KeptSigningKey;
 import io.vavr.collection.HashMap;
@@ -50,29 +51,38 @@ class KeyCommandsTest {
     }
 
     @Test
-    void rotateMakesANewCurrentKeyAndKeepsTheOldOneForVerifying() {
+    void rotateMakesNewCurrentRsaAndEcKeysAndKeepsTheOldOnesForVerifying() {
         Map<Setting, String> env = environment("k1", K1);
 
         assertThat(run(new SigningKeyCommand(new OperatorStorage(env::get), clock()), "rotate")).isZero();
         assertThat(run(new SigningKeyCommand(new OperatorStorage(env::get), clock()), "rotate")).as(text(err)).isZero();
 
         List<KeptSigningKey> kept = on(keyring("k1", fill(1)), storage -> storage.signingKeys().all().toJavaList());
-        assertThat(kept).hasSize(2);
-        assertThat(kept.get(0).isCurrent()).isTrue();
-        assertThat(kept.get(1).retiredAt()).containsExactly(T0);
-        assertThat(text(out)).contains("Signing key " + kept.get(0).key().keyId() + " is current.",
-                "Key " + kept.get(1).key().keyId() + " is retired", "within PT30S");
+        assertThat(kept).hasSize(4);
+        assertThat(kept).extracting(key -> key.key().algorithm()).containsExactly(SigningAlgorithm.RS256,
+                SigningAlgorithm.ES256, SigningAlgorithm.RS256, SigningAlgorithm.ES256);
+        assertThat(kept.get(0).isCurrent() && kept.get(1).isCurrent()).isTrue();
+        assertThat(kept.get(2).retiredAt()).containsExactly(T0);
+        assertThat(kept.get(3).retiredAt()).containsExactly(T0);
+        assertThat(text(out)).contains("RSA signing key (RS256) " + kept.get(0).key().keyId() + " is current.",
+                "EC signing key (ES256) " + kept.get(1).key().keyId() + " is current.",
+                "Key " + kept.get(2).key().keyId() + " is retired", "Key " + kept.get(3).key().keyId() + " is retired",
+                "within PT30S");
         out.reset();
         assertThat(run(new SigningKeyCommand(new OperatorStorage(env::get), clock()), "list")).isZero();
-        assertThat(text(out).lines()).hasSize(2).first().asString().endsWith("current");
+        assertThat(text(out).lines()).hasSize(4).first().asString().contains("RS256").endsWith("current");
+        assertThat(text(out).lines().skip(1).findFirst()).get().asString().contains("ES256").endsWith("current");
     }
 
     @Test
-    void rotateRefusesWhenTheKeyIsConfiguredAndSaysHowToUseIt() {
+    void withAConfiguredRsaKeyRotateTurnsTheEcKeyAloneAndSaysSo() {
         Map<Setting, String> env = environment("k1", K1).put(Setting.SIGNING_KEY, "{}");
 
-        assertThat(run(new SigningKeyCommand(new OperatorStorage(env::get), clock()), "rotate")).isEqualTo(2);
-        assertThat(text(err)).contains("MFA_SIGNING_KEY is set");
+        assertThat(run(new SigningKeyCommand(new OperatorStorage(env::get), clock()), "rotate")).as(text(err)).isZero();
+
+        List<KeptSigningKey> kept = on(keyring("k1", fill(1)), storage -> storage.signingKeys().all().toJavaList());
+        assertThat(kept).extracting(key -> key.key().algorithm()).containsExactly(SigningAlgorithm.ES256);
+        assertThat(text(out)).contains("MFA_SIGNING_KEY is set", "EC signing key (ES256) ");
         assertThat(run(new SigningKeyCommand(new OperatorStorage(env::get), clock()), "spin")).isEqualTo(2);
     }
 

@@ -4,6 +4,15 @@ import com.auth0.client.auth.AuthAPI;
 import com.auth0.json.auth.TokenHolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +30,10 @@ import static io.twofold.mfa.app.e2e.E2eFixture.CLIENT_ID;
 import static io.twofold.mfa.app.e2e.E2eFixture.CLIENT_SECRET;
 import static io.twofold.mfa.app.e2e.E2eFixture.JANE;
 import static io.twofold.mfa.app.e2e.E2eFixture.JANE_PASSWORD;
+import static io.twofold.mfa.app.e2e.E2eFixture.MFA_OTP;
 import static io.twofold.mfa.app.e2e.E2eFixture.PASSWORD;
+import static io.twofold.mfa.app.e2e.E2eFixture.SAM;
+import static io.twofold.mfa.app.e2e.E2eFixture.SAM_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -574,6 +586,99 @@ abstract class AbstractClientsApiTest extends AbstractAppTest {
 
         ok(call("DELETE", "resource-servers/" + id, admin, null), 204);
         assertManagementError(call("GET", "resource-servers/" + id, admin, null), 404, "inexistent_resource_server");
+    }
+
+    // ---- ES256 access tokens
+
+    /**
+     * An API that chose ES256, end to end: its machine token and a user's token after password and MFA
+     * are ES256, verified with the EC key the JWKS publishes (fetched over HTTP, found by kid); the ID
+     * token stays RS256; UserInfo takes the ES256 token, the Management and MFA APIs refuse it.
+     */
+    @Test
+    void anApiThatChoseES256GetsES256AccessTokensVerifiableWithThePublishedEcKey() throws Exception {
+        String identifier = API + "es256/";
+        JsonNode created = ok(call("POST", "resource-servers", admin, """
+                {"identifier": "%s", "name": "Orders (ES256)", "signing_alg": "ES256", "allow_offline_access": true,
+                 "scopes": [{"value": "read:orders", "description": "Read orders"}]}""".formatted(identifier)), 201)
+                .json();
+        assertThat(created.path("signing_alg").asText()).isEqualTo("ES256");
+        assertThat(ok(call("GET", "resource-servers/" + created.path("id").asText(), admin, null), 200).json()
+                .path("signing_alg").asText()).isEqualTo("ES256");
+        JsonNode robot = machineClient("es256 robot");
+        grant(robot.path("client_id").asText(), identifier, "read:orders");
+        JWKSet published = JWKSet.parse(ok(api.send("GET", ".well-known/jwks.json", null, null), 200).body());
+
+        String machine = ok(clientCredentials(robot.path("client_id").asText(), robot.path("client_secret").asText(),
+                identifier), 200).text("access_token");
+
+        SignedJWT machineJwt = SignedJWT.parse(machine);
+        assertThat(machineJwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        JWK ecKey = published.getKeyByKeyId(machineJwt.getHeader().getKeyID());
+        assertThat(ecKey).isInstanceOf(ECKey.class);
+        assertThat(((ECKey) ecKey).getCurve()).isEqualTo(Curve.P_256);
+        assertThat(ecKey.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(ecKey.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
+        assertThat(machineJwt.verify(new ECDSAVerifier((ECKey) ecKey))).isTrue();
+        assertThat(machineJwt.getJWTClaimsSet().getAudience()).containsExactly(identifier);
+        assertThat(published.getKeys()).filteredOn(key -> key instanceof RSAKey)
+                .allSatisfy(key -> assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.RS256));
+        assertManagementError(api.get("api/v2/clients", machine), 401, null);
+
+        ApiResponse login = api.postJson(TOKEN, Map.of("grant_type", PASSWORD, "client_id", CLIENT_ID,
+                "client_secret", CLIENT_SECRET, "username", SAM, "password", SAM_PASSWORD, "audience", identifier,
+                "scope", "openid offline_access read:orders"));
+        assertThat(login.error()).as(login.toString()).isEqualTo("mfa_required");
+        String mfaToken = login.text("mfa_token");
+        ApiResponse otp = ok(api.postJson("mfa/associate", Map.of("authenticator_types", List.of("otp")),
+                "Authorization", "Bearer " + mfaToken), 200);
+        ApiResponse tokens = ok(api.postJson(TOKEN, Map.of("grant_type", MFA_OTP, "client_id", CLIENT_ID,
+                "client_secret", CLIENT_SECRET, "mfa_token", mfaToken,
+                "otp", E2eFixture.totp(otp.text("secret"), clock.instant()))), 200);
+
+        SignedJWT access = SignedJWT.parse(tokens.text("access_token"));
+        SignedJWT id = SignedJWT.parse(tokens.text("id_token"));
+        assertThat(access.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(access.getHeader().getKeyID()).isEqualTo(ecKey.getKeyID());
+        assertThat(access.verify(new ECDSAVerifier((ECKey) ecKey))).isTrue();
+        assertThat(id.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        assertThat(id.verify(new RSASSAVerifier((RSAKey) published.getKeyByKeyId(id.getHeader().getKeyID())))).isTrue();
+        ApiResponse userInfo = ok(api.get("userinfo", tokens.text("access_token")), 200);
+        assertThat(userInfo.text("sub")).isEqualTo(access.getJWTClaimsSet().getSubject());
+        assertThat(api.get("mfa/authenticators", tokens.text("access_token")).status()).isEqualTo(401);
+
+        ApiResponse renewed = ok(api.postJson(TOKEN, Map.of("grant_type", "refresh_token", "client_id", CLIENT_ID,
+                "client_secret", CLIENT_SECRET, "refresh_token", tokens.text("refresh_token"))), 200);
+        SignedJWT renewedAccess = SignedJWT.parse(renewed.text("access_token"));
+        assertThat(renewedAccess.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(renewedAccess.verify(new ECDSAVerifier((ECKey) ecKey))).isTrue();
+        assertThat(SignedJWT.parse(renewed.text("id_token")).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+    }
+
+    @Test
+    void anApiSwitchesBetweenRS256AndES256AndTheBuiltInOnesStayRS256() throws Exception {
+        String id = registerApi(API + "switch/");
+        JsonNode robot = machineClient("switching robot");
+        grant(robot.path("client_id").asText(), API + "switch/", "read:orders");
+
+        assertThat(ok(call("PATCH", "resource-servers/" + id, admin, "{\"signing_alg\": \"ES256\"}"), 200).json()
+                .path("signing_alg").asText()).isEqualTo("ES256");
+        String es = ok(clientCredentials(robot.path("client_id").asText(), robot.path("client_secret").asText(),
+                API + "switch/"), 200).text("access_token");
+        ok(call("PATCH", "resource-servers/" + id, admin, "{\"signing_alg\": \"RS256\"}"), 200);
+        String rs = ok(clientCredentials(robot.path("client_id").asText(), robot.path("client_secret").asText(),
+                API + "switch/"), 200).text("access_token");
+
+        assertThat(SignedJWT.parse(es).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(SignedJWT.parse(rs).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        ApiResponse hs = call("PATCH", "resource-servers/" + id, admin, "{\"signing_alg\": \"HS256\"}");
+        assertManagementError(hs, 400, "invalid_body");
+        assertThat(hs.text("message")).contains("signing_alg", "RS256 or ES256");
+        assertManagementError(call("PATCH", "resource-servers/" + urlEncode(RunningApp.ISSUER + "mfa/"), admin,
+                "{\"signing_alg\": \"ES256\"}"), 403, "operation_not_supported");
+        assertThat(ok(call("GET", "resource-servers", admin, null), 200).json().path("resource_servers"))
+                .filteredOn(api -> api.path("is_system").asBoolean())
+                .allSatisfy(api -> assertThat(api.path("signing_alg").asText()).isEqualTo("RS256"));
     }
 
     @Test

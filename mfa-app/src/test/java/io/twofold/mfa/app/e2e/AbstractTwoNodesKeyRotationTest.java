@@ -1,8 +1,9 @@
 package io.twofold.mfa.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.twofold.mfa.http.token.SigningKeys;
+import io.twofold.mfa.http.token.SigningKeyRotation;
 import io.twofold.mfa.jdbc.JdbcStorage;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.jdbc.testing.TestDatabase;
 import io.twofold.mfa.secret.SecureRandomSource;
 import io.twofold.mfa.testing.MutableClock;
@@ -50,9 +51,11 @@ abstract class AbstractTwoNodesKeyRotationTest {
             String oldKid = kid(before.get(0));
             assertThat(kid(before.get(1))).isEqualTo(oldKid);
 
-            SigningKeys.Rotation rotation = SigningKeys.rotate(first.bean(JdbcStorage.class).signingKeys(), clock,
+            SigningKeyRotation.Rotations rotations = SigningKeyRotation.rotate(first.bean(JdbcStorage.class).signingKeys(), clock,
                     new SecureRandomSource(), Duration.ofHours(25));
-            assertThat(rotation.rotated()).isTrue();
+            SigningKeyRotation.Rotation rotation = rotations.of(SigningAlgorithm.RS256);
+            SigningKeyRotation.Rotation ecRotation = rotations.of(SigningAlgorithm.ES256);
+            assertThat(rotation.rotated() && ecRotation.rotated()).isTrue();
             Thread.sleep(1_500);
 
             List<String> after = nodes.stream().map(AbstractTwoNodesKeyRotationTest::token).toList();
@@ -62,7 +65,10 @@ abstract class AbstractTwoNodesKeyRotationTest {
                 for (JsonNode key : node.send("GET", ".well-known/jwks.json", null, null).json().path("keys")) {
                     kids.add(key.path("kid").asText());
                 }
-                assertThat(kids).containsExactly(rotation.current(), oldKid);
+                assertThat(kids).as("the current RSA and EC keys, then the retired ones")
+                        .containsExactlyInAnyOrder(rotation.current(), ecRotation.current(), oldKid,
+                                ecRotation.previous().get());
+                assertThat(kids.subList(0, 2)).containsExactly(rotation.current(), ecRotation.current());
                 for (String token : List.of(before.get(0), before.get(1), after.get(0), after.get(1))) {
                     ApiResponse clients = node.get("api/v2/clients", token);
                     assertThat(clients.status()).as(clients.toString()).isEqualTo(200);

@@ -132,9 +132,12 @@ class OpenIdDiscoveryTest {
         assertThat(keys.size()).isPositive();
         keys.forEach(key -> {
             assertThat(key.get("kid").asText()).isNotEmpty();
-            assertThat(texts(doc.get("id_token_signing_alg_values_supported"))).contains(key.get("alg").asText());
+            assertThat(key.get("alg").asText()).isIn("RS256", "ES256");
+            assertThat(key.get("kty").asText()).isEqualTo(key.get("alg").asText().equals("ES256") ? "EC" : "RSA");
             assertThat(key.has("d")).as("a public key only").isFalse();
         });
+        // ID tokens are RS256 whatever an API chose for its access tokens; the EC key signs access tokens only.
+        assertThat(texts(doc.get("id_token_signing_alg_values_supported"))).containsExactly("RS256");
         ApiResponse userInfo = api.send("GET", doc.get("userinfo_endpoint").asText(), null, null);
         assertThat(userInfo.status()).isEqualTo(401);
         assertThat(userInfo.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));

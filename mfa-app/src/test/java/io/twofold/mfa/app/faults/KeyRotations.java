@@ -56,11 +56,13 @@ final class KeyRotations {
         return header.substring(start, header.indexOf('"', start));
     }
 
-    /** The kids {@code node}'s JWKS publishes, in its order. */
+    /** The kids of the RSA keys {@code node}'s JWKS publishes, in its order (the EC keys rotate beside them). */
     List<String> publishedKids(Node node) {
         List<String> kids = new ArrayList<>();
         for (JsonNode key : client.get(node, ".well-known/jwks.json", null).body().path("keys")) {
-            kids.add(key.path("kid").asText());
+            if (key.path("kty").asText().equals("RSA")) {
+                kids.add(key.path("kid").asText());
+            }
         }
         return kids;
     }

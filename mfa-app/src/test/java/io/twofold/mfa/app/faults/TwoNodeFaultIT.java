@@ -290,7 +290,7 @@ class TwoNodeFaultIT {
             long rotatedAt = System.nanoTime();
             String newKid = keys.currentKidInTheDatabase();
             tally.note("java -jar mfa-app.jar signing-key rotate: exit " + rotate.exit() + ", " + rotate.output().lines()
-                    .filter(line -> line.startsWith("Signing key ")).findFirst().orElse(rotate.output()));
+                    .filter(line -> line.startsWith("RSA signing key ")).findFirst().orElse(rotate.output()));
             tally.invariant("the rotate command succeeded and made a new key current (" + oldKid + " -> " + newKid + ")", 1,
                     rotate.exit() == 0 && !newKid.equals(oldKid));
             List<String> newTokens = new ArrayList<>();

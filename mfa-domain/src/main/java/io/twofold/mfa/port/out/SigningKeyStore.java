@@ -1,5 +1,6 @@
 package io.twofold.mfa.port.out;
 
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
@@ -7,23 +8,24 @@ import java.time.Instant;
 
 /**
  * Keeps the token-signing keys, sealed at rest, so that every node and every restart signs with
- * the same key and publishes the same JWKS: the current key, and the keys rotations replaced until
- * the tokens they signed have expired.
+ * the same keys and publishes the same JWKS: one current key per algorithm (RS256, ES256), and the
+ * keys rotations replaced until the tokens they signed have expired.
  */
 public interface SigningKeyStore {
 
-    /** The current signing key, if one was saved. */
-    Option<SigningKey> current();
+    /** The current signing key of {@code algorithm}, if one was saved. */
+    Option<SigningKey> current(SigningAlgorithm algorithm);
 
-    /** Saves the key only if none is saved yet; false when another node saved one first (read it then). */
+    /** Saves the key only if its algorithm has no key yet; false when another node saved one first (read it then). */
     boolean saveIfAbsent(SigningKey key);
 
-    /** Every key kept: the current one first, then the retired ones, most recently retired first. */
+    /** Every key kept: the current ones first (RS256, then ES256), then the retired ones, most recently retired first. */
     List<KeptSigningKey> all();
 
     /**
-     * Makes {@code next} the current key, retiring the current one at {@code at}, if the current key
-     * is still {@code expectedCurrentKeyId}; false (and nothing changed) when another rotation came first.
+     * Makes {@code next} the current key of its algorithm, retiring that algorithm's current key at
+     * {@code at}, if that key is still {@code expectedCurrentKeyId}; false (and nothing changed) when
+     * another rotation came first.
      */
     boolean rotate(String expectedCurrentKeyId, SigningKey next, Instant at);
 

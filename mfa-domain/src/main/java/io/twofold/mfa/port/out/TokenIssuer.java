@@ -15,8 +15,8 @@ public interface TokenIssuer {
     /**
      * The tokens for {@code request}: a completed login, after its transaction has committed (a
      * login that needed no second factor has {@code mfaPassed} false). What "issuer" means is the
-     * host's: the bundled server signs RS256 JWTs; a host may hand out its own session. {@link
-     * IssuedTokens#expiresIn} is in seconds.
+     * host's: the bundled server signs JWTs (RS256, or ES256 for an API that chose it); a host may
+     * hand out its own session. {@link IssuedTokens#expiresIn} is in seconds.
      */
     IssuedTokens issue(TokenRequest request);
 

@@ -4,6 +4,7 @@ import io.twofold.mfa.error.OperatorError;
 import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.ResourceServer;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.in.operator.Listing;
 import io.twofold.mfa.port.in.operator.ResourceServerAdministration;
 import io.twofold.mfa.port.in.operator.ResourceServerChanges;
@@ -54,7 +55,8 @@ final class ResourceServerAdministrationService implements ResourceServerAdminis
         }
         return checked(draft.name().getOrElse(identifier), draft.scopes(), draft.tokenLifetime().getOrElse(DEFAULT_LIFETIME))
                 .map(valid -> new ResourceServer(keys.resourceServerId(), identifier, valid.name(), valid.scopes(),
-                        valid.tokenLifetime(), draft.allowOfflineAccess(), false))
+                        valid.tokenLifetime(), draft.allowOfflineAccess(),
+                        draft.signingAlgorithm().getOrElse(SigningAlgorithm.RS256), false))
                 .flatMap(api -> unitOfWork.inTransaction(() -> {
                     if (!store.add(api)) {
                         return Either.left(new OperatorError.ResourceServerExists());
@@ -90,7 +92,8 @@ final class ResourceServerAdministrationService implements ResourceServerAdminis
                         .flatMap(valid -> {
                             ResourceServer next = new ResourceServer(current.id(), current.identifier(), valid.name(),
                                     valid.scopes(), valid.tokenLifetime(),
-                                    changes.allowOfflineAccess().getOrElse(current.allowOfflineAccess()), false);
+                                    changes.allowOfflineAccess().getOrElse(current.allowOfflineAccess()),
+                                    changes.signingAlgorithm().getOrElse(current.signingAlgorithm()), false);
                             if (!store.update(next)) {
                                 return Either.left(new OperatorError.UnknownResourceServer());
                             }
@@ -131,7 +134,7 @@ final class ResourceServerAdministrationService implements ResourceServerAdminis
                     "token_lifetime must be 1 to " + MAX_LIFETIME.toSeconds() + " seconds"));
         }
         // The id and identifier are placeholders here; callers build the real record from these checked values.
-        return Either.right(new ResourceServer("-", "-", name, scopes, lifetime, false, false));
+        return Either.right(new ResourceServer("-", "-", name, scopes, lifetime, false, SigningAlgorithm.RS256, false));
     }
 
     private void recorded(String type, ClientId actor, ResourceServer api, String... more) {

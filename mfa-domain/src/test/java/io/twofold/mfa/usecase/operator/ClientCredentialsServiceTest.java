@@ -80,7 +80,7 @@ class ClientCredentialsServiceTest {
     void dropsGrantedScopesTheApiNoLongerDefines() {
         bed.apiStore.update(new io.twofold.mfa.model.ResourceServer(bed.apiStore.findByIdentifier(API).get().id(), API,
                 "Example", List.of(new io.twofold.mfa.model.ApiScope("write:things", "")), Duration.ofHours(1), false,
-                false));
+                io.twofold.mfa.model.SigningAlgorithm.RS256, false));
 
         assertThat(login(API, null).get().scope()).isEqualTo(Scope.parse("write:things"));
     }

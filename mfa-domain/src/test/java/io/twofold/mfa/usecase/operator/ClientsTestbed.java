@@ -43,7 +43,7 @@ final class ClientsTestbed {
     ResourceServer api() {
         return operations.resourceServers().create(OPERATOR, new ResourceServerDraft(API, Option.some("Example"),
                 List.of(new ApiScope("read:things", "Read"), new ApiScope("write:things", "Write")),
-                Option.some(java.time.Duration.ofHours(1)), false)).get();
+                Option.some(java.time.Duration.ofHours(1)), false, Option.none())).get();
     }
 
     /** A machine-to-machine client (confidential, client_credentials). */

@@ -3,6 +3,7 @@ package io.twofold.mfa.usecase.operator;
 import io.twofold.mfa.error.OperatorError;
 import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.ResourceServer;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.in.operator.ResourceServerChanges;
 import io.twofold.mfa.port.in.operator.ResourceServerDraft;
 import io.twofold.mfa.model.ClientGrantFilter;
@@ -22,7 +23,7 @@ class ResourceServerAdministrationServiceTest {
     private final ClientsTestbed bed = new ClientsTestbed();
 
     private static ResourceServerChanges rename(String name) {
-        return new ResourceServerChanges(Option.some(name), Option.none(), Option.none(), Option.none());
+        return new ResourceServerChanges(Option.some(name), Option.none(), Option.none(), Option.none(), Option.none());
     }
 
     @Test
@@ -57,12 +58,12 @@ class ResourceServerAdministrationServiceTest {
     @Test
     void refusesDuplicatesAndBadValues() {
         bed.api();
-        ResourceServerDraft again = new ResourceServerDraft(API, Option.none(), List.empty(), Option.none(), false);
-        ResourceServerDraft builtIn = new ResourceServerDraft(MANAGEMENT, Option.none(), List.empty(), Option.none(), false);
+        ResourceServerDraft again = new ResourceServerDraft(API, Option.none(), List.empty(), Option.none(), false, Option.none());
+        ResourceServerDraft builtIn = new ResourceServerDraft(MANAGEMENT, Option.none(), List.empty(), Option.none(), false, Option.none());
         ResourceServerDraft longLived = new ResourceServerDraft("urn:x", Option.none(), List.empty(),
-                Option.some(Duration.ofDays(31)), false);
+                Option.some(Duration.ofDays(31)), false, Option.none());
         ResourceServerDraft twice = new ResourceServerDraft("urn:y", Option.none(),
-                List.of(new ApiScope("a", ""), new ApiScope("a", "")), Option.none(), false);
+                List.of(new ApiScope("a", ""), new ApiScope("a", "")), Option.none(), false, Option.none());
 
         assertThat(bed.operations.resourceServers().create(OPERATOR, again).getLeft())
                 .isInstanceOf(OperatorError.ResourceServerExists.class);
@@ -77,11 +78,12 @@ class ResourceServerAdministrationServiceTest {
     @Test
     void createsWithDefaults() {
         ResourceServer api = bed.operations.resourceServers().create(OPERATOR,
-                new ResourceServerDraft("urn:defaults", Option.none(), List.empty(), Option.none(), false)).get();
+                new ResourceServerDraft("urn:defaults", Option.none(), List.empty(), Option.none(), false, Option.none())).get();
 
         assertThat(api.name()).isEqualTo("urn:defaults");
         assertThat(api.tokenLifetime()).isEqualTo(Duration.ofSeconds(86_400));
         assertThat(api.id()).matches("[0-9a-f]{24}");
+        assertThat(api.signingAlgorithm()).isEqualTo(SigningAlgorithm.RS256);
         assertThat(bed.lastEvent().type()).isEqualTo("mgmt.resource_server.created");
     }
 
@@ -107,5 +109,33 @@ class ResourceServerAdministrationServiceTest {
         assertThat(bed.grantStore.count(ClientGrantFilter.ALL)).isZero();
         assertThat(bed.operations.resourceServers().find(API)).isEmpty();
         assertThat(bed.lastEvent().type()).isEqualTo("mgmt.resource_server.deleted");
+    }
+
+    @Test
+    void anApiChoosesES256AndKeepsItUntilChangedAgain() {
+        ResourceServer es = bed.operations.resourceServers().create(OPERATOR, new ResourceServerDraft("urn:es",
+                Option.none(), List.empty(), Option.none(), false, Option.some(SigningAlgorithm.ES256))).get();
+
+        assertThat(es.signingAlgorithm()).isEqualTo(SigningAlgorithm.ES256);
+        assertThat(bed.operations.resourceServers().update(OPERATOR, es.id(), rename("renamed")).get()
+                .signingAlgorithm()).isEqualTo(SigningAlgorithm.ES256);
+        ResourceServer back = bed.operations.resourceServers().update(OPERATOR, es.id(), new ResourceServerChanges(
+                Option.none(), Option.none(), Option.none(), Option.none(), Option.some(SigningAlgorithm.RS256))).get();
+        assertThat(back.signingAlgorithm()).isEqualTo(SigningAlgorithm.RS256);
+        assertThat(bed.operations.resourceServers().find("urn:es").get().signingAlgorithm())
+                .isEqualTo(SigningAlgorithm.RS256);
+    }
+
+    @Test
+    void theBuiltInApisSignRS256AndCannotBeMovedToES256() {
+        ResourceServerChanges toEs = new ResourceServerChanges(Option.none(), Option.none(), Option.none(),
+                Option.none(), Option.some(SigningAlgorithm.ES256));
+
+        assertThat(bed.operations.resourceServers().list(0, 2).items().map(ResourceServer::signingAlgorithm))
+                .containsOnly(SigningAlgorithm.RS256);
+        assertThat(bed.operations.resourceServers().update(OPERATOR, MFA, toEs).getLeft())
+                .isInstanceOf(OperatorError.SystemResourceServer.class);
+        assertThat(bed.operations.resourceServers().update(OPERATOR, MANAGEMENT, toEs).getLeft())
+                .isInstanceOf(OperatorError.SystemResourceServer.class);
     }
 }

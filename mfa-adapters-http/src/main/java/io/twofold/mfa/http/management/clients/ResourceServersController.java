@@ -23,6 +23,7 @@ import io.twofold.mfa.http.management.ManagementJson;
 import io.twofold.mfa.http.management.PageRequest;
 import io.twofold.mfa.model.ApiScope;
 import io.twofold.mfa.model.ResourceServer;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.in.operator.Listing;
 import io.twofold.mfa.port.in.operator.ResourceServerAdministration;
 import io.twofold.mfa.port.in.operator.ResourceServerChanges;
@@ -37,7 +38,9 @@ import java.util.Map;
 
 /**
  * {@code /api/v2/resource-servers}: the APIs tokens may be issued for. The built-in Management and
- * MFA APIs are listed ({@code is_system: true}) and cannot change. Tokens are RS256 only.
+ * MFA APIs are listed ({@code is_system: true}) and cannot change. An API's access tokens are signed
+ * with its {@code signing_alg}: RS256 (the default) or ES256. Auth0's HS256 is refused: Twofold's
+ * tokens are checked with the published keys alone, never with a secret shared with the API.
  */
 @Controller("/api/v2")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -45,7 +48,6 @@ import java.util.Map;
 public class ResourceServersController {
     static final int DEFAULT_PER_PAGE = 50;
     static final int MAX_PER_PAGE = 100;
-    static final String SIGNING_ALG = "RS256";
 
     private final ResourceServerAdministration apis;
     private final ManagementAuth auth;
@@ -59,12 +61,10 @@ public class ResourceServersController {
     public HttpResponse<byte[]> create(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return answer(auth.require(request, "create:resource_servers")
                 .flatMap(operator -> ManagementJson.object(body)
-                        .flatMap(json -> BodyReader.read(json, reader -> {
-                            signingAlg(reader);
-                            return new ResourceServerDraft(reader.requiredText("identifier", 600),
-                                    reader.text("name", 200), scopes(reader).getOrElse(List.empty()),
-                                    lifetime(reader), reader.bool("allow_offline_access").getOrElse(false));
-                        }))
+                        .flatMap(json -> BodyReader.read(json, reader -> new ResourceServerDraft(
+                                reader.requiredText("identifier", 600), reader.text("name", 200),
+                                scopes(reader).getOrElse(List.empty()), lifetime(reader),
+                                reader.bool("allow_offline_access").getOrElse(false), signingAlg(reader))))
                         .flatMap(draft -> apis.create(operator.client(), draft).mapLeft(ManagementErrors::map)))
                 .map(api -> ManagementJson.created(render(api))));
     }
@@ -96,9 +96,8 @@ public class ResourceServersController {
                             if (json.has("identifier")) {
                                 throw BodyReader.invalid("identifier", "The identifier of an API cannot change");
                             }
-                            signingAlg(reader);
                             return new ResourceServerChanges(reader.text("name", 200), scopes(reader), lifetime(reader),
-                                    reader.bool("allow_offline_access"));
+                                    reader.bool("allow_offline_access"), signingAlg(reader));
                         }))
                         .flatMap(changes -> apis.update(operator.client(), id, changes).mapLeft(ManagementErrors::map)))
                 .map(api -> ManagementJson.ok(render(api))));
@@ -111,10 +110,10 @@ public class ResourceServersController {
                 .map(deleted -> ManagementJson.noContent()));
     }
 
-    private static void signingAlg(BodyReader reader) {
-        reader.text("signing_alg", 16).filter(alg -> !alg.equals(SIGNING_ALG)).forEach(alg -> {
-            throw BodyReader.invalid("signing_alg", "Twofold signs tokens with RS256 only");
-        });
+    private static Option<SigningAlgorithm> signingAlg(BodyReader reader) {
+        return reader.text("signing_alg", 16).map(alg -> SigningAlgorithm.byName(alg).getOrElseThrow(() ->
+                BodyReader.invalid("signing_alg", "Must be " + SigningAlgorithm.allowedNames()
+                        + " (Twofold signs access tokens with its published keys only, never with a shared secret)")));
     }
 
     private static Option<Duration> lifetime(BodyReader reader) {
@@ -156,7 +155,7 @@ public class ResourceServersController {
             one.put("description", scope.description());
             return one;
         }).toJavaList());
-        body.put("signing_alg", SIGNING_ALG);
+        body.put("signing_alg", api.signingAlgorithm().name());
         body.put("token_lifetime", api.tokenLifetime().toSeconds());
         body.put("allow_offline_access", api.allowOfflineAccess());
         return body;
