@@ -1,18 +1,9 @@
 package io.twofold.mfa.http.token;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.twofold.mfa.model.AccessTokenClaims;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.Scope;
@@ -27,7 +18,6 @@ import io.vavr.control.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,11 +49,9 @@ public final class JwtTokenIssuer implements TokenIssuer {
     private final RsaSigningProvider signingProvider;
     private final AccessTokenAlgorithms algorithms;
     /** The signer of the current RSA key, made again when a rotation changes the key. */
-    private volatile Signing signing;
+    private volatile CompactSigner signing;
     /** The signer of the current EC key, likewise. */
-    private volatile Signing ecSigning;
-    /** One for every ECDSA signature (each needs a fresh secret nonce); the JDK's default is thread-safe. */
-    private final SecureRandom nonces = new SecureRandom();
+    private volatile CompactSigner ecSigning;
     private final RandomSource random;
     private final AccessTokenVerifier verifier;
     private final Clock clock;
@@ -99,33 +87,10 @@ public final class JwtTokenIssuer implements TokenIssuer {
         this.random = Objects.requireNonNull(random, "random");
         this.signingProvider = Objects.requireNonNull(signingProvider, "signingProvider");
         this.algorithms = Objects.requireNonNull(algorithms, "algorithms");
-        this.signing = Signing.of(keys.signingKey(), signingProvider);
-        this.ecSigning = Signing.of(keys.ecSigningKey(), signingProvider, nonces);
+        this.signing = CompactSigner.rs256(keys.signingKey(), signingProvider);
+        this.ecSigning = CompactSigner.es256(keys.ecSigningKey(), signingProvider);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.verifier = new AccessTokenVerifier(settings, clock, keys::verificationKey);
-    }
-
-    /** A key, its algorithm and its signer, translated once into the signing provider's form. */
-    private record Signing(JWK key, JWSAlgorithm algorithm, JWSSigner signer) {
-        static Signing of(RSAKey key, RsaSigningProvider provider) {
-            RSASSASigner signer = new RSASSASigner(provider.privateKey(RsaKeys.requireUsableSigningKey(key)));
-            signer.getJCAContext().setProvider(provider.provider());
-            return new Signing(key, JWSAlgorithm.RS256, signer);
-        }
-
-        static Signing of(ECKey key, RsaSigningProvider provider, SecureRandom nonces) {
-            try {
-                ECDSASigner signer = new ECDSASigner(provider.privateKey(EcKeys.requireUsableSigningKey(key)),
-                        Curve.P_256);
-                signer.getJCAContext().setProvider(provider.ecProvider());
-                // Without it the signer would seed a new SecureRandom for every token.
-                signer.getJCAContext().setSecureRandom(nonces);
-                return new Signing(key, JWSAlgorithm.ES256, signer);
-            } catch (JOSEException e) {
-                throw new IllegalArgumentException("the ES256 signing key is not usable (" + e.getClass().getSimpleName()
-                        + ")");
-            }
-        }
     }
 
     @Override
@@ -151,10 +116,10 @@ public final class JwtTokenIssuer implements TokenIssuer {
         if (!request.scope().isEmpty()) {
             access.claim("scope", request.scope().toString());
         }
-        String accessToken = sign(access.build(), ACCESS_TOKEN_TYPE, accessTokenSigning(audience));
+        String accessToken = accessTokenSigning(audience).sign(access.build(), ACCESS_TOKEN_TYPE);
         // ID tokens stay RS256 whatever the API chose: Auth0's SDKs check them as RS256.
         Option<String> idToken = request.scope().contains("openid")
-                ? Option.some(sign(idTokenClaims(request, now), JOSEObjectType.JWT, rsaSigning()))
+                ? Option.some(rsaSigning().sign(idTokenClaims(request, now), JOSEObjectType.JWT))
                 : Option.none();
         return new IssuedTokens(accessToken, idToken, lifetime.toSeconds(), request.scope(), "Bearer");
     }
@@ -177,7 +142,7 @@ public final class JwtTokenIssuer implements TokenIssuer {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(randomId());
-        return sign(access.build(), ACCESS_TOKEN_TYPE, accessTokenSigning(audience));
+        return accessTokenSigning(audience).sign(access.build(), ACCESS_TOKEN_TYPE);
     }
 
     /**
@@ -231,38 +196,27 @@ public final class JwtTokenIssuer implements TokenIssuer {
      * The signer for an access token to {@code audience}. The built-in APIs and the default audience
      * are RS256 without asking: their verifiers take RS256 alone, and no lookup is spent on them.
      */
-    private Signing accessTokenSigning(String audience) {
+    private CompactSigner accessTokenSigning(String audience) {
         boolean builtIn = audience.equals(settings.mfaApiAudience()) || audience.equals(settings.managementApiAudience())
                 || audience.equals(settings.defaultAudience());
         return !builtIn && algorithms.forAudience(audience) == SigningAlgorithm.ES256 ? ecSigning() : rsaSigning();
     }
 
-    private String sign(JWTClaimsSet claims, JOSEObjectType type, Signing current) {
-        JWSHeader header = new JWSHeader.Builder(current.algorithm()).keyID(current.key().getKeyID()).type(type).build();
-        SignedJWT jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(current.signer());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("could not sign a token with key " + current.key().getKeyID(), e);
-        }
-        return jwt.serialize();
-    }
-
-    private Signing rsaSigning() {
+    private CompactSigner rsaSigning() {
         RSAKey key = keys.signingKey();
-        Signing current = signing;
-        if (!current.key().getKeyID().equals(key.getKeyID())) {
-            current = Signing.of(key, signingProvider);
+        CompactSigner current = signing;
+        if (!current.keyId().equals(key.getKeyID())) {
+            current = CompactSigner.rs256(key, signingProvider);
             signing = current;
         }
         return current;
     }
 
-    private Signing ecSigning() {
+    private CompactSigner ecSigning() {
         ECKey key = keys.ecSigningKey();
-        Signing current = ecSigning;
-        if (!current.key().getKeyID().equals(key.getKeyID())) {
-            current = Signing.of(key, signingProvider, nonces);
+        CompactSigner current = ecSigning;
+        if (!current.keyId().equals(key.getKeyID())) {
+            current = CompactSigner.es256(key, signingProvider);
             ecSigning = current;
         }
         return current;
