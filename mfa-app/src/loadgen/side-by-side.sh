@@ -16,9 +16,9 @@
 #    of its own Argon2id parameters, measured in the generator just before and after its run.
 # 4. Prints one Markdown table with ratios, and stops both servers (by PID).
 #
-# Time: about 17 minutes with the defaults (2 rounds; 10 s warm-up + 20 s measured per run).
-# Environment: ROUNDS (2), WARMUP (10s), DURATION (20s), CLIENTS ("16 64"; "" for the logins only), LOGIN_CLIENTS (16),
-# OTP_USERS (8000: more than ops/s x 30 s), KEYCLOAK_USERS (1500), KEYCLOAK_VERSION (26.5.6), PORT (18080),
+# Time: about 20 minutes with the defaults (2 rounds; 10 s warm-up + 20 s measured per run).
+# Environment: ROUNDS (2), WARMUP (10s), DURATION (20s), PREWARM (45s, each server's unrecorded JIT warm-up),
+# CLIENTS ("16 64"; "" for the logins only), LOGIN_CLIENTS (16), OTP_USERS (12000: more than ops/s x 30 s), KEYCLOAK_USERS (1500), KEYCLOAK_VERSION (26.5.6), PORT (18080),
 # KEYCLOAK_PORT (18180), SKIP_BUILD=1, PG_USER/PG_PASSWORD, TWOFOLD_TARGET (build folder, default target).
 set -euo pipefail
 
@@ -31,7 +31,8 @@ warmup=${WARMUP:-10s}
 duration=${DURATION:-20s}
 clients=${CLIENTS-16 64}
 login_clients=${LOGIN_CLIENTS:-16}
-otp_users=${OTP_USERS:-8000}
+otp_users=${OTP_USERS:-12000}
+prewarm=${PREWARM:-45s}
 kc_users=${KEYCLOAK_USERS:-1500}
 port=${PORT:-18080}
 kc_port=${KEYCLOAK_PORT:-18180}
@@ -116,12 +117,13 @@ drive keycloak setup 1 "${kc_opts[@]}" --users "$kc_users"
 
 # Keycloak has no start-up warm-up of its own: a few logins on one client first, so its Argon2 is
 # compiled before the measured runs (see "Known trap" in the README). Twofold's hashes are warmed at
-# its start; both get a short spell of their token paths too (and Twofold's users are seeded). Not
-# recorded in the table.
-drive twofold second-factor 4 --users "$otp_users" --warmup 0s --duration 10s > "$work/twofold-warm-up.txt"
-drive twofold client-credentials 4 --warmup 0s --duration 5s >> "$work/twofold-warm-up.txt"
+# its start. Both then run their token paths for PREWARM at 16 clients, so the JIT has compiled them
+# before anything is recorded: right after a start, C2 takes most of a core for tens of seconds, which
+# on 2 cores halved the rate of a 10 s warm-up run here (and Twofold's users are seeded). Not recorded.
+drive twofold second-factor 16 --users "$otp_users" --warmup 0s --duration "$prewarm" > "$work/twofold-warm-up.txt"
+drive twofold client-credentials 16 --warmup 0s --duration "$prewarm" >> "$work/twofold-warm-up.txt"
 drive keycloak login 1 "${kc_opts[@]}" --users "$kc_users" --warmup 0s --duration 10s --floor off > "$work/keycloak-warm-up.txt"
-drive keycloak client-credentials 4 "${kc_opts[@]}" --warmup 0s --duration 5s >> "$work/keycloak-warm-up.txt"
+drive keycloak client-credentials 16 "${kc_opts[@]}" --warmup 0s --duration "$prewarm" >> "$work/keycloak-warm-up.txt"
 
 # 3. A B A B.
 for c in $clients; do

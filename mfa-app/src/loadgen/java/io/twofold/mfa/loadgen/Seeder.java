@@ -125,7 +125,7 @@ final class Seeder implements AutoCloseable {
         }
     }
 
-    /** Creates the users that are missing ({@code prefix-00001}...), with one active TOTP each when asked. */
+    /** Creates the users that are missing ({@code prefix-00001}...), each with an active TOTP and a recovery code when asked. */
     List<VirtualUser> users(String prefix, int count, String realm, boolean enrolled) {
         Instant now = Instant.now();
         // In parallel: an existing user costs one password verification, a new one a hash.
@@ -138,7 +138,11 @@ final class Seeder implements AutoCloseable {
             if (enrolled) {
                 Option<AuthenticatorId> active = storage.authenticators().findByUser(id)
                         .find(a -> a.isActive() && a.id().kind() == AuthenticatorKind.TOTP).map(a -> a.id());
-                AuthenticatorId device = active.getOrElse(() -> enroll(id, seed, now));
+                AuthenticatorId device = active.getOrElse(() -> {
+                    AuthenticatorId enrolledNow = enroll(id, seed, now);
+                    recoveryCode(id, now);
+                    return enrolledNow;
+                });
                 // A code of an earlier run in this step would be refused as a replay: start after it.
                 lastAcceptedStep(device).forEach(step -> user.lastStep = step);
             }
@@ -175,6 +179,17 @@ final class Seeder implements AutoCloseable {
                 now, now.plus(Duration.ofHours(1)), Enrollment.throughAccessToken()));
         storage.authenticators().activate(new ActiveAuthenticator(device, id, new Factor.Totp(new OtpSeed(seed)), now, now));
         return device;
+    }
+
+    /**
+     * The recovery code a user enrolled through {@code /mfa/associate} has been handed: without it every
+     * user's first mfa-otp grant would also make one (the first-factor recovery code), which a
+     * long-enrolled user's grant never does.
+     */
+    private void recoveryCode(UserId id, Instant now) {
+        storage.authenticators().addRecoveryCodeIfNone(new ActiveAuthenticator(
+                new AuthenticatorId(AuthenticatorKind.RECOVERY_CODE, secrets.deviceId()), id,
+                new Factor.RecoveryCode(SecretHash.of(secrets.recoveryCode())), now, now));
     }
 
     /** Read straight from the table: the store has no such read, since only its compare-and-set decides. */
