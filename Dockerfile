@@ -2,7 +2,7 @@
 # kept to what can be checked by reading. Build from the repository root:
 #   docker build -t twofold .
 # Run with PostgreSQL: see docker-compose.yml; alone on the embedded H2 file database:
-#   docker run --read-only --tmpfs /tmp -v twofold-data:/data -p 8080:8080 twofold
+#   docker run --read-only --tmpfs /tmp:rw,exec,nosuid,nodev -v twofold-data:/data -p 8080:8080 twofold
 
 # --- build: the shaded jar, tests skipped (CI runs them) ---
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -26,7 +26,10 @@ RUN apt-get update \
 COPY --from=build /src/mfa-app/target/mfa-app.jar /opt/twofold/mfa-app.jar
 USER twofold:twofold
 # The only writable place: the embedded database and development key (unused with PostgreSQL and
-# MFA_SECRET_KEY). Run the container with --read-only; the JVM needs a writable /tmp (--tmpfs /tmp).
+# MFA_SECRET_KEY). Run the container with --read-only; the JVM needs a writable /tmp that allows exec
+# (--tmpfs /tmp:rw,exec,...; Docker's tmpfs is noexec by default): Netty's epoll transport and ACCP's
+# signer unpack their native libraries there and load them. On a noexec /tmp both fall back (Java NIO,
+# the JDK's signer) and the start-up log says so.
 VOLUME ["/data"]
 ENV MFA_DATA_DIR=/data \
     MICRONAUT_SERVER_PORT=8080 \
