@@ -53,6 +53,17 @@ public abstract class ResourceServerStoreContract {
     }
 
     @Test
+    public void answersTheSigningAlgorithmOfTheApiUnderAnIdentifier() {
+        store.add(new ResourceServer("a1", "urn:ec", "ec", List.empty(), Duration.ofSeconds(60), false,
+                SigningAlgorithm.ES256, false));
+        store.add(api("a2", "https://api.example.com/"));
+
+        assertThat(store.signingAlgorithmOf("urn:ec")).containsExactly(SigningAlgorithm.ES256);
+        assertThat(store.signingAlgorithmOf("https://api.example.com/")).containsExactly(SigningAlgorithm.RS256);
+        assertThat(store.signingAlgorithmOf("urn:unknown")).isEmpty();
+    }
+
+    @Test
     public void refusesASecondApiWithTheSameIdentifier() {
         store.add(api("a1", "https://api.example.com/"));
 

@@ -1,6 +1,5 @@
 package io.twofold.mfa.http.token;
 
-import io.twofold.mfa.model.ResourceServer;
 import io.twofold.mfa.model.SigningAlgorithm;
 import io.twofold.mfa.port.out.ResourceServerStore;
 
@@ -20,7 +19,6 @@ public interface AccessTokenAlgorithms {
 
     /** The algorithm of the API registered under the audience; RS256 for any other audience. */
     static AccessTokenAlgorithms registeredIn(ResourceServerStore apis) {
-        return audience -> apis.findByIdentifier(audience).map(ResourceServer::signingAlgorithm)
-                .getOrElse(SigningAlgorithm.RS256);
+        return audience -> apis.signingAlgorithmOf(audience).getOrElse(SigningAlgorithm.RS256);
     }
 }

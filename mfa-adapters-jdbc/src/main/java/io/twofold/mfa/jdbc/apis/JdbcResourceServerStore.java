@@ -63,6 +63,16 @@ public final class JdbcResourceServerStore implements ResourceServerStore {
                 .bind("identifier", identifier).map(ROWS).list())).headOption();
     }
 
+    /** One column of one row: this is read for every access token to a registered API. */
+    @Override
+    public Option<SigningAlgorithm> signingAlgorithmOf(String identifier) {
+        return handles.withHandle(handle -> Option.ofOptional(handle.createQuery(
+                        "SELECT id, signing_alg FROM resource_servers WHERE identifier = :identifier")
+                .bind("identifier", identifier)
+                .map((rs, ctx) -> algorithm(rs.getString("id"), rs.getString("signing_alg")))
+                .findFirst()));
+    }
+
     @Override
     public boolean update(ResourceServer api) {
         return handles.inTransaction(handle -> {

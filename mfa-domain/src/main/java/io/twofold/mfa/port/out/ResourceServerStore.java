@@ -1,6 +1,7 @@
 package io.twofold.mfa.port.out;
 
 import io.twofold.mfa.model.ResourceServer;
+import io.twofold.mfa.model.SigningAlgorithm;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
 
@@ -15,6 +16,14 @@ public interface ResourceServerStore {
 
     /** The API whose identifier (a token's audience) is {@code identifier}. */
     Option<ResourceServer> findByIdentifier(String identifier);
+
+    /**
+     * The signing algorithm of the API registered under {@code identifier}, read for every access token
+     * issued to it; a store answers it with a cheaper read than the whole API when it can.
+     */
+    default Option<SigningAlgorithm> signingAlgorithmOf(String identifier) {
+        return findByIdentifier(identifier).map(ResourceServer::signingAlgorithm);
+    }
 
     /** Replaces the API's fields but its id and identifier; false if it does not exist. */
     boolean update(ResourceServer api);
