@@ -18,8 +18,9 @@ import java.util.function.LongSupplier;
  * callers document that window. Absent rows are not cached (an attacker's stream of unknown keys must
  * not fill it), and a duration of zero turns caching off.
  * <p>
- * It sits on every grant's path, so reading, storing and invalidating take no lock: a request thread
- * descheduled while it holds one would stall every other grant behind it. Beyond {@code maxEntries}
+ * It sits on every grant's path, so it takes no lock of its own: reads are plain map reads, and a store
+ * locks only its key's bin of the map (a request thread descheduled while holding a cache-wide lock
+ * would stall every other grant behind it). Beyond {@code maxEntries}
  * the expired entries go first, then the oldest, down to nine tenths of the room, so the sweep runs
  * once per tenth of the room filled, not on every insert.
  */
@@ -80,13 +81,10 @@ public final class TtlCache<K, V> {
             return;
         }
         Entry<V> entry = new Entry<>(value, ticker.getAsLong() + ttlNanos);
-        entries.put(key, entry);
-        // An invalidation between the check above and the put: either it bumped the generation
-        // before this check (so the entry goes now), or its removal runs after the put (and takes it).
-        if (generation.get() != stamp) {
-            entries.remove(key, entry);
-            return;
-        }
+        // Checked again under the key's bin lock: an invalidation that bumps the generation after this
+        // check waits in its remove() for this compute to end, and then takes the entry out, so once
+        // invalidate() has returned no reader can see the older row.
+        entries.compute(key, (k, old) -> generation.get() == stamp ? entry : old);
         if (entries.size() > maxEntries) {
             sweep();
         }

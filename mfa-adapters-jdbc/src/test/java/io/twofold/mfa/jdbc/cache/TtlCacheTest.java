@@ -6,6 +6,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -116,6 +121,51 @@ class TtlCacheTest {
         cache.get("c", rows);
         cache.get("d", rows);
         assertThat(loads).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void noReaderSeesARowOlderThanTheLastCompletedInvalidationUnderRaces() throws Exception {
+        TtlCache<String, Long> shared = new TtlCache<>(Duration.ofHours(1), 100, System::nanoTime);
+        AtomicLong row = new AtomicLong();
+        AtomicLong invalidated = new AtomicLong();
+        AtomicLong stale = new AtomicLong();
+        int readers = 16;
+        CyclicBarrier start = new CyclicBarrier(readers + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(readers + 1);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < readers; t++) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 20_000; i++) {
+                        long floor = invalidated.get();
+                        long seen = shared.get("k", key -> Option.some(row.get())).get();
+                        if (seen < floor) {
+                            stale.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            running.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 5_000; i++) {
+                    // The row changes, then the cache hears of it: as a store does after its UPDATE.
+                    long version = row.incrementAndGet();
+                    shared.invalidate("k");
+                    invalidated.set(version);
+                }
+                return null;
+            }));
+            for (Future<?> future : running) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(stale.get()).as("reads older than a completed invalidation").isZero();
+        assertThat(shared.get("k", key -> Option.some(-1L))).containsExactly(row.get());
     }
 
     @Test
