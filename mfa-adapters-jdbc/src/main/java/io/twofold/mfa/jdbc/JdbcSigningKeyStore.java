@@ -64,8 +64,10 @@ public final class JdbcSigningKeyStore implements SigningKeyStore {
     @Override
     public List<KeptSigningKey> all() {
         return handles.withHandle(handle -> List.ofAll(handle.createQuery("SELECT " + COLUMNS + " FROM signing_keys"
-                        + " ORDER BY CASE slot WHEN :rs256 THEN 0 WHEN :es256 THEN 1 ELSE 2 END, retired_at DESC, kid")
+                        + " ORDER BY CASE slot WHEN :rs256 THEN 0 WHEN :es256 THEN 1 ELSE 2 END, retired_at DESC,"
+                        + " CASE alg WHEN :rs256alg THEN 0 ELSE 1 END, kid")
                 .bind("rs256", currentSlot(SigningAlgorithm.RS256))
+                .bind("rs256alg", SigningAlgorithm.RS256.name())
                 .bind("es256", currentSlot(SigningAlgorithm.ES256))
                 .map(rows)
                 .list()));

@@ -22,6 +22,7 @@ public final class InMemorySigningKeyStore implements SigningKeyStore {
             .comparing((KeptSigningKey kept) -> kept.retiredAt().isDefined())
             .thenComparing(kept -> kept.isCurrent() ? kept.key().algorithm().ordinal() : 0)
             .thenComparing(kept -> kept.retiredAt().getOrElse(Instant.MIN), Comparator.reverseOrder())
+            .thenComparing(kept -> kept.key().algorithm().ordinal())
             .thenComparing(kept -> kept.key().keyId());
 
     private final AtomicReference<List<KeptSigningKey>> keys = new AtomicReference<>(List.empty());

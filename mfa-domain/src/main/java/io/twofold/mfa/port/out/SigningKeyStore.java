@@ -19,7 +19,10 @@ public interface SigningKeyStore {
     /** Saves the key only if its algorithm has no key yet; false when another node saved one first (read it then). */
     boolean saveIfAbsent(SigningKey key);
 
-    /** Every key kept: the current ones first (RS256, then ES256), then the retired ones, most recently retired first. */
+    /**
+     * Every key kept: the current ones first (RS256, then ES256), then the retired ones, most recently
+     * retired first (RS256 before ES256 when retired at the same instant, as one rotation retires both).
+     */
     List<KeptSigningKey> all();
 
     /**
