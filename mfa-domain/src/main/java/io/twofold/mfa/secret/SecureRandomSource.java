@@ -16,17 +16,16 @@ import java.util.function.Supplier;
  * every token's {@code jti} under load. Where {@code DRBG} is missing, the platform default is used.
  */
 public final class SecureRandomSource implements RandomSource {
-    private final ThreadLocal<SecureRandom> random;
+    private final Supplier<SecureRandom> random;
 
     public SecureRandomSource() {
-        this.random = ThreadLocal.withInitial(SecureRandomSource::perThread);
+        this.random = ThreadLocal.withInitial(SecureRandomSource::perThread)::get;
     }
 
     /** One given instance for every thread (a test's seeded generator, a host's own choice). */
     public SecureRandomSource(SecureRandom random) {
         Objects.requireNonNull(random, "random");
-        Supplier<SecureRandom> same = () -> random;
-        this.random = ThreadLocal.withInitial(same);
+        this.random = () -> random;
     }
 
     /** A new instance of the kind the default constructor gives each thread. */
