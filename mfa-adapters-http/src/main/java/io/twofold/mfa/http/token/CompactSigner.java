@@ -76,10 +76,6 @@ final class CompactSigner {
                 provider.privateKey(EcKeys.requireUsableSigningKey(key)));
     }
 
-    JWK key() {
-        return key;
-    }
-
     String keyId() {
         return key.getKeyID();
     }

@@ -129,7 +129,7 @@ class TtlCacheTest {
         AtomicLong row = new AtomicLong();
         AtomicLong invalidated = new AtomicLong();
         AtomicLong stale = new AtomicLong();
-        int readers = 16;
+        int readers = 32;
         CyclicBarrier start = new CyclicBarrier(readers + 1);
         ExecutorService pool = Executors.newFixedThreadPool(readers + 1);
         try {
@@ -137,7 +137,7 @@ class TtlCacheTest {
             for (int t = 0; t < readers; t++) {
                 running.add(pool.submit(() -> {
                     start.await();
-                    for (int i = 0; i < 20_000; i++) {
+                    for (int i = 0; i < 10_000; i++) {
                         long floor = invalidated.get();
                         long seen = shared.get("k", key -> Option.some(row.get())).get();
                         if (seen < floor) {
