@@ -11,7 +11,7 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,18 +46,18 @@ final class AuditRows {
     }
 
     /** Binds each event to the parameters of {@link #values} for its position. */
-    static Update bind(Update update, List<AuditEvent> events) {
+    static <S extends SqlStatement<S>> S bind(S statement, List<AuditEvent> events) {
         events.zipWithIndex().forEach(indexed -> {
             AuditEvent event = indexed._1;
             int i = indexed._2;
-            update.bind("at" + i, Sql.at(event.at()))
+            statement.bind("at" + i, Sql.at(event.at()))
                     .bind("type" + i, event.type())
                     .bind("user" + i, event.user().map(UserId::value).getOrNull())
                     .bind("client" + i, event.client().map(ClientId::value).getOrNull())
                     .bind("details" + i, JsonObjects.write(event.details()))
                     .bind("logType" + i, LogTypes.codeOrType(event));
         });
-        return update;
+        return statement;
     }
 
     /** The entry a row selected by {@link #SELECTED} holds; a row from before log types has its type worked out. */

@@ -5,6 +5,7 @@ import io.twofold.mfa.jdbc.tx.Sql;
 import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.vavr.control.Option;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.time.Instant;
 
@@ -35,6 +36,35 @@ public final class JdbcAttemptCounterStore implements AttemptCounterStore {
         return next.version() == 1 ? insertFirst(next) : updateFrom(next);
     }
 
+    /** Whether this store writes through {@code other}, that is to the same database in the same unit of work. */
+    boolean writesThrough(Handles other) {
+        return handles == other;
+    }
+
+    /**
+     * A statement that saves {@code next} as {@link #compareAndSet} does, returning the saved key; with
+     * a {@code guard}, only when that common table expression returned a row. For a store that makes
+     * its own write and this one a single statement (PostgreSQL's data-modifying WITH).
+     */
+    static String compareAndSetReturning(AttemptBucket next, Option<String> guard) {
+        return next.version() == 1
+                ? "INSERT INTO attempt_buckets (bucket_key, tokens, refilled_at, consecutive_failures, bucket_version)"
+                        + " SELECT :key, :tokens, CAST(:refilled AS TIMESTAMP WITH TIME ZONE), :failures, 1"
+                        + guard.map(g -> " FROM " + g).getOrElse("") + " ON CONFLICT DO NOTHING RETURNING bucket_key"
+                : "UPDATE attempt_buckets SET tokens = :tokens, refilled_at = :refilled, consecutive_failures = :failures,"
+                        + " bucket_version = :version WHERE bucket_key = :key AND bucket_version = :previous"
+                        + guard.map(g -> " AND EXISTS (SELECT 1 FROM " + g + ")").getOrElse("") + " RETURNING bucket_key";
+    }
+
+    /** Binds what {@link #compareAndSetReturning} names. */
+    static <S extends SqlStatement<S>> S bindCompareAndSet(S statement, AttemptBucket next) {
+        statement.bind("key", next.key())
+                .bind("tokens", next.tokens())
+                .bind("refilled", Sql.at(next.refilledAt()))
+                .bind("failures", next.consecutiveFailures());
+        return next.version() == 1 ? statement : statement.bind("version", next.version()).bind("previous", next.version() - 1);
+    }
+
     private boolean insertFirst(AttemptBucket first) {
         // ON CONFLICT DO NOTHING rather than catching a duplicate key: on PostgreSQL a failed
         // INSERT would abort the caller's whole unit of work. H2 accepts it in PostgreSQL mode.
@@ -58,15 +88,9 @@ public final class JdbcAttemptCounterStore implements AttemptCounterStore {
     }
 
     private boolean updateFrom(AttemptBucket next) {
-        return handles.withHandle(handle -> handle.createUpdate("UPDATE attempt_buckets"
+        return handles.withHandle(handle -> bindCompareAndSet(handle.createUpdate("UPDATE attempt_buckets"
                         + " SET tokens = :tokens, refilled_at = :refilled, consecutive_failures = :failures,"
-                        + " bucket_version = :version WHERE bucket_key = :key AND bucket_version = :previous")
-                .bind("key", next.key())
-                .bind("tokens", next.tokens())
-                .bind("refilled", Sql.at(next.refilledAt()))
-                .bind("failures", next.consecutiveFailures())
-                .bind("version", next.version())
-                .bind("previous", next.version() - 1)
+                        + " bucket_version = :version WHERE bucket_key = :key AND bucket_version = :previous"), next)
                 .execute()) == 1;
     }
 

@@ -2,11 +2,13 @@ package io.twofold.mfa.jdbc;
 
 import io.twofold.mfa.jdbc.tx.Handles;
 import io.twofold.mfa.jdbc.tx.Sql;
+import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -92,6 +94,34 @@ public final class JdbcTransactionStore implements TransactionStore {
         });
     }
 
+    /**
+     * On PostgreSQL one statement: the bucket's compare-and-set, the completion's, and the audit rows
+     * fed by the completion's RETURNING. The bucket is saved whether or not the completion wins, as
+     * the two calls would.
+     */
+    @Override
+    public Completion complete(TransactionId id, List<AuditEvent> completion, BucketWrite alongside) {
+        if (completion.isEmpty() || !sharesStatementsWith(alongside.store())) {
+            return TransactionStore.super.complete(id, completion, alongside);
+        }
+        String sql = "WITH saved AS (" + JdbcAttemptCounterStore.compareAndSetReturning(alongside.bucket(), Option.none()) + "),"
+                + " done AS (UPDATE mfa_transactions SET completed = TRUE WHERE id = :id AND completed = FALSE RETURNING id),"
+                + " audited AS (INSERT INTO audit_events (" + AuditRows.COLUMNS + ") "
+                + List.range(0, completion.size()).map(i -> "SELECT " + AuditRows.values(i) + " FROM done").mkString(" UNION ALL ")
+                + " RETURNING id)"
+                + " SELECT (SELECT COUNT(*) FROM done) AS completed, (SELECT COUNT(*) FROM saved) AS saved";
+        return handles.withHandle(handle -> AuditRows.bind(
+                        JdbcAttemptCounterStore.bindCompareAndSet(handle.createQuery(sql), alongside.bucket()), completion)
+                .bind("id", id.value())
+                .map((rs, ctx) -> new Completion(rs.getLong("completed") == 1, rs.getLong("saved") == 1))
+                .one());
+    }
+
+    /** Whether a write of {@code buckets} can join one of this store's statements: PostgreSQL, the same database. */
+    private boolean sharesStatementsWith(AttemptCounterStore buckets) {
+        return writableWith && buckets instanceof JdbcAttemptCounterStore same && same.writesThrough(handles);
+    }
+
     @Override
     public boolean reserveAttempt(TransactionId id, int budget) {
         // The limit sits in the WHERE clause: the row lock this UPDATE takes makes a concurrent one
@@ -101,6 +131,28 @@ public final class JdbcTransactionStore implements TransactionStore {
                 .bind("id", id.value())
                 .bind("budget", budget)
                 .execute()) == 1;
+    }
+
+    /**
+     * On PostgreSQL one statement: the attempt counted on the transaction and, fed by its RETURNING,
+     * the user's bucket saved by compare-and-set, so a grant pays one round trip for both. The same
+     * order and conditions as the two calls: the bucket is saved only once the attempt is counted.
+     */
+    @Override
+    public Reservation reserveAttempt(TransactionId id, int budget, AttemptBucket charged, AttemptCounterStore buckets) {
+        if (!sharesStatementsWith(buckets)) {
+            return TransactionStore.super.reserveAttempt(id, budget, charged, buckets);
+        }
+        String sql = "WITH counted AS (UPDATE mfa_transactions SET failed_attempts = failed_attempts + 1"
+                + " WHERE id = :id AND failed_attempts < :budget RETURNING id),"
+                + " saved AS (" + JdbcAttemptCounterStore.compareAndSetReturning(charged, Option.some("counted")) + ")"
+                + " SELECT (SELECT COUNT(*) FROM counted) AS counted, (SELECT COUNT(*) FROM saved) AS saved";
+        return handles.withHandle(handle -> JdbcAttemptCounterStore.bindCompareAndSet(handle.createQuery(sql), charged)
+                .bind("id", id.value())
+                .bind("budget", budget)
+                .map((rs, ctx) -> rs.getLong("counted") == 0 ? Reservation.SPENT
+                        : rs.getLong("saved") == 1 ? Reservation.RESERVED : Reservation.COUNTED_BUCKET_CHANGED)
+                .one());
     }
 
     @Override

@@ -91,8 +91,7 @@ record VerifyOobService(SecondFactorAttempts attempts, Confirmation confirmation
                     || !confirmation.confirmIfPending(authenticator.get(), tx, factors, attempt.policy())) {
                 return Either.left(new MfaError.MalformedOobCode());
             }
-            attempts.succeeded(reserved);
-            return completion.complete(tx, authenticator.get().id().value());
+            return attempts.succeeded(reserved, completion, authenticator.get().id().value());
         });
     }
 }

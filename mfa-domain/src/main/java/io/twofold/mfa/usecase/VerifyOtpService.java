@@ -56,8 +56,7 @@ record VerifyOtpService(SecondFactorAttempts attempts, Confirmation confirmation
                 return attempts.failed(reserved, "otp", matched.orElse(totps.singleOption()).map(Authenticator::id),
                         new MfaError.InvalidOtp());
             }
-            attempts.succeeded(reserved);
-            return completion.complete(tx, matched.get().id().value());
+            return attempts.succeeded(reserved, completion, matched.get().id().value());
         });
     }
 

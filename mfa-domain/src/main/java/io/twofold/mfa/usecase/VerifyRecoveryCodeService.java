@@ -64,8 +64,7 @@ record VerifyRecoveryCodeService(SecondFactorAttempts attempts, TokenCompletion 
                 return attempts.failed(reserved, "recovery-code", Option.of(recovery.get().id()),
                         new MfaError.InvalidRecoveryCode());
             }
-            attempts.succeeded(reserved);
-            return completion.complete(tx, recovery.get().id().value()).map(tokens -> new Recovered(tokens, next));
+            return attempts.succeeded(reserved, completion, recovery.get().id().value()).map(tokens -> new Recovered(tokens, next));
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.twofold.mfa.contract;
 
+import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.ClientId;
 import io.twofold.mfa.model.MfaTransaction;
@@ -7,7 +8,9 @@ import io.twofold.mfa.model.Scope;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.twofold.mfa.port.out.TransactionStore;
+import io.twofold.mfa.port.out.TransactionStore.Reservation;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,9 @@ public abstract class TransactionStoreContract {
 
     /** A fresh, empty store; called before every test. */
     protected abstract TransactionStore newStore();
+
+    /** The bucket store beside {@link #newStore()}'s: on the same database, when it has one. */
+    protected abstract AttemptCounterStore bucketsBeside();
 
     /** How many audit events of {@code type} the store recorded for the transaction (its "transaction" detail). */
     protected abstract long auditedEvents(String type, String transactionId);
@@ -151,6 +157,115 @@ public abstract class TransactionStoreContract {
         assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::failedAttempts)).as("the refused call counted nothing").containsExactly(3);
         assertThat(store.findByTokenHash(SecretHash.of("token-2")).map(MfaTransaction::failedAttempts)).containsExactly(0);
         assertThat(store.reserveAttempt(new TransactionId("no-such-transaction"), 3)).isFalse();
+    }
+
+    private static AttemptBucket charged(String key, int tokens, long version) {
+        return new AttemptBucket(key, tokens, T0.plusSeconds(version), 1, version);
+    }
+
+    @Test
+    public void countsTheAttemptAndSavesTheChargedBucketInOneStep() {
+        AttemptCounterStore buckets = bucketsBeside();
+        store.add(transaction("tx-1", "token-1"));
+        TransactionId id = new TransactionId("tx-1");
+
+        assertThat(store.reserveAttempt(id, 3, charged("mfa-failures:alice", 9, 1), buckets)).isEqualTo(Reservation.RESERVED);
+        assertThat(store.reserveAttempt(id, 3, charged("mfa-failures:alice", 8, 2), buckets)).isEqualTo(Reservation.RESERVED);
+        assertThat(buckets.find("mfa-failures:alice")).containsExactly(charged("mfa-failures:alice", 8, 2));
+        assertThat(store.reserveAttempt(id, 3, charged("mfa-failures:alice", 7, 2), buckets))
+                .as("a stale version: the attempt counts, the bucket is not saved")
+                .isEqualTo(Reservation.COUNTED_BUCKET_CHANGED);
+        assertThat(store.reserveAttempt(id, 3, charged("mfa-failures:alice", 7, 1), buckets))
+                .as("a first version when one is stored").isEqualTo(Reservation.SPENT);
+
+        assertThat(buckets.find("mfa-failures:alice")).containsExactly(charged("mfa-failures:alice", 8, 2));
+        assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::failedAttempts)).containsExactly(3);
+    }
+
+    @Test
+    public void savesNoBucketWhenTheLoginsBudgetIsSpent() {
+        AttemptCounterStore buckets = bucketsBeside();
+        store.add(transaction("tx-1", "token-1"));
+        TransactionId id = new TransactionId("tx-1");
+
+        assertThat(store.reserveAttempt(id, 1, charged("mfa-failures:alice", 9, 1), buckets)).isEqualTo(Reservation.RESERVED);
+        assertThat(store.reserveAttempt(id, 1, charged("mfa-failures:alice", 8, 2), buckets)).isEqualTo(Reservation.SPENT);
+        assertThat(store.reserveAttempt(new TransactionId("no-such-tx"), 1, charged("mfa-failures:bob", 9, 1), buckets))
+                .isEqualTo(Reservation.SPENT);
+
+        assertThat(buckets.find("mfa-failures:alice")).as("the refused call saved nothing")
+                .containsExactly(charged("mfa-failures:alice", 9, 1));
+        assertThat(buckets.find("mfa-failures:bob")).isEmpty();
+        assertThat(store.findByTokenHash(SecretHash.of("token-1")).map(MfaTransaction::failedAttempts)).containsExactly(1);
+    }
+
+    @Test
+    public void countsExactlyTheBudgetAndSavesOneBucketVersionWhenThreadsRace() {
+        AttemptCounterStore buckets = bucketsBeside();
+        try (Race race = new Race()) {
+            for (int round = 0; round < ROUNDS; round++) {
+                TransactionId id = new TransactionId("tx-both-" + round);
+                store.add(transaction(id.value(), "token-both-" + round));
+                String key = "mfa-failures:racer-" + round;
+                List<Reservation> outcomes = race.run(thread -> store.reserveAttempt(id, BUDGET, charged(key, 9, 1), buckets));
+
+                assertThat(outcomes).as("round %d", round).filteredOn(r -> r != Reservation.SPENT).hasSize(BUDGET);
+                assertThat(outcomes).as("round %d: one first version saved", round)
+                        .filteredOn(r -> r == Reservation.RESERVED).hasSize(1);
+                assertThat(store.findByTokenHash(SecretHash.of("token-both-" + round)).map(MfaTransaction::failedAttempts))
+                        .as("round %d", round).containsExactly(BUDGET);
+                assertThat(buckets.find(key)).as("round %d", round).containsExactly(charged(key, 9, 1));
+            }
+        }
+    }
+
+    private static AttemptBucket givenBack(String key, long version) {
+        return new AttemptBucket(key, 10, T0.plusSeconds(version), 0, version);
+    }
+
+    @Test
+    public void completesAndSavesTheBucketAlongsideInOneStep() {
+        AttemptCounterStore buckets = bucketsBeside();
+        store.add(transaction("tx-1", "token-1"));
+        TransactionId id = new TransactionId("tx-1");
+        assertThat(buckets.compareAndSet(charged("mfa-failures:alice", 9, 1))).isTrue();
+
+        assertThat(store.complete(id, success(id), new TransactionStore.BucketWrite(givenBack("mfa-failures:alice", 2), buckets)))
+                .isEqualTo(new TransactionStore.Completion(true, true));
+        assertThat(store.complete(id, success(id), new TransactionStore.BucketWrite(givenBack("mfa-failures:alice", 3), buckets)))
+                .as("the completion lost, the bucket is saved all the same")
+                .isEqualTo(new TransactionStore.Completion(false, true));
+        assertThat(store.complete(id, success(id), new TransactionStore.BucketWrite(givenBack("mfa-failures:alice", 3), buckets)))
+                .as("a stale version").isEqualTo(new TransactionStore.Completion(false, false));
+        TransactionId other = new TransactionId("tx-2");
+        store.add(transaction("tx-2", "token-2"));
+        assertThat(store.complete(other, success(other), new TransactionStore.BucketWrite(givenBack("mfa-failures:bob", 1), buckets)))
+                .as("a first version is inserted").isEqualTo(new TransactionStore.Completion(true, true));
+
+        assertThat(buckets.find("mfa-failures:alice")).containsExactly(givenBack("mfa-failures:alice", 3));
+        assertThat(buckets.find("mfa-failures:bob")).containsExactly(givenBack("mfa-failures:bob", 1));
+        assertThat(auditedEvents("mfa.success", "tx-1")).as("recorded by the completing call only").isEqualTo(1);
+        assertThat(auditedEvents("mfa.verified", "tx-1")).isEqualTo(1);
+    }
+
+    @Test
+    public void completesOnceAndSavesOneBucketVersionWhenThreadsRace() {
+        AttemptCounterStore buckets = bucketsBeside();
+        try (Race race = new Race()) {
+            for (int round = 0; round < ROUNDS; round++) {
+                TransactionId id = new TransactionId("tx-back-" + round);
+                store.add(transaction(id.value(), "token-back-" + round));
+                String key = "mfa-failures:back-" + round;
+                assertThat(buckets.compareAndSet(charged(key, 9, 1))).isTrue();
+                List<TransactionStore.Completion> outcomes = race.run(thread -> store.complete(id, success(id),
+                        new TransactionStore.BucketWrite(givenBack(key, 2), buckets)));
+
+                assertThat(outcomes).as("round %d", round).filteredOn(TransactionStore.Completion::completed).hasSize(1);
+                assertThat(outcomes).as("round %d", round).filteredOn(TransactionStore.Completion::bucketSaved).hasSize(1);
+                assertThat(buckets.find(key)).as("round %d", round).containsExactly(givenBack(key, 2));
+                assertThat(auditedEvents("mfa.success", id.value())).as("round %d", round).isEqualTo(1);
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.twofold.mfa.memory;
 
 import io.twofold.mfa.contract.TransactionStoreContract;
+import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.twofold.mfa.port.out.TransactionStore;
 
 class InMemoryTransactionStoreTest extends TransactionStoreContract {
@@ -9,6 +10,11 @@ class InMemoryTransactionStoreTest extends TransactionStoreContract {
     @Override
     protected TransactionStore newStore() {
         return new InMemoryTransactionStore(audit);
+    }
+
+    @Override
+    protected AttemptCounterStore bucketsBeside() {
+        return new InMemoryAttemptCounterStore();
     }
 
     @Override

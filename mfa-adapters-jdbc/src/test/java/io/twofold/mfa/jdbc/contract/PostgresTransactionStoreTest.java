@@ -3,6 +3,7 @@ package io.twofold.mfa.jdbc.contract;
 import io.twofold.mfa.contract.TransactionStoreContract;
 import io.twofold.mfa.jdbc.testing.AuditRowsQuery;
 import io.twofold.mfa.jdbc.testing.DatabaseExtension;
+import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.twofold.mfa.port.out.TransactionStore;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,6 +14,11 @@ class PostgresTransactionStoreTest extends TransactionStoreContract {
     @Override
     protected TransactionStore newStore() {
         return DB.storage().transactions();
+    }
+
+    @Override
+    protected AttemptCounterStore bucketsBeside() {
+        return DB.storage().attemptCounters();
     }
 
     @Override

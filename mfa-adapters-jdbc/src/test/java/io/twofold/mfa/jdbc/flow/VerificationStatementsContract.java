@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against a change that adds a read. The client's row is read first, every time: a rotated or
  * deleted secret must be refused on every node at once, so secrets are never checked from a cache.
  * Two writes come before the code is checked (the attempt reserved on the transaction and on the
- * user, so budgets hold under concurrency) and one after a right code (the user's charge given back).
+ * user, so budgets hold under concurrency; one statement on PostgreSQL) and one after a right code
+ * (the user's charge given back; on PostgreSQL in the completion's statement).
  */
 public abstract class VerificationStatementsContract {
     private static final Instant T0 = Instant.parse("2030-01-01T10:00:00Z");
@@ -126,9 +127,12 @@ public abstract class VerificationStatementsContract {
         return new VerifyOtpCommand(CLIENT, token, code);
     }
 
-    /** The verb and the first table after FROM, INTO or UPDATE: "UPDATE authenticators", "WITH audit_events" (its INSERT). */
+    /**
+     * The verb and the first table after FROM, INTO or UPDATE: "UPDATE authenticators"; for a
+     * data-modifying WITH, its first sub-statement's: "WITH mfa_transactions".
+     */
     private static String describe(String sql) {
-        String[] words = sql.strip().replaceAll("\\s+", " ").split(" ");
+        String[] words = sql.strip().replace("(", "( ").replaceAll("\\s+", " ").split(" ");
         String verb = words[0].toUpperCase(Locale.ROOT);
         for (int i = 0; i < words.length - 1; i++) {
             String w = words[i].toUpperCase(Locale.ROOT);

@@ -1,10 +1,12 @@
 package io.twofold.mfa.app.metrics;
 
+import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TransactionId;
 import io.twofold.mfa.model.UserId;
+import io.twofold.mfa.port.out.AttemptCounterStore;
 import io.twofold.mfa.port.out.TransactionStore;
 import io.vavr.collection.List;
 import io.vavr.control.Option;
@@ -47,6 +49,11 @@ final class CompletionMeters implements TransactionStore {
     @Override
     public boolean reserveAttempt(TransactionId id, int budget) {
         return store.reserveAttempt(id, budget);
+    }
+
+    @Override
+    public Reservation reserveAttempt(TransactionId id, int budget, AttemptBucket charged, AttemptCounterStore buckets) {
+        return store.reserveAttempt(id, budget, charged, buckets);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.twofold.mfa.port.out;
 
+import io.twofold.mfa.model.AttemptBucket;
 import io.twofold.mfa.model.AuditEvent;
 import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.SecretHash;
@@ -26,6 +27,25 @@ public interface TransactionStore {
      */
     boolean complete(TransactionId id, List<AuditEvent> completion);
 
+    /** A bucket to save by compare-and-set in the same step as a write of this store, and the store it belongs to. */
+    record BucketWrite(AttemptBucket bucket, AttemptCounterStore store) {
+    }
+
+    /** What {@link #complete(TransactionId, List, BucketWrite)} did: whether it completed, whether it saved the bucket. */
+    record Completion(boolean completed, boolean bucketSaved) {
+    }
+
+    /**
+     * {@link #complete(TransactionId, List)}, with {@code alongside} saved by its store's
+     * {@link AttemptCounterStore#compareAndSet} in the same step, whether or not the completion wins
+     * (a right code gets the user's charge back either way). One step, so a database holding both can
+     * make it one statement; this default saves the bucket, then completes.
+     */
+    default Completion complete(TransactionId id, List<AuditEvent> completion, BucketWrite alongside) {
+        boolean saved = alongside.store().compareAndSet(alongside.bucket());
+        return new Completion(complete(id, completion), saved);
+    }
+
     /**
      * Counts one attempt at a code, atomically, unless {@code budget} attempts are already counted:
      * true when this call took one, false (and nothing counted) at the limit or for an unknown id.
@@ -33,6 +53,29 @@ public interface TransactionStore {
      * {@code budget} checks between them (DESIGN invariant 9).
      */
     boolean reserveAttempt(TransactionId id, int budget);
+
+    /** What {@link #reserveAttempt(TransactionId, int, AttemptBucket, AttemptCounterStore)} did. */
+    enum Reservation {
+        /** The login's budget is spent: nothing counted, the bucket not saved. */
+        SPENT,
+        /** The attempt is counted and the bucket saved. */
+        RESERVED,
+        /** The attempt is counted; the bucket is not saved, another writer changed it first. */
+        COUNTED_BUCKET_CHANGED
+    }
+
+    /**
+     * {@link #reserveAttempt(TransactionId, int)}, then, only when that counted the attempt, the
+     * user's charged bucket saved by {@code buckets}' {@link AttemptCounterStore#compareAndSet}. One
+     * step, so a database holding both can make it one statement (one round trip per grant less);
+     * this default makes the two calls in turn, and so does a store for any other bucket store.
+     */
+    default Reservation reserveAttempt(TransactionId id, int budget, AttemptBucket charged, AttemptCounterStore buckets) {
+        if (!reserveAttempt(id, budget)) {
+            return Reservation.SPENT;
+        }
+        return buckets.compareAndSet(charged) ? Reservation.RESERVED : Reservation.COUNTED_BUCKET_CHANGED;
+    }
 
     /**
      * Removes every transaction of the user, open or not; returns how many. A blocked, deleted or

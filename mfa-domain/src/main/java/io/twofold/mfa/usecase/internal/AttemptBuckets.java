@@ -63,6 +63,21 @@ public final class AttemptBuckets {
         throw new IllegalStateException("the attempt counter " + read.key() + " kept changing");
     }
 
+    /**
+     * What {@code charge} makes of {@code read} refilled to now, as the next version for a
+     * compare-and-set; none when it refuses. Not saved: for a caller that saves it together with a
+     * write of its own (through {@link #store()}) and falls back to {@link #charge} when that loses.
+     */
+    public Option<AttemptBucket> next(AttemptBucket read, BucketRule rule, Function<AttemptBucket, Option<AttemptBucket>> charge) {
+        AttemptBucket bucket = rule.refilled(read, clock.instant());
+        return charge.apply(bucket).map(next -> versioned(next, bucket));
+    }
+
+    /** The store the buckets are saved to, for a port that saves one in the same step as its own write. */
+    public AttemptCounterStore store() {
+        return store;
+    }
+
     /** Takes one token; false (and nothing saved) when the bucket is empty. */
     public boolean tryTake(String key, BucketRule rule) {
         return charge(current(key, rule), rule, rule::take).isDefined();

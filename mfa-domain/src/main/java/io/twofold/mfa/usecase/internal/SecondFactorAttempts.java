@@ -15,7 +15,9 @@ import io.twofold.mfa.policy.SecondFactorBudget;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.twofold.mfa.port.out.LoginState;
 import io.twofold.mfa.port.out.LoginStateStore;
+import io.twofold.mfa.port.out.TokenRequest;
 import io.twofold.mfa.port.out.TransactionStore;
+import io.twofold.mfa.port.out.TransactionStore.Reservation;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -88,11 +90,22 @@ public final class SecondFactorAttempts {
      */
     public Either<MfaError, Attempt> reserve(Attempt attempt) {
         MfaTransaction tx = attempt.tx();
-        if (!transactions.reserveAttempt(tx.id(), budget.perLogin())) {
+        // The login's attempt and the user's charge go to the stores in one step (one statement on
+        // PostgreSQL); the user's is saved only once the login's is counted. When the bucket changed
+        // under us, the login's attempt stays counted and the charge is retried on a fresh read.
+        Option<AttemptBucket> charged = buckets.next(attempt.userBucket(), budget.userBucket(), budget::charge);
+        Reservation reservation = charged.isEmpty()
+                ? (transactions.reserveAttempt(tx.id(), budget.perLogin())
+                        ? Reservation.COUNTED_BUCKET_CHANGED : Reservation.SPENT)
+                : transactions.reserveAttempt(tx.id(), budget.perLogin(), charged.get(), buckets.store());
+        if (reservation == Reservation.SPENT) {
             refused(tx, attempt.grant(), "transaction_budget_spent");
             return Either.left(new MfaError.TooManyAttempts());
         }
-        return buckets.charge(attempt.userBucket(), budget.userBucket(), budget::charge)
+        Option<AttemptBucket> saved = reservation == Reservation.RESERVED ? charged
+                : buckets.charge(charged.isEmpty() ? attempt.userBucket()
+                        : buckets.current(attempt.userBucket().key(), budget.userBucket()), budget.userBucket(), budget::charge);
+        return saved
                 .<MfaError>toEither(MfaError.TooManyAttempts::new)
                 .peekLeft(e -> refused(tx, attempt.grant(), "user_locked_out"))
                 .map(bucket -> new Attempt(tx, attempt.grant(), bucket, attempt.authenticators(), attempt.policy()));
@@ -125,9 +138,16 @@ public final class SecondFactorAttempts {
         return Either.left(error);
     }
 
-    /** A right code: the user's charge comes back and the run of failures ends. */
-    public void succeeded(Attempt reserved) {
-        buckets.update(reserved.userBucket(), budget.userBucket(), budget::giveBack);
+    /**
+     * A right code: {@code completion} uses the login up, and the user's charge comes back (the run of
+     * failures ends) in the same step; when the bucket changed meanwhile, the give-back is retried on
+     * a fresh read.
+     */
+    public Either<MfaError, TokenRequest> succeeded(Attempt reserved, TokenCompletion completion, String authenticator) {
+        AttemptBucket charged = reserved.userBucket();
+        AttemptBucket givenBack = buckets.next(charged, budget.userBucket(), bucket -> Option.some(budget.giveBack(bucket))).get();
+        return completion.complete(reserved.tx(), authenticator, new TransactionStore.BucketWrite(givenBack, buckets.store()),
+                () -> buckets.update(charged.key(), budget.userBucket(), budget::giveBack));
     }
 
     /**

@@ -34,30 +34,41 @@ public final class TokenCompletion {
     }
 
     /**
-     * Uses the transaction up (recording the success with it, and the verified {@code authenticator});
-     * the request for the tokens to issue once committed. A user blocked meanwhile gets none: blocking
+     * Uses the transaction up (recording the success with it, and the verified {@code authenticator}),
+     * saving {@code alongside} in the same step (the user's charge given back: one statement on
+     * PostgreSQL); {@code saveApart} saves it on its own when that step did not (another writer changed
+     * the bucket first, or nothing was completed). The request for the tokens to issue once committed. A user blocked meanwhile gets none: blocking
      * removes their transactions, and this check covers one opened by a login that raced the block (as
      * fresh as the directory's profile: at once on the blocking node).
      */
-    public Either<MfaError, TokenRequest> complete(MfaTransaction transaction, String authenticator) {
+    public Either<MfaError, TokenRequest> complete(MfaTransaction transaction, String authenticator,
+                                                   TransactionStore.BucketWrite alongside, Runnable saveApart) {
         return users.findById(transaction.userId())
                 .<Either<MfaError, TokenRequest>>map(user -> {
                     if (user.blocked()) {
+                        saveApart.run();
                         return Either.left(new MfaError.UserBlocked());
                     }
                     // The compare-and-set decides: of two grants racing on one mfa_token, one wins. The
                     // grant's success and the factor's own (Auth0's gd_auth_succeed) are written with it.
-                    boolean won = transactions.complete(transaction.id(), List.of(
+                    TransactionStore.Completion done = transactions.complete(transaction.id(), List.of(
                             audit.event("mfa.success", transaction.userId(), transaction.clientId(),
                                     "transaction", transaction.id().value(), "authenticator", authenticator),
                             audit.event("mfa.verified", transaction.userId(), transaction.clientId(),
-                                    "transaction", transaction.id().value(), "authenticator", authenticator)));
-                    return won
+                                    "transaction", transaction.id().value(), "authenticator", authenticator)),
+                            alongside);
+                    if (!done.bucketSaved()) {
+                        saveApart.run();
+                    }
+                    return done.completed()
                             ? Either.right(new TokenRequest(user, transaction.clientId(), transaction.audience(),
                                     transaction.scope(), true, clock.instant()))
                             : Either.left(new MfaError.MalformedMfaToken());
                 })
-                .getOrElse(() -> Either.left(new MfaError.MalformedMfaToken()));
+                .getOrElse(() -> {
+                    saveApart.run();
+                    return Either.left(new MfaError.MalformedMfaToken());
+                });
     }
 
     /** Signs the tokens for a completed transaction; call it after the unit of work has returned. */
