@@ -16,7 +16,7 @@
 #    of its own Argon2id parameters, measured in the generator just before and after its run.
 # 4. Prints one Markdown table with ratios, and stops both servers (by PID).
 #
-# Time: about 25 minutes with the defaults (2 rounds; 10 s warm-up + 20 s measured per run).
+# Time: about 25–30 minutes with the defaults (2 rounds; 10 s warm-up + 20 s measured per run).
 # Environment: ROUNDS (2), WARMUP (10s), DURATION (20s), PREWARM (90s, each server's unrecorded JIT warm-up),
 # CLIENTS ("16 64"; "" for the logins only), LOGIN_CLIENTS (16), OTP_USERS (12000: more than ops/s x 30 s), KEYCLOAK_USERS (1500), KEYCLOAK_VERSION (26.5.6), PORT (18080),
 # KEYCLOAK_PORT (18180), KEYCLOAK_RESTARTS (3) and KEYCLOAK_LOGIN_FACTOR (2: CPU per login over CPU per hash
