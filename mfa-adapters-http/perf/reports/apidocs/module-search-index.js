@@ -1,1 +1,0 @@
-moduleSearchIndex = [{"l":"io.twofold.mfa.http"}];updateSearchResults();
