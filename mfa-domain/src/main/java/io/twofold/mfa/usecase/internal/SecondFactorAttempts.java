@@ -11,6 +11,7 @@ import io.twofold.mfa.model.MfaTransaction;
 import io.twofold.mfa.model.OobChallenge;
 import io.twofold.mfa.model.SecretHash;
 import io.twofold.mfa.model.TenantPolicy;
+import io.twofold.mfa.policy.BucketRule;
 import io.twofold.mfa.policy.SecondFactorBudget;
 import io.twofold.mfa.port.out.ChallengeStore;
 import io.twofold.mfa.port.out.LoginState;
@@ -90,10 +91,10 @@ public final class SecondFactorAttempts {
      */
     public Either<MfaError, Attempt> reserve(Attempt attempt) {
         MfaTransaction tx = attempt.tx();
+        BucketRule rule = budget.userBucket();
         // The login's attempt and the user's charge go to the stores in one step (one statement on
-        // PostgreSQL); the user's is saved only once the login's is counted. When the bucket changed
-        // under us, the login's attempt stays counted and the charge is retried on a fresh read.
-        Option<AttemptBucket> charged = buckets.next(attempt.userBucket(), budget.userBucket(), budget::charge);
+        // PostgreSQL); the user's is saved only once the login's is counted.
+        Option<AttemptBucket> charged = buckets.next(attempt.userBucket(), rule, budget::charge);
         Reservation reservation = charged.isEmpty()
                 ? (transactions.reserveAttempt(tx.id(), budget.perLogin())
                         ? Reservation.COUNTED_BUCKET_CHANGED : Reservation.SPENT)
@@ -102,9 +103,10 @@ public final class SecondFactorAttempts {
             refused(tx, attempt.grant(), "transaction_budget_spent");
             return Either.left(new MfaError.TooManyAttempts());
         }
+        // Saved with the login's attempt, or else (another writer changed the bucket first, or it
+        // refused as read) charged on its own from a fresh read, as often as its compare-and-set takes.
         Option<AttemptBucket> saved = reservation == Reservation.RESERVED ? charged
-                : buckets.charge(charged.isEmpty() ? attempt.userBucket()
-                        : buckets.current(attempt.userBucket().key(), budget.userBucket()), budget.userBucket(), budget::charge);
+                : buckets.charge(buckets.current(attempt.userBucket().key(), rule), rule, budget::charge);
         return saved
                 .<MfaError>toEither(MfaError.TooManyAttempts::new)
                 .peekLeft(e -> refused(tx, attempt.grant(), "user_locked_out"))
