@@ -37,6 +37,15 @@ final class CompletionMeters implements TransactionStore {
     }
 
     @Override
+    public Completion complete(TransactionId id, List<AuditEvent> completion, BucketWrite alongside) {
+        Completion done = store.complete(id, completion, alongside);
+        if (done.completed()) {
+            completion.forEach(event -> AuditEventMeters.count(meters, event));
+        }
+        return done;
+    }
+
+    @Override
     public void add(MfaTransaction transaction) {
         store.add(transaction);
     }
