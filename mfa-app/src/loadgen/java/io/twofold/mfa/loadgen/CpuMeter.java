@@ -5,7 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * CPU time spent during the measured phase by the generator itself, (on Linux, given its pid) by the
@@ -16,6 +18,12 @@ import java.util.Locale;
 final class CpuMeter {
     /** USER_HZ: /proc reports CPU time in ticks of 10 ms on every common Linux. */
     private static final double TICK_SECONDS = 0.01;
+    /** Indexes into the fields of a /proc stat line after the command name (see {@link #statFields}). */
+    private static final int PPID = 1;
+    private static final int UTIME = 11;
+    private static final int STIME = 12;
+    private static final int CUTIME = 13;
+    private static final int CSTIME = 14;
 
     private final long serverPid;
     private long ownStart;
@@ -106,35 +114,54 @@ final class CpuMeter {
     /** utime + stime of a process from its /proc stat line; negative when it cannot be read. */
     private static double processCpuSeconds(Path stat) {
         try {
-            String line = Files.readString(stat);
-            // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_SECONDS;
+            long[] fields = statFields(stat);
+            return (fields[UTIME] + fields[STIME]) * TICK_SECONDS;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
     /**
-     * CPU seconds of every process named {@code postgres} on this machine (the postmaster and its
-     * backends; a backend that exits during the phase takes its ticks with it); negative off Linux.
+     * CPU seconds of PostgreSQL on this machine: every live process named {@code postgres} (the
+     * postmaster and its backends and workers), plus what the postmaster's children that have ended
+     * spent (its cutime and cstime). A backend or autovacuum worker that exits during the phase moves
+     * its ticks from the first sum to the second, so the total only grows; counting live processes
+     * alone once made the difference negative. Negative when /proc cannot be read.
      */
     private static double postgresCpuSeconds() {
-        double sum = 0;
+        Map<Long, long[]> postgres = new HashMap<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
                 try {
                     if (Files.readString(process.resolve("comm")).strip().equals("postgres")) {
-                        sum += Math.max(0, processCpuSeconds(process.resolve("stat")));
+                        postgres.put(Long.parseLong(process.getFileName().toString()), statFields(process.resolve("stat")));
                     }
-                } catch (IOException e) {
-                    // gone meanwhile
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile: its ticks are in its parent's cutime once reaped
                 }
             }
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-        return sum;
+        long ticks = 0;
+        for (long[] stat : postgres.values()) {
+            ticks += stat[UTIME] + stat[STIME];
+            if (!postgres.containsKey(stat[PPID])) {
+                ticks += stat[CUTIME] + stat[CSTIME];
+            }
+        }
+        return ticks * TICK_SECONDS;
+    }
+
+    /** The numeric fields of a /proc stat line after the command name: state (0), ppid (1), ..., utime (11), stime (12), cutime (13), cstime (14). */
+    private static long[] statFields(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        long[] numbers = new long[CSTIME + 1];
+        for (int i = PPID; i <= CSTIME; i++) {
+            numbers[i] = Long.parseLong(fields[i]);
+        }
+        return numbers;
     }
 
     private static MachineTicks machineTicks() {

@@ -6,7 +6,12 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -21,6 +26,13 @@ import java.util.regex.Pattern;
  * sooner on a CPU-bound job, but a login burst on a 32-thread pool would hold ~600 MB of heap.
  * The rest wait in a fair (first come, first served) queue. Every hash goes through it, the dummy
  * hash for unknown users included, so an unknown user still waits and costs what a known one does.
+ * <p>
+ * Each permit keeps the memory of its last hash for the next one ({@link KeptMemory}): allocating
+ * 19 MiB afresh per hash cost a login about a quarter of its CPU in a loaded server (zeroing new
+ * objects, page faults on heap the collector had handed back, copying live blocks in young
+ * collections). So a hasher holds at most {@code maxConcurrent} times the memory cost for as long
+ * as it lives, the peak it reaches under a login burst anyway; Bouncy Castle zeroes every block
+ * before it is kept.
  */
 public final class Argon2idHasher {
     /** One hash per processor: the default for {@code maxConcurrent}. */
@@ -34,6 +46,12 @@ public final class Argon2idHasher {
     private final PasswordHashing parameters;
     private final SecureRandom random;
     private final Semaphore permits;
+    /**
+     * One kept memory per permit: a hash takes one only while it holds a permit, so one is always
+     * free. Last in, first out: the memory used last (its pages touched, maybe cached) goes first, and
+     * one that a quiet node never needs is never filled.
+     */
+    private final BlockingDeque<KeptMemory> memories;
     private final Runnable whileHashing;
 
     public Argon2idHasher(PasswordHashing parameters, SecureRandom random) {
@@ -53,6 +71,11 @@ public final class Argon2idHasher {
         this.parameters = parameters;
         this.random = random;
         this.permits = new Semaphore(maxConcurrent, true);
+        this.memories = new LinkedBlockingDeque<>(maxConcurrent);
+        int blocks = Argon2BytesGenerator.getBlockCount(parameters.memoryKib(), parameters.parallelism());
+        for (int i = 0; i < maxConcurrent; i++) {
+            memories.add(new KeptMemory(blocks));
+        }
         this.whileHashing = whileHashing;
     }
 
@@ -126,21 +149,72 @@ public final class Argon2idHasher {
     }
 
     private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
-        return withPermit(() -> argon2(password, salt, memoryKib, iterations, lanes, length));
+        return withPermit(() -> {
+            KeptMemory memory = memories.removeFirst();
+            try {
+                return argon2(password, salt, memoryKib, iterations, lanes, length, memory);
+            } finally {
+                memories.addFirst(memory);
+            }
+        });
     }
 
-    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
+    /** The blocks the kept memories hold now, between hashes (a test's view). */
+    List<Argon2BytesGenerator.Block> keptBlocks() {
+        List<Argon2BytesGenerator.Block> kept = new ArrayList<>();
+        for (KeptMemory memory : memories) {
+            kept.addAll(Arrays.asList(memory.free).subList(0, memory.size));
+        }
+        return kept;
+    }
+
+    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length,
+                                 Argon2BytesGenerator.BlockPool memory) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)
                 .withIterations(iterations)
                 .withParallelism(lanes)
                 .withSalt(salt)
+                .withBlockPool(memory)
                 .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] out = new byte[length];
         generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
         return out;
+    }
+
+    /**
+     * The blocks of one hash, handed to the next hash on the same permit. Bouncy Castle takes every
+     * block of a hash from it and gives each back zeroed when the hash ends (its {@code reset}), so
+     * what is kept holds no trace of a password. Up to the hasher's own block count is kept; a hash
+     * with larger stored parameters allocates the rest and lets it go. One thread at a time uses it
+     * (the queue hands it over), so it needs no lock of its own.
+     */
+    private static final class KeptMemory implements Argon2BytesGenerator.BlockPool {
+        private final Argon2BytesGenerator.Block[] free;
+        private int size;
+
+        KeptMemory(int blocks) {
+            this.free = new Argon2BytesGenerator.Block[blocks];
+        }
+
+        @Override
+        public Argon2BytesGenerator.Block allocate() {
+            if (size == 0) {
+                return new Argon2BytesGenerator.Block();
+            }
+            Argon2BytesGenerator.Block block = free[--size];
+            free[size] = null;
+            return block;
+        }
+
+        @Override
+        public void deallocate(Argon2BytesGenerator.Block block) {
+            if (size < free.length) {
+                free[size++] = block;
+            }
+        }
     }
 }

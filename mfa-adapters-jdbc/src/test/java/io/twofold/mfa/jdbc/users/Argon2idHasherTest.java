@@ -1,10 +1,19 @@
 package io.twofold.mfa.jdbc.users;
 
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,5 +99,76 @@ class Argon2idHasherTest {
 
         assertThat(threads).as("one hash to verify against, then five verifications").hasSize(6)
                 .containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void keepsTheMemoryOfAHashZeroedForTheNextOne() throws Exception {
+        // m=64 KiB, p=1: 64 blocks of 1 KiB per hash, and Bouncy Castle's working blocks.
+        int blocks = Argon2BytesGenerator.getBlockCount(64, 1);
+        Argon2idHasher hasher = new Argon2idHasher(new PasswordHashing(64, 1, 1, 16, 32), new SecureRandom(), 2);
+        assertThat(hasher.keptBlocks()).isEmpty();
+
+        String phc = hasher.hash("pw");
+        List<Argon2BytesGenerator.Block> afterFirst = hasher.keptBlocks();
+        assertThat(hasher.verify("pw", phc)).isTrue();
+        List<Argon2BytesGenerator.Block> afterSecond = hasher.keptBlocks();
+
+        assertThat(afterFirst).as("one hash's blocks, kept").hasSize(blocks).hasSizeGreaterThanOrEqualTo(64);
+        assertThat(identities(afterSecond)).as("the second hash ran on the first one's blocks")
+                .isEqualTo(identities(afterFirst));
+        assertThat(nonZeroWords(afterSecond)).as("every kept block zeroed").isZero();
+    }
+
+    @Test
+    void hashesOnKeptMemoryEqualHashesOnFreshMemory() throws Exception {
+        PasswordHashing cheap = new PasswordHashing(64, 2, 1, 16, 32);
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            // Each from a new hasher: fresh memory.
+            made.add(new Argon2idHasher(cheap, new SecureRandom(), 1).hash("password-" + i));
+        }
+        // Larger and smaller stored parameters go through the same kept memories in between.
+        String larger = new Argon2idHasher(new PasswordHashing(256, 1, 2, 16, 32), new SecureRandom(), 1).hash("larger");
+        String smaller = new Argon2idHasher(new PasswordHashing(16, 1, 1, 16, 32), new SecureRandom(), 1).hash("smaller");
+        Argon2idHasher reused = new Argon2idHasher(cheap, new SecureRandom(), 2);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int round = 0; round < 25; round++) {
+                for (int i = 0; i < made.size(); i++) {
+                    String password = "password-" + i;
+                    String phc = made.get(i);
+                    checks.add(threads.submit(() -> reused.verify(password, phc) && !reused.verify(password + "!", phc)));
+                }
+                checks.add(threads.submit(() -> reused.verify("larger", larger) && reused.verify("smaller", smaller)));
+            }
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(reused.keptBlocks()).as("at most the hasher's own block count per permit")
+                .hasSizeLessThanOrEqualTo(2 * Argon2BytesGenerator.getBlockCount(64, 1));
+        assertThat(nonZeroWords(reused.keptBlocks())).isZero();
+    }
+
+    private static Set<Object> identities(List<Argon2BytesGenerator.Block> blocks) {
+        Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(blocks);
+        return set;
+    }
+
+    /** Bouncy Castle keeps a block's words private: read them as a heap dump would. */
+    private static long nonZeroWords(List<Argon2BytesGenerator.Block> blocks) throws ReflectiveOperationException {
+        Field words = Argon2BytesGenerator.Block.class.getDeclaredField("v");
+        words.setAccessible(true);
+        long count = 0;
+        for (Argon2BytesGenerator.Block block : blocks) {
+            for (long word : (long[]) words.get(block)) {
+                count += word == 0 ? 0 : 1;
+            }
+        }
+        return count;
     }
 }
