@@ -20,7 +20,9 @@
 # Environment: ROUNDS (2), WARMUP (10s), DURATION (20s), PREWARM (90s, each server's unrecorded JIT warm-up),
 # CLIENTS ("16 64"; "" for the logins only), LOGIN_CLIENTS (16), OTP_USERS (12000: more than ops/s x 30 s), KEYCLOAK_USERS (1500), KEYCLOAK_VERSION (26.5.6), PORT (18080),
 # KEYCLOAK_PORT (18180), KEYCLOAK_RESTARTS (3) and KEYCLOAK_LOGIN_FACTOR (2: CPU per login over CPU per hash
-# at its floor that still counts as agreeing; the trap showed 3x), SKIP_BUILD=1, PG_USER/PG_PASSWORD, TWOFOLD_TARGET (build folder, default target).
+# at its floor that still counts as agreeing; the trap showed 3x), SKIP_BUILD=1, PG_USER/PG_PASSWORD, TWOFOLD_TARGET (build folder, default target),
+# ASYNC_PROFILER (path of libasyncProfiler.so, e.g. unpacked from tools.profiler:async-profiler:3.0: profiles both
+# servers over their recorded logins and prints where their CPU went).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -171,9 +173,12 @@ done
 # Twofold's login path (the password grant, then mfa-otp) gets the same unrecorded run first.
 drive twofold login "$login_clients" --users "$kc_users" --warmup 5s --duration 10s --floor off >> "$work/twofold-warm-up.txt"
 kc_login_note="Keycloak's logins: $kc_restarts restart(s); its last check: $(echo "$check" | awk '{ printf "%.1f ms CPU per login against %.1f ms per hash at its floor", $9, 2000 / $10 }') ($([[ $agrees == 1 ]] && echo agrees || echo 'still does not agree: the trap, or its other per-login work'))."
+# With ASYNC_PROFILER, each server is profiled over its recorded logins' measured phase.
+profiling=()
+[[ -n ${ASYNC_PROFILER:-} ]] && profiling=(--profiler "$ASYNC_PROFILER")
 for r in $(seq 1 "$rounds"); do
-  loadgen keycloak login "$login_clients" "${kc_opts[@]}" --users "$kc_users" --warmup "$warmup" --duration "$duration"
-  loadgen twofold login "$login_clients" --users "$kc_users" --warmup "$warmup" --duration "$duration"
+  loadgen keycloak login "$login_clients" "${kc_opts[@]}" --users "$kc_users" --warmup "$warmup" --duration "$duration" "${profiling[@]}"
+  loadgen twofold login "$login_clients" --users "$kc_users" --warmup "$warmup" --duration "$duration" "${profiling[@]}"
 done
 
 # 4. One table. SUMMARY target scenario clients ops/s p50 p99 cores cpu-ms/op floor failures
@@ -210,3 +215,8 @@ grep '^SUMMARY' "$work/runs.txt" | awk -v cores="$(nproc)" '
   }'
 echo
 echo "${kc_login_note:-}"
+if [[ -n ${ASYNC_PROFILER:-} ]]; then
+  echo
+  echo "Where the servers' CPU went in the recorded logins, in run order (Keycloak, Twofold per round):"
+  grep '^server profile' "$work/runs.txt" | sed 's/^/- /'
+fi

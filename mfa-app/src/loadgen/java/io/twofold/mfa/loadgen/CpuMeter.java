@@ -26,6 +26,7 @@ final class CpuMeter {
     private static final int CSTIME = 14;
 
     private final long serverPid;
+    private final ServerProfile profile;
     private long ownStart;
     private double serverStart;
     private double postgresStart;
@@ -45,10 +46,17 @@ final class CpuMeter {
     }
 
     CpuMeter(long serverPid) {
+        this(serverPid, new ServerProfile(serverPid, ""));
+    }
+
+    /** With a profile of the server over the same phase, when {@code profile} is enabled. */
+    CpuMeter(long serverPid, ServerProfile profile) {
         this.serverPid = serverPid;
+        this.profile = profile;
     }
 
     void start() {
+        profile.start();
         wallStart = System.nanoTime();
         ownStart = ownCpuNanos();
         serverStart = serverCpuSeconds();
@@ -83,6 +91,10 @@ final class CpuMeter {
         if (busy >= 0) {
             text.append(String.format(Locale.ROOT, "; the machine: %.2f cores busy, %.2f idle, %.2f stolen by the host",
                     busy - steal, cores - busy, steal));
+        }
+        profile.stop();
+        if (!profile.result().isEmpty()) {
+            text.append(System.lineSeparator()).append(profile.result());
         }
         result = text.toString();
     }

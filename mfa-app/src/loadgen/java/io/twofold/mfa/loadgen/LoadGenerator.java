@@ -78,7 +78,7 @@ public final class LoadGenerator {
             double floorBefore = floored ? HashFloor.measure(5_000, 15_000) : 0;
             HeapProbe heap = new HeapProbe(options.serverPid());
             Runner runner = new Runner(scenario, recorder, users, options.concurrency(), options.maxOperations());
-            CpuMeter cpu = new CpuMeter(options.serverPid());
+            CpuMeter cpu = new CpuMeter(options.serverPid(), new ServerProfile(options.serverPid(), options.profiler()));
             long measured = runner.run(options.warmup().toMillis(), options.duration().toMillis(), cpu,
                     options.serverPid() > 0, heap::probe);
             Report.print(out, options, recorder, measured, cpu.result(), heap.result());
@@ -163,7 +163,7 @@ public final class LoadGenerator {
         double floorBefore = floored ? HashFloor.measure(KeycloakRealm.KEYCLOAK_ARGON2, 5_000, 15_000) : 0;
         HeapProbe heap = new HeapProbe(options.serverPid());
         Runner runner = new Runner(scenario, recorder, users, options.concurrency(), options.maxOperations());
-        CpuMeter cpu = new CpuMeter(options.serverPid());
+        CpuMeter cpu = new CpuMeter(options.serverPid(), new ServerProfile(options.serverPid(), options.profiler()));
         long measured = runner.run(options.warmup().toMillis(), options.duration().toMillis(), cpu,
                 options.serverPid() > 0, heap::probe);
         Report.print(out, options, recorder, measured, cpu.result(), heap.result());

@@ -31,7 +31,8 @@ record Options(
         long serverPid,
         String target,
         String clientSecret,
-        boolean floor) {
+        boolean floor,
+        String profiler) {
 
     static final Set<String> SCENARIOS = Set.of("login", "imported-login", "second-factor", "enroll", "statements",
             "client-credentials");
@@ -39,7 +40,8 @@ record Options(
     static final Set<String> KEYCLOAK_SCENARIOS = Set.of("login", "client-credentials", "setup");
     private static final Set<String> NAMES = Set.of("base-url", "scenario", "concurrency", "duration", "warmup",
             "users", "max-operations", "db-url", "db-user", "db-password", "secret-key", "secret-key-id", "realm",
-            "scope", "client-id", "machine-client-id", "issuer", "server-pid", "target", "client-secret", "floor");
+            "scope", "client-id", "machine-client-id", "issuer", "server-pid", "target", "client-secret", "floor",
+            "profiler");
 
     static Options parse(String[] args) {
         Map<String, String> raw = new HashMap<>();
@@ -82,7 +84,8 @@ record Options(
                 Long.parseLong(raw.getOrDefault("server-pid", "0")),
                 target,
                 raw.getOrDefault("client-secret", ""),
-                !raw.getOrDefault("floor", "on").equals("off"));
+                !raw.getOrDefault("floor", "on").equals("off"),
+                raw.getOrDefault("profiler", ""));
     }
 
     private static String env(Map<String, String> raw, String name, String variable, String fallback) {
@@ -112,6 +115,7 @@ record Options(
                 + "  --issuer $MFA_ISSUER (client-credentials: the server's issuer; default: its discovery document's)\n"
                 + "  --target twofold|keycloak (keycloak: --scenario setup|client-credentials|login, --realm <its realm>,\n"
                 + "    --client-id/--client-secret of its confidential client; setup needs KC_BOOTSTRAP_ADMIN_USERNAME/PASSWORD)\n"
-                + "  --floor on|off (login: the password-hash floor before and after the load; off for a warm-up)";
+                + "  --floor on|off (login: the password-hash floor before and after the load; off for a warm-up)\n"
+                + "  --profiler <path of libasyncProfiler.so> (profiles the server, --server-pid, over the measured phase)";
     }
 }

@@ -53,8 +53,9 @@ final class Runner {
         cpu.start();
         sleepUntil(measuredEnd);
         recorder.recording(false);
-        cpu.stop();
         long measured = System.nanoTime() - measuredStart;
+        // After the clock: stopping may take a while (a profile is written and read back).
+        cpu.stop();
         if (probing) {
             probe.run();
         }
