@@ -186,9 +186,9 @@ while :; do
   echo "$out" >> "$work/keycloak-login-checks.txt"
   check=$(echo "$out" | grep '^SUMMARY')
   share=$(echo "$out" | sed -n 's/^server profile.*: Argon2 \([0-9.]*\) %.*/\1/p')
-  # SUMMARY ... cpu-ms/op ($9); the floor's CPU per hash: 2 generator threads, floor ($10) hashes/s.
-  verdict=$(echo "$check" | awk -v share="${share:-100}" -v factor="${KEYCLOAK_LOGIN_FACTOR:-1.6}" '{
-    hashing = $9 * share / 100; floor = ($10 > 0) ? 2000 / $10 : 0
+  # SUMMARY ... cpu-ms/op ($9); the floor's CPU per hash: one generator thread per core, floor ($10) hashes/s.
+  verdict=$(echo "$check" | awk -v share="${share:-100}" -v factor="${KEYCLOAK_LOGIN_FACTOR:-1.6}" -v cores="$(nproc)" '{
+    hashing = $9 * share / 100; floor = ($10 > 0) ? cores * 1000 / $10 : 0
     printf "%d %.1f ms CPU per login, %.1f ms of it in Argon2 (%s %%), against %.1f ms per hash at its floor\n",
       ($9 > 0 && floor > 0 && hashing <= factor * floor) ? 1 : 0, $9, hashing, share, floor }')
   agrees=${verdict%% *}

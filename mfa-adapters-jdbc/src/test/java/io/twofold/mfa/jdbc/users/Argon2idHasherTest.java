@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -131,17 +132,26 @@ class Argon2idHasherTest {
         String larger = new Argon2idHasher(new PasswordHashing(256, 1, 2, 16, 32), new SecureRandom(), 1).hash("larger");
         String smaller = new Argon2idHasher(new PasswordHashing(16, 1, 1, 16, 32), new SecureRandom(), 1).hash("smaller");
         Argon2idHasher reused = new Argon2idHasher(cheap, new SecureRandom(), 2);
-        ExecutorService threads = Executors.newFixedThreadPool(4);
+        // 32 threads released together on two permits: the kept memories change hands all the time.
+        int threadCount = 32;
+        ExecutorService threads = Executors.newFixedThreadPool(threadCount);
+        CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<Boolean>> checks = new ArrayList<>();
-            for (int round = 0; round < 25; round++) {
-                for (int i = 0; i < made.size(); i++) {
-                    String password = "password-" + i;
-                    String phc = made.get(i);
-                    checks.add(threads.submit(() -> reused.verify(password, phc) && !reused.verify(password + "!", phc)));
-                }
-                checks.add(threads.submit(() -> reused.verify("larger", larger) && reused.verify("smaller", smaller)));
+            for (int t = 0; t < threadCount; t++) {
+                int first = t;
+                checks.add(threads.submit(() -> {
+                    start.await();
+                    boolean all = reused.verify("larger", larger) && reused.verify("smaller", smaller);
+                    for (int k = 0; k < made.size(); k++) {
+                        int i = (first + k) % made.size();
+                        String password = "password-" + i;
+                        all &= reused.verify(password, made.get(i)) && !reused.verify(password + "!", made.get(i));
+                    }
+                    return all;
+                }));
             }
+            start.countDown();
             for (Future<Boolean> check : checks) {
                 assertThat(check.get()).isTrue();
             }
